@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { hashPassword, randomToken, sha256 } from "~/utils/crypto.server";
+import { db, prismaErrorCode } from "~/utils/db.server";
+import { createLimiter } from "~/utils/rate-limit.server";
+
+export const PRO_KINDS = [
+  { value: "agency", label: "Agence immobilière" },
+  { value: "developer", label: "Promoteur immobilier" },
+  { value: "dealership", label: "Concession automobile" },
+] as const;
+
+export const RegisterSchema = z.object({
+  companyName: z
+    .string({ error: "Indiquez le nom de votre société." })
+    .trim()
+    .min(2, "Le nom de la société doit contenir au moins 2 caractères.")
+    .max(120, "Le nom de la société ne doit pas dépasser 120 caractères."),
+  name: z
+    .string({ error: "Indiquez votre nom." })
+    .trim()
+    .min(2, "Votre nom doit contenir au moins 2 caractères.")
+    .max(120, "Votre nom ne doit pas dépasser 120 caractères."),
+  email: z
+    .string({ error: "Indiquez votre adresse e-mail." })
+    .trim()
+    .toLowerCase()
+    .max(254, "L’adresse e-mail est trop longue.")
+    .pipe(z.email({ error: "Adresse e-mail invalide." })),
+  password: z
+    .string({ error: "Choisissez un mot de passe." })
+    .min(10, "Le mot de passe doit contenir au moins 10 caractères.")
+    .max(200, "Le mot de passe ne doit pas dépasser 200 caractères."),
+  kind: z.enum(["agency", "developer", "dealership"], { error: "Choisissez votre activité." }),
+});
+
+export type RegisterInput = z.infer<typeof RegisterSchema>;
+
+export class EmailTaken extends Error {}
+
+export async function registerPro(input: RegisterInput) {
+  try {
+    return await db.pro.create({
+      data: {
+        email: input.email,
+        passwordHash: await hashPassword(input.password),
+        name: input.name,
+        companyName: input.companyName,
+        kind: input.kind,
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (prismaErrorCode(error) === "P2002") throw new EmailTaken();
+    throw error;
+  }
+}
+
+export const LoginSchema = z.object({
+  email: z
+    .string({ error: "Indiquez votre adresse e-mail." })
+    .trim()
+    .toLowerCase()
+    .min(1, "Indiquez votre adresse e-mail.")
+    .max(254, "L’adresse e-mail est trop longue.")
+    .pipe(z.email({ error: "Adresse e-mail invalide." })),
+  password: z.string({ error: "Indiquez votre mot de passe." }).min(1, "Indiquez votre mot de passe.").max(200),
+  redirectTo: z.string().optional(),
+});
+
+/** 10 failed sign-ins in 15 minutes block the address, and separately the account. */
+export const loginFailuresByIp = createLimiter({ keyPrefix: "login-ip", points: 10, durationSeconds: 15 * 60 });
+export const loginFailuresByAccount = createLimiter({
+  keyPrefix: "login-account",
+  points: 10,
+  durationSeconds: 15 * 60,
+});
+
+// ---- API tokens
+
+const TOKEN_PREFIX = "vtr_";
+
+export async function createApiToken(proId: string, name: string) {
+  const secret = TOKEN_PREFIX + randomToken(32);
+  const token = await db.apiToken.create({
+    data: { proId, name, tokenHash: sha256(secret), prefix: secret.slice(0, 10) },
+    select: { id: true, name: true, prefix: true, createdAt: true },
+  });
+  return { ...token, secret };
+}
+
+export function listApiTokens(proId: string) {
+  return db.apiToken.findMany({
+    where: { proId, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true },
+  });
+}
+
+/** Revokes one of the pro's own tokens; false when it is not theirs or already revoked. */
+export async function revokeApiToken(proId: string, tokenId: string) {
+  const { count } = await db.apiToken.updateMany({
+    where: { id: tokenId, proId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count === 1;
+}
+
+export const ApiTokenNameSchema = z.object({
+  name: z
+    .string({ error: "Donnez un nom au jeton." })
+    .trim()
+    .min(2, "Le nom doit contenir au moins 2 caractères.")
+    .max(60, "Le nom ne doit pas dépasser 60 caractères."),
+});

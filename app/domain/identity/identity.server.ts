@@ -1,0 +1,157 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { z } from "zod";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { DomainError } from "~/utils/http.server";
+import { discardTempFiles, parseMultipart } from "~/utils/uploads.server";
+
+export const MAX_IDENTITY_BYTES = 10 * 1024 * 1024;
+
+type DocumentKind = { mime: string; ext: string };
+
+/**
+ * What a file really is, from its bytes: a JPEG, PNG or WebP that decodes completely, or a PDF
+ * with its header and end-of-file marker. The file name and the declared type are never trusted.
+ */
+export async function identifyDocument(file: string): Promise<DocumentKind | null> {
+  const handle = await fs.promises.open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(16, size));
+    await handle.read(head, 0, head.length, 0);
+    if (head.subarray(0, 5).toString("latin1") === "%PDF-") {
+      const tailLength = Math.min(2048, size);
+      const tail = Buffer.alloc(tailLength);
+      await handle.read(tail, 0, tailLength, size - tailLength);
+      return tail.toString("latin1").includes("%%EOF") ? { mime: "application/pdf", ext: "pdf" } : null;
+    }
+  } finally {
+    await handle.close();
+  }
+  try {
+    const image = sharp(file, { limitInputPixels: 50_000_000, failOn: "truncated" });
+    const { format } = await image.metadata();
+    const kinds: Record<string, DocumentKind> = {
+      jpeg: { mime: "image/jpeg", ext: "jpg" },
+      png: { mime: "image/png", ext: "png" },
+      webp: { mime: "image/webp", ext: "webp" },
+    };
+    const kind = format ? kinds[format] : undefined;
+    if (!kind) return null;
+    // Decoding every pixel is what proves the image is whole.
+    await image.raw().toBuffer();
+    return kind;
+  } catch {
+    return null;
+  }
+}
+
+function privateRoot() {
+  return path.resolve(env().PRIVATE_DIR);
+}
+
+/**
+ * Stores a pro's identity document and puts their identity in review. All or nothing: a refused
+ * or failed upload leaves no file and no change; a replaced document's file is removed.
+ */
+export async function submitIdentityDocument(proId: string, request: Request) {
+  const root = privateRoot();
+  const { files } = await parseMultipart(request, {
+    tempDir: path.join(root, "tmp"),
+    maxFileBytes: MAX_IDENTITY_BYTES,
+    maxFiles: 1,
+  });
+  let stored: string | null = null;
+  try {
+    const file = files[0];
+    if (!file) throw new DomainError("VALIDATION_ERROR", "Choisissez un fichier.", [{ field: "document", message: "Choisissez un fichier." }]);
+    const kind = await identifyDocument(file.path);
+    if (!kind) {
+      throw new DomainError("INVALID_IMAGE", "Le fichier doit être une image JPEG, PNG, WebP ou un PDF valide.", [
+        { field: "document", message: "Le fichier doit être une image JPEG, PNG, WebP ou un PDF valide." },
+      ]);
+    }
+    const relative = path.join("identity", proId, `${randomUUID()}.${kind.ext}`);
+    await fs.promises.mkdir(path.join(root, "identity", proId), { recursive: true });
+    await fs.promises.rename(file.path, path.join(root, relative));
+    stored = relative;
+    const previous = await db.pro.findUniqueOrThrow({ where: { id: proId }, select: { identityDocPath: true } });
+    await db.pro.update({
+      where: { id: proId },
+      data: {
+        identityStatus: "pending",
+        identityDocPath: relative,
+        identityDocMime: kind.mime,
+        identitySubmittedAt: new Date(),
+        identityReviewedAt: null,
+        identityReviewedById: null,
+        identityRejectionReason: null,
+      },
+    });
+    stored = null;
+    if (previous.identityDocPath) await fs.promises.rm(path.join(root, previous.identityDocPath), { force: true });
+  } finally {
+    await discardTempFiles(files);
+    if (stored) await fs.promises.rm(path.join(root, stored), { force: true });
+  }
+}
+
+export function listPendingIdentities() {
+  return db.pro.findMany({
+    where: { identityStatus: "pending", role: "pro" },
+    orderBy: { identitySubmittedAt: "asc" },
+    select: { id: true, name: true, companyName: true, email: true, kind: true, identitySubmittedAt: true, identityDocMime: true },
+  });
+}
+
+export function recentIdentityReviews() {
+  return db.pro.findMany({
+    where: { identityStatus: { in: ["verified", "rejected"] }, identityReviewedAt: { not: null } },
+    orderBy: { identityReviewedAt: "desc" },
+    take: 20,
+    select: { id: true, companyName: true, identityStatus: true, identityReviewedAt: true, identityRejectionReason: true },
+  });
+}
+
+/** The document file of a pro, for an administrator only (the route checks the role). */
+export async function identityDocumentFile(proId: string) {
+  const pro = await db.pro.findUnique({ where: { id: proId }, select: { identityDocPath: true, identityDocMime: true } });
+  if (!pro?.identityDocPath || !pro.identityDocMime) return null;
+  const root = privateRoot();
+  const full = path.resolve(root, pro.identityDocPath);
+  if (!full.startsWith(root + path.sep)) return null;
+  return { path: full, mime: pro.identityDocMime };
+}
+
+export const ReviewSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve"), proId: z.string().uuid() }),
+  z.object({
+    intent: z.literal("reject"),
+    proId: z.string().uuid(),
+    reason: z
+      .string({ error: "Indiquez le motif du refus." })
+      .trim()
+      .min(5, "Indiquez le motif du refus (5 caractères au moins).")
+      .max(500, "Le motif ne doit pas dépasser 500 caractères."),
+  }),
+]);
+
+/** Approves or rejects a pending document; false when there is no pending document for that pro. */
+export async function reviewIdentity(adminId: string, input: z.infer<typeof ReviewSchema>) {
+  const { count } = await db.pro.updateMany({
+    where: { id: input.proId, identityStatus: "pending" },
+    data:
+      input.intent === "approve"
+        ? { identityStatus: "verified", identityReviewedAt: new Date(), identityReviewedById: adminId, identityRejectionReason: null }
+        : {
+            identityStatus: "rejected",
+            identityReviewedAt: new Date(),
+            identityReviewedById: adminId,
+            identityRejectionReason: input.reason,
+          },
+  });
+  return count === 1;
+}

@@ -1,0 +1,124 @@
+import { PassThrough } from "node:stream";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { randomUUID } from "node:crypto";
+import { errorBody, wantsJson } from "~/utils/http.server";
+import { NonceProvider } from "~/utils/nonce";
+import { log } from "~/utils/logger.server";
+
+export { startBackgroundWork, stopBackgroundWork } from "~/utils/background.server";
+
+const ABORT_DELAY = 5_000;
+
+type Context = AppLoadContext & { cspNonce?: string };
+
+/** Remix calls this for every error a loader or action throws; we log it once with an id. */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) || error instanceof Response) return;
+  const errorId = errorIdOf(error) ?? `ERR-${randomUUID()}`;
+  if (error && typeof error === "object") (error as { errorId?: string }).errorId = errorId;
+  const method = request.method;
+  const path = new URL(request.url).pathname;
+  log.error("unhandled error", {
+    errorId,
+    method,
+    path,
+    error: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack}` : String(error),
+  });
+}
+
+function errorIdOf(error: unknown): string | undefined {
+  return error && typeof error === "object" && "errorId" in error ? String(error.errorId) : undefined;
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: Context,
+) {
+  if (wantsJson(request)) return jsonResponse(request, responseStatusCode, responseHeaders, remixContext);
+  const nonce = loadContext?.cspNonce ?? "";
+  const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        [callback]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) log.error("render error", { error: String(error) });
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/**
+ * The JSON face of a page route (docs/decisions/002): the deepest route's action data (for a
+ * mutation) or loader data, or the error it threw, with the status Remix computed.
+ */
+function jsonResponse(request: Request, status: number, headers: Headers, remixContext: EntryContext) {
+  const context = remixContext.staticHandlerContext;
+  headers.set("Content-Type", "application/json; charset=utf-8");
+  headers.delete("Content-Length");
+
+  if (context.errors) {
+    const error = Object.values(context.errors)[0];
+    if (isRouteErrorResponse(error)) {
+      const body =
+        error.data && typeof error.data === "object" && "error" in error.data
+          ? error.data
+          : errorBody(
+              error.status === 404 ? "NOT_FOUND" : error.status === 405 ? "METHOD_NOT_ALLOWED" : "INTERNAL",
+              error.status === 404 ? "Not found" : error.statusText || "Error",
+            );
+      return new Response(JSON.stringify(body), { status: error.status, headers });
+    }
+    const errorId = errorIdOf(error) ?? `ERR-${randomUUID()}`;
+    return new Response(
+      JSON.stringify({ error: { code: "INTERNAL", message: "An unexpected error occurred", errorId } }),
+      { status: 500, headers },
+    );
+  }
+
+  if (status === 204) return new Response(null, { status, headers });
+  const leaf = context.matches[context.matches.length - 1];
+  const leafId = leaf?.route.id;
+  const isMutation = request.method !== "GET" && request.method !== "HEAD";
+  const data =
+    isMutation && context.actionData && leafId && leafId in context.actionData
+      ? context.actionData[leafId]
+      : leafId
+        ? context.loaderData[leafId]
+        : null;
+  return new Response(JSON.stringify(data ?? null), { status, headers });
+}
+
+/** Used by server.ts before it listens: a malformed setting stops the start with a clear message. */
+export { env as loadEnv } from "~/utils/env.server";
+export { log } from "~/utils/logger.server";

@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
+import { LoginSchema, loginFailuresByAccount, loginFailuresByIp } from "~/domain/accounts/accounts.server";
+import { authenticator, getCurrentPro, InvalidCredentials } from "~/utils/auth.server";
+import { apiError, fieldErrors, fieldIssues, wantsJson } from "~/utils/http.server";
+import { clientIp } from "~/utils/rate-limit.server";
+import { createSessionAndRedirect, safeRedirect } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Connexion — Vitrine" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const pro = await getCurrentPro(request);
+  if (pro) throw redirect(pro.role === "admin" ? "/admin/identities" : "/pro");
+  return null;
+}
+
+const WRONG_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const asJson = wantsJson(request);
+  const form = await request.clone().formData();
+  const values = { email: String(form.get("email") ?? ""), redirectTo: String(form.get("redirectTo") ?? "") };
+  const parsed = LoginSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const details = fieldIssues(parsed.error);
+    if (asJson) return apiError("VALIDATION_ERROR", "Invalid sign-in", { details });
+    return json({ errors: fieldErrors(details), values }, { status: 400 });
+  }
+
+  const ipKey = clientIp(context);
+  const accountKey = parsed.data.email;
+  for (const limiter of [loginFailuresByIp.isBlocked(ipKey), loginFailuresByAccount.isBlocked(accountKey)]) {
+    const state = await limiter;
+    if (state.blocked) {
+      const headers = { "Retry-After": String(state.retryAfter) };
+      const message = "Trop de tentatives de connexion. Réessayez dans quelques minutes.";
+      if (asJson) return apiError("RATE_LIMITED", "Too many sign-in attempts", { headers });
+      return json({ errors: { form: [message] }, values }, { status: 429, headers });
+    }
+  }
+
+  try {
+    const pro = await authenticator.authenticate("form", request);
+    await loginFailuresByAccount.reward(accountKey);
+    const home =
+      pro.role === "admin" ? "/admin/identities" : pro.identityStatus === "verified" ? "/pro" : "/pro/identity";
+    return createSessionAndRedirect(pro.id, safeRedirect(parsed.data.redirectTo || home, home));
+  } catch (error) {
+    if (!(error instanceof InvalidCredentials)) throw error;
+    await Promise.all([loginFailuresByIp.consume(ipKey), loginFailuresByAccount.consume(accountKey)]);
+    if (asJson) return apiError("UNAUTHORIZED", "Invalid e-mail or password");
+    return json({ errors: { form: [WRONG_CREDENTIALS] }, values }, { status: 401 });
+  }
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
+  const values = actionData && "values" in actionData ? actionData.values : undefined;
+  return (
+    <div className="form-narrow">
+      <h1>Connexion à l’espace pro</h1>
+      <ErrorSummary errors={errors} labels={{ email: "E-mail", password: "Mot de passe" }} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={values?.redirectTo || params.get("redirectTo") || ""} />
+        <Field
+          label="E-mail"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={values?.email}
+          errors={errors}
+        />
+        <Field
+          label="Mot de passe"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={errors}
+        />
+        <SubmitButton pendingLabel="Connexion…">Se connecter</SubmitButton>
+      </Form>
+      <p>
+        Pas encore de compte ? <Link to="/register">Créer un compte professionnel</Link>
+      </p>
+    </div>
+  );
+}

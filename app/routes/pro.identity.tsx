@@ -1,0 +1,97 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { submitIdentityDocument } from "~/domain/identity/identity.server";
+import { requirePro } from "~/utils/auth.server";
+import { DomainError, toResponse, wantsJson } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Vérification d’identité — Vitrine" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const pro = await requirePro(request);
+  return json({ status: pro.identityStatus, reason: pro.identityRejectionReason });
+}
+
+const MESSAGES: Partial<Record<string, string>> = {
+  PAYLOAD_TOO_LARGE: "Le fichier dépasse la taille maximale de 10 Mo.",
+  TOO_MANY_PHOTOS: "Envoyez un seul fichier.",
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const pro = await requirePro(request);
+  if (pro.identityStatus === "verified") throw redirect("/pro");
+  try {
+    await submitIdentityDocument(pro.id, request);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (wantsJson(request)) return toResponse(error);
+    const message = MESSAGES[error.code] ?? error.details?.[0]?.message ?? error.message;
+    return json({ errors: { document: [message] } }, { status: error.status });
+  }
+  return redirect("/pro/identity?sent=1");
+}
+
+export default function Identity() {
+  const { status, reason } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
+  const error = errors?.document?.[0];
+  return (
+    <div className="form-narrow">
+      <h1>Vérification de votre identité</h1>
+      {status === "verified" ? (
+        <div className="notice notice-success" role="status">
+          Votre identité est vérifiée. <Link to="/pro">Accéder à votre espace</Link>
+        </div>
+      ) : null}
+      {status === "pending" ? (
+        <div className="notice notice-warning" role="status">
+          Votre pièce d’identité est en cours de vérification par notre équipe. Vous aurez accès à l’espace pro dès
+          sa validation.
+        </div>
+      ) : null}
+      {status === "rejected" ? (
+        <div className="notice notice-error" role="status">
+          Votre pièce d’identité a été refusée. Motif : {reason}. Vous pouvez envoyer un nouveau document.
+        </div>
+      ) : null}
+      {status === "missing" ? (
+        <p>
+          Pour protéger les acheteurs, chaque professionnel fournit une pièce d’identité (carte nationale d’identité ou
+          passeport) avant de publier. Elle n’est visible que par l’équipe Vitrine.
+        </p>
+      ) : null}
+      {status !== "verified" ? (
+        <>
+          <ErrorSummary errors={errors} labels={{ document: "Document" }} />
+          <Form method="post" encType="multipart/form-data" noValidate>
+            <div className="field">
+              <label htmlFor="field-document">
+                {status === "missing" ? "Pièce d’identité" : "Nouveau document"}
+              </label>
+              <p className="hint" id="field-document-hint">
+                JPEG, PNG, WebP ou PDF, 10 Mo au maximum.
+              </p>
+              <input
+                id="field-document"
+                name="document"
+                type="file"
+                required
+                accept="image/jpeg,image/png,image/webp,application/pdf"
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? "field-document-error field-document-hint" : "field-document-hint"}
+              />
+              {error ? (
+                <p className="field-error" id="field-document-error">
+                  {error}
+                </p>
+              ) : null}
+            </div>
+            <SubmitButton pendingLabel="Envoi du document…">Envoyer le document</SubmitButton>
+          </Form>
+        </>
+      ) : null}
+    </div>
+  );
+}

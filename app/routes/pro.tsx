@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { requirePro } from "~/utils/auth.server";
+
+/** Pro area: sign-in for every page, and the identity gate except on the identity and settings pages. */
+const UNGATED = ["/pro/identity", "/pro/settings"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const pro = await requirePro(request);
+  const { pathname } = new URL(request.url);
+  if (pro.role === "admin" && !UNGATED.includes(pathname)) throw redirect("/admin/identities");
+  if (pro.identityStatus !== "verified" && !UNGATED.includes(pathname)) throw redirect("/pro/identity");
+  return json({ verified: pro.identityStatus === "verified", kind: pro.kind, companyName: pro.companyName });
+}
+
+export default function ProLayout() {
+  const { verified, kind, companyName } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <p className="muted">Espace professionnel — {companyName}</p>
+      {verified ? (
+        <nav className="tabs" aria-label="Espace pro">
+          <NavLink to="/pro" end>
+            Tableau de bord
+          </NavLink>
+          {kind !== "dealership" ? <NavLink to="/pro/properties">Mes annonces</NavLink> : null}
+          <NavLink to="/pro/contacts">Demandes</NavLink>
+          <NavLink to="/pro/favorites">Favoris</NavLink>
+          <NavLink to="/pro/settings">Paramètres</NavLink>
+        </nav>
+      ) : null}
+      <Outlet />
+    </div>
+  );
+}

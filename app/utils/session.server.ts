@@ -1,0 +1,72 @@
+import { createCookie, redirect } from "@remix-run/node";
+import { randomToken, sha256 } from "./crypto.server";
+import { db } from "./db.server";
+import { env } from "./env.server";
+
+const SESSION_DAYS = 30;
+
+/**
+ * Server-side sessions (docs/decisions/004): the signed cookie carries a random token; the
+ * database keeps only its SHA-256, so deleting the row signs the browser out everywhere at once.
+ */
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  cookie ??= createCookie("vitrine_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().NODE_ENV === "production",
+    path: "/",
+    secrets: [env().SESSION_SECRET],
+    maxAge: SESSION_DAYS * 24 * 3600,
+  });
+  return cookie;
+}
+
+export async function readSessionToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("cookie"));
+  return typeof value === "string" && value.length > 20 ? value : null;
+}
+
+export async function findSession(request: Request) {
+  const token = await readSessionToken(request);
+  if (!token) return null;
+  const session = await db.session.findUnique({ where: { id: sha256(token) }, include: { pro: true } });
+  if (!session || session.expiresAt < new Date()) return null;
+  return session;
+}
+
+/** Starts a fresh session (never reuses one: no fixation) and redirects. */
+export async function createSessionAndRedirect(proId: string, redirectTo: string) {
+  const token = randomToken();
+  await db.session.create({
+    data: { id: sha256(token), proId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },
+  });
+  // Housekeeping: expired rows go away as people sign in.
+  await db.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(token) } });
+}
+
+export async function destroySession(request: Request, redirectTo = "/") {
+  const token = await readSessionToken(request);
+  if (token) await db.session.deleteMany({ where: { id: sha256(token) } });
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) },
+  });
+}
+
+export async function destroyAllSessions(proId: string) {
+  await db.session.deleteMany({ where: { proId } });
+}
+
+export function hasSessionCookie(request: Request): boolean {
+  return /(?:^|;\s*)vitrine_session=/.test(request.headers.get("cookie") ?? "");
+}
+
+/** A local path only: anything else (other hosts, protocol-relative, backslashes) goes home. */
+export function safeRedirect(to: unknown, fallback = "/pro"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) {
+    return fallback;
+  }
+  if (/[\u0000-\u001f]/.test(to)) return fallback;
+  return to;
+}

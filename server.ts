@@ -1,0 +1,227 @@
+/**
+ * Vitrine's production server (docs/decisions/003): Express in front of Remix so loaders learn the
+ * client address, with security headers, static files, uploads, request logs without personal data,
+ * the job worker's lifecycle and a graceful shutdown.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+installGlobals({ nativeFetch: true });
+
+const BUILD_PATH = path.resolve("build/index.js");
+const MAX_BODY_BYTES = 1024 * 1024; // non-multipart bodies (JSON, forms)
+const MAX_MULTIPART_BYTES = 31 * 10 * 1024 * 1024 + 1024 * 1024; // 30 photos of 10 MB, plus headers
+
+type AppBuild = ServerBuild & {
+  entry: {
+    module: ServerBuild["entry"]["module"] & {
+      startBackgroundWork: () => Promise<void>;
+      stopBackgroundWork: () => Promise<void>;
+      loadEnv: () => {
+        PORT: number;
+        TRUST_PROXY: boolean;
+        UPLOADS_DIR: string;
+        NODE_ENV: string;
+        LOG_LEVEL: string;
+      };
+      log: { info: (m: string, f?: object) => void; error: (m: string, f?: object) => void };
+    };
+  };
+};
+
+async function importBuild(): Promise<AppBuild> {
+  const stamp = fs.statSync(BUILD_PATH).mtimeMs;
+  return (await import(`${pathToFileURL(BUILD_PATH).href}?t=${stamp}`)) as AppBuild;
+}
+
+let build = await importBuild();
+const { loadEnv, log } = build.entry.module;
+
+let config: ReturnType<typeof loadEnv>;
+try {
+  config = loadEnv();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+const isDev = config.NODE_ENV === "development";
+
+const app = express();
+app.disable("x-powered-by");
+if (config.TRUST_PROXY) app.set("trust proxy", true);
+
+// ---- Security headers with a per-response CSP nonce.
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self'",
+      "img-src 'self' data: blob:",
+      "font-src 'self'",
+      `connect-src 'self'${isDev ? " ws:" : ""}`,
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  if (config.NODE_ENV === "production" && req.secure) {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  next();
+});
+
+// ---- Request log: method, path (no query string: it may hold an e-mail), status, duration.
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    if (config.LOG_LEVEL !== "info") return;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    log.info("request", { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) });
+  });
+  next();
+});
+
+app.use(compression());
+
+// ---- Cross-site protection for cookie-authenticated mutations (docs/decisions/004).
+app.use((req, res, next) => {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const hasSession = /(?:^|;\s*)vitrine_session=/.test(req.headers.cookie ?? "");
+  if (!hasSession) return next();
+  const source = req.headers.origin ?? req.headers.referer;
+  let sameOrigin = false;
+  if (source && source !== "null") {
+    try {
+      sameOrigin = new URL(source).host === req.headers.host;
+    } catch {
+      sameOrigin = false;
+    }
+  }
+  if (sameOrigin) return next();
+  res
+    .status(403)
+    .type("application/json")
+    .send(JSON.stringify({ error: { code: "FORBIDDEN", message: "Cross-site request refused" } }));
+});
+
+// ---- Body size guard before Remix reads anything.
+app.use((req, res, next) => {
+  const length = Number(req.headers["content-length"] ?? 0);
+  const multipart = (req.headers["content-type"] ?? "").startsWith("multipart/form-data");
+  if (length > (multipart ? MAX_MULTIPART_BYTES : MAX_BODY_BYTES)) {
+    res.status(413).type("application/json");
+    res.send(JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message: "Request body too large" } }));
+    req.resume();
+    return;
+  }
+  next();
+});
+
+// ---- Static files: fingerprinted build assets forever, the rest of public/ for an hour.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
+app.use(express.static("public", { maxAge: "1h", index: false, dotfiles: "deny" }));
+
+// ---- Uploaded photos: only files inside UPLOADS_DIR, by their real path, never a symlink out.
+const uploadsRoot = path.resolve(config.UPLOADS_DIR);
+const UPLOAD_TYPES: Record<string, string> = { ".webp": "image/webp", ".jpg": "image/jpeg", ".png": "image/png" };
+app.get("/uploads/*", async (req, res) => {
+  const notFound = () => res.status(404).type("text/plain").send("Not found");
+  const raw = req.path.slice("/uploads/".length);
+  if (/%2f|%5c|%00/i.test(req.originalUrl) || raw.includes("\\")) return notFound();
+  let relative: string;
+  try {
+    relative = decodeURIComponent(raw);
+  } catch {
+    return notFound();
+  }
+  if (relative.split("/").some((part) => part === ".." || part === "." || part === "" || part.startsWith("."))) {
+    return notFound();
+  }
+  const type = UPLOAD_TYPES[path.extname(relative).toLowerCase()];
+  if (!type) return notFound();
+  try {
+    const root = await fs.promises.realpath(uploadsRoot);
+    const real = await fs.promises.realpath(path.join(root, relative));
+    if (!real.startsWith(root + path.sep)) return notFound();
+    const stat = await fs.promises.stat(real);
+    if (!stat.isFile()) return notFound();
+    res.setHeader("Content-Type", type);
+    res.setHeader("Content-Length", String(stat.size));
+    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+    if (req.method === "HEAD") return res.end();
+    fs.createReadStream(real).on("error", () => res.destroy()).pipe(res);
+  } catch {
+    notFound();
+  }
+});
+
+// ---- Everything else is Remix.
+function clientIp(req: express.Request) {
+  // With TRUST_PROXY Express derives req.ip from X-Forwarded-For; otherwise it is the socket's address.
+  return (config.TRUST_PROXY ? req.ip : req.socket.remoteAddress) ?? "unknown";
+}
+
+app.all(
+  "*",
+  isDev
+    ? async (req, res, next) => {
+        try {
+          build = await importBuild();
+          return createRequestHandler({
+            build,
+            mode: "development",
+            getLoadContext: (rq, rs) => ({ clientIp: clientIp(rq), cspNonce: rs.locals.cspNonce }),
+          })(req, res, next);
+        } catch (error) {
+          next(error);
+        }
+      }
+    : createRequestHandler({
+        build,
+        mode: config.NODE_ENV,
+        getLoadContext: (req, res) => ({ clientIp: clientIp(req), cspNonce: res.locals.cspNonce }),
+      }),
+);
+
+const server = app.listen(config.PORT, async () => {
+  await build.entry.module.startBackgroundWork();
+  log.info("listening", { url: `http://localhost:${config.PORT}` });
+  if (isDev) broadcastDevReady(build);
+});
+server.keepAliveTimeout = 65_000;
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info("shutting down", { signal });
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  // Stop accepting connections and let in-flight requests finish, then stop the worker.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await closed;
+  await build.entry.module.stopBackgroundWork();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,72 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import { makeTempEnv } from "./temp-env";
+
+export type TestServer = {
+  baseUrl: string;
+  env: Record<string, string>;
+  logs: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+  restart: () => Promise<void>;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/**
+ * Starts the real production server (the built app behind server.ts) on its own database and
+ * folders. `seed: "demo"` runs the same preparation as `npm start`.
+ */
+export async function startServer(options: { seed?: "demo" | "none"; env?: Record<string, string> } = {}): Promise<TestServer> {
+  if (!fs.existsSync("build/index.js")) throw new Error("Run `npm run build` before the integration tests");
+  const port = await freePort();
+  const { vars } = makeTempEnv({ PORT: String(port), SEED: options.seed ?? "none", ...options.env });
+  const env = { ...process.env, ...vars } as Record<string, string>;
+  if (options.seed === "demo") {
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/prepare.ts"], { env, stdio: "pipe" });
+  }
+  let output = "";
+  let child: ChildProcess;
+  const baseUrl = `http://localhost:${port}`;
+
+  async function boot() {
+    child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+      if (output.includes('"listening"')) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`server did not start:\n${output}`);
+  }
+
+  async function stop(signal: NodeJS.Signals = "SIGTERM") {
+    if (child.exitCode !== null) return child.exitCode;
+    return new Promise<number | null>((resolve) => {
+      child.once("exit", (code) => resolve(code));
+      child.kill(signal);
+    });
+  }
+
+  await boot();
+  return {
+    baseUrl,
+    env,
+    logs: () => output,
+    stop,
+    restart: async () => {
+      await stop();
+      await boot();
+    },
+  };
+}

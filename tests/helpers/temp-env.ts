@@ -1,0 +1,28 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * A fresh, isolated environment: its own copy of the migrated template database, uploads,
+ * private documents, mail outbox and secrets.
+ */
+export function makeTempEnv(extra: Record<string, string> = {}) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "vitrine-test-"));
+  const template = path.resolve(".tmp/template.db");
+  fs.copyFileSync(template, path.join(root, "test.db"));
+  const vars: Record<string, string> = {
+    NODE_ENV: "test",
+    DATABASE_URL: `file:${path.join(root, "test.db")}`,
+    UPLOADS_DIR: path.join(root, "uploads"),
+    PRIVATE_DIR: path.join(root, "private"),
+    DATA_DIR: path.join(root, "data"),
+    MAIL_OUTBOX_DIR: path.join(root, "mail"),
+    SESSION_SECRET: randomBytes(32).toString("base64url"),
+    PII_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    SEED: "none",
+    LOG_LEVEL: "error",
+    ...extra,
+  };
+  return { root, vars };
+}
