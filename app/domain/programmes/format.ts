@@ -1,0 +1,27 @@
+/** Display helpers for programme and lot pages (no server code). */
+export { formatPrice } from "~/domain/listings/format";
+
+export const LOT_STATUS_LABELS: Record<string, string> = {
+  disponible: "Disponible",
+  reserve: "Réservé",
+  vendu: "Vendu",
+};
+
+const BADGE_OF_STATUS: Record<string, string> = {
+  disponible: "badge-active",
+  reserve: "badge-read",
+  vendu: "badge-sold",
+};
+
+export function lotStatusBadge(status: string) {
+  return BADGE_OF_STATUS[status] ?? "badge-draft";
+}
+
+export function formatSurface(surface: number) {
+  return `${surface.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} m²`;
+}
+
+/** Public URL of a file stored under UPLOADS_DIR. */
+export function uploadUrl(path: string) {
+  return "/uploads/" + path.split("/").map(encodeURIComponent).join("/");
+}

@@ -1,0 +1,214 @@
+import type { SerializeFrom, ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FavoriteButton, FavoriteNotice } from "~/components/programmes/FavoriteButton";
+import { favoriteNotice, withNotice, type FavoriteNoticeKey } from "~/components/programmes/favorite-notices";
+import {
+  addFavorite,
+  parseFavoriteTarget,
+  removeFavorite,
+  savedInProgramme,
+} from "~/domain/favorites/favorites.server";
+import { formatPrice, formatSurface, LOT_STATUS_LABELS, lotStatusBadge, uploadUrl } from "~/domain/programmes/format";
+import { getProgrammeBySlug } from "~/domain/programmes/programmes.server";
+import { getCurrentPro, requireVerifiedPro } from "~/utils/auth.server";
+import { apiError, DomainError, wantsJson } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data && "programme" in data
+    ? [
+        { title: `${data.programme.name} — programme neuf à ${data.programme.ville} — Vitrine` },
+        { name: "description", content: data.programme.description.slice(0, 160) },
+      ]
+    : [{ title: "Programme introuvable — Vitrine" }];
+
+async function programmeOr404(slug: string | undefined) {
+  const programme = await getProgrammeBySlug(slug ?? "");
+  if (!programme) throw apiError("NOT_FOUND", "Programme not found");
+  return programme;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const programme = await programmeOr404(params.slug);
+  if (wantsJson(request)) return json({ data: programme });
+
+  // Programme data comes from the cache; who saved what is per pro and always read fresh.
+  const pro = await getCurrentPro(request);
+  const viewer = !pro ? "visitor" : pro.identityStatus === "verified" ? "verified" : "unverified";
+  const saved =
+    viewer === "verified"
+      ? await savedInProgramme(pro!.id, programme.id, programme.lots.map((l) => l.id))
+      : { programme: null, lots: {} };
+  return json({ programme, viewer, saved, notice: favoriteNotice(new URL(request.url)) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (wantsJson(request)) throw apiError("METHOD_NOT_ALLOWED", "Use POST /pro/favorites");
+  const pro = await requireVerifiedPro(request);
+  const programme = await programmeOr404(params.slug);
+  const back = (key: FavoriteNoticeKey) => redirect(withNotice(`/programmes/${programme.slug}`, key));
+  const form = await request.formData();
+  const intent = form.get("intent");
+  try {
+    if (intent === "save-programme") {
+      await addFavorite(pro.id, parseFavoriteTarget({ programmeId: programme.id }));
+      return back("programme-ajoute");
+    }
+    if (intent === "save-lot") {
+      const lotId = String(form.get("lotId") ?? "");
+      if (!programme.lots.some((lot) => lot.id === lotId)) return back("cible-introuvable");
+      await addFavorite(pro.id, parseFavoriteTarget({ lotId }));
+      return back("lot-ajoute");
+    }
+    if (intent === "remove") {
+      const { kind } = await removeFavorite(pro.id, String(form.get("favoriteId") ?? ""));
+      return back(kind === "programme" ? "programme-retire" : "lot-retire");
+    }
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === "DUPLICATE") return back("deja-favori");
+    if (error.code === "NOT_FOUND") return back(intent === "remove" ? "favori-introuvable" : "cible-introuvable");
+    return back("cible-introuvable");
+  }
+  throw apiError("VALIDATION_ERROR", "Unknown intent", { details: [{ field: "intent", message: "Action inconnue" }] });
+}
+
+/** JSON requests never render the page, so the component only sees the page shape. */
+type PageData = Extract<SerializeFrom<typeof loader>, { viewer: unknown }>;
+
+export default function ProgrammePage() {
+  const { programme, viewer, saved, notice } = useLoaderData<typeof loader>() as PageData;
+  const here = `/programmes/${programme.slug}`;
+  return (
+    <article className="programme">
+      <p>
+        <Link to="/programmes">← Tous les programmes</Link>
+      </p>
+      <FavoriteNotice notice={notice} />
+      <header className="programme-header">
+        <div>
+          <h1>{programme.name}</h1>
+          <p className="muted">
+            {programme.ville} · un programme de {programme.developer}
+          </p>
+          <p className="price">
+            De {formatPrice(programme.prixMin)} à {formatPrice(programme.prixMax)}
+          </p>
+        </div>
+        <div className="programme-favorite">
+          {viewer === "verified" ? (
+            saved.programme ? (
+              <FavoriteButton
+                action={here}
+                intent="remove"
+                field="favoriteId"
+                value={saved.programme}
+                context={`le programme ${programme.name} de vos favoris`}
+              />
+            ) : (
+              <FavoriteButton
+                action={here}
+                intent="save-programme"
+                field="programmeId"
+                value={programme.id}
+                context={`le programme ${programme.name}`}
+                className="button"
+              />
+            )
+          ) : viewer === "visitor" ? (
+            <Link to={`/login?redirectTo=${encodeURIComponent(here)}`}>Connectez-vous pour sauvegarder</Link>
+          ) : (
+            <Link to="/pro/identity">Faites vérifier votre identité pour sauvegarder</Link>
+          )}
+        </div>
+      </header>
+
+      {programme.photos.length ? (
+        <div className="gallery">
+          {programme.photos.map((photo, index) => (
+            <img
+              key={photo}
+              src={uploadUrl(photo)}
+              alt={`${programme.name}, photo ${index + 1}`}
+              width={600}
+              height={400}
+              loading={index < 2 ? "eager" : "lazy"}
+            />
+          ))}
+        </div>
+      ) : null}
+
+      <section>
+        <h2>Le programme</h2>
+        {programme.description.split(/\n{2,}/).map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+      </section>
+
+      <section>
+        <h2>Les lots ({programme.lots.length})</h2>
+        {programme.lots.length === 0 ? (
+          <p>Aucun lot n’est encore proposé à la vente.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="lots-table">
+              <thead>
+                <tr>
+                  <th scope="col">Référence</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Surface</th>
+                  <th scope="col">Prix</th>
+                  <th scope="col">Statut</th>
+                  <th scope="col">Dossier</th>
+                  {viewer === "verified" ? (
+                    <th scope="col">
+                      <span className="visually-hidden">Favoris</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {programme.lots.map((lot) => {
+                  const favoriteId = saved.lots[lot.id];
+                  return (
+                    <tr key={lot.id} id={`lot-${lot.id}`}>
+                      <th scope="row">{lot.reference}</th>
+                      <td>{lot.type}</td>
+                      <td>{formatSurface(lot.surface)}</td>
+                      <td>{formatPrice(lot.price)}</td>
+                      <td>
+                        <span className={`badge ${lotStatusBadge(lot.status)}`}>{LOT_STATUS_LABELS[lot.status]}</span>
+                      </td>
+                      <td>{lot.isComplete ? "Dossier complet" : "Incomplet"}</td>
+                      {viewer === "verified" ? (
+                        <td>
+                          {favoriteId ? (
+                            <FavoriteButton
+                              action={here}
+                              intent="remove"
+                              field="favoriteId"
+                              value={favoriteId}
+                              context={`le lot ${lot.reference} de vos favoris`}
+                            />
+                          ) : (
+                            <FavoriteButton
+                              action={here}
+                              intent="save-lot"
+                              field="lotId"
+                              value={lot.id}
+                              context={`le lot ${lot.reference}`}
+                            />
+                          )}
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}
