@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { requirePro } from "~/utils/auth.server";
+import { requirePro, requireVerifiedPro } from "~/utils/auth.server";
 
 /** Pro area: sign-in for every page, and the identity gate except on the identity and settings pages. */
 const UNGATED = ["/pro/identity", "/pro/settings"];
@@ -10,7 +10,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pro = await requirePro(request);
   const { pathname } = new URL(request.url);
   if (pro.role === "admin" && !UNGATED.includes(pathname)) throw redirect("/admin/identities");
-  if (pro.identityStatus !== "verified" && !UNGATED.includes(pathname)) throw redirect("/pro/identity");
+  // requireVerifiedPro: pages go to /pro/identity, JSON gets 403 CNI_REQUIRED (a redirect thrown
+  // here would otherwise win over the leaf loader's JSON answer).
+  if (pro.identityStatus !== "verified" && !UNGATED.includes(pathname)) await requireVerifiedPro(request);
   return json({ verified: pro.identityStatus === "verified", kind: pro.kind, companyName: pro.companyName });
 }
 
