@@ -1,2 +1,3 @@
 // Every job handler is registered by importing its module here; the worker runs only registered types.
+import "~/domain/inquiries/notify.server";
 export {};

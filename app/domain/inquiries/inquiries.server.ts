@@ -1,0 +1,259 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { enqueueJob } from "~/domain/jobs/queue.server";
+import { decryptOptionalPII, decryptPII, encryptOptionalPII, encryptPII } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+import {
+  afterCursor,
+  DomainError,
+  fieldIssues,
+  pageOrder,
+  toPage,
+  type FieldIssue,
+  type PageParams,
+} from "~/utils/http.server";
+import { createLimiter } from "~/utils/rate-limit.server";
+import { INQUIRY_NOTIFY_JOB } from "./notify.server";
+import { isInquiryStatus, transitionKind, type InquiryStatus } from "./status";
+import { formValuesOf, inquirySchema, isHoneypotFilled, type InquiryFormValues } from "./validation";
+
+/** One inquiry as the API and the pages see it: sender details decrypted, status in API terms. */
+export type Inquiry = {
+  id: string;
+  propertyId: string | null;
+  proId: string;
+  propertyTitle: string;
+  senderName: string;
+  senderEmail: string;
+  senderPhone: string | null;
+  message: string;
+  status: InquiryStatus;
+  readAt: string | null;
+  repliedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  property: { id: string; slug: string; title: string } | null;
+};
+
+const inquirySelect = {
+  id: true,
+  propertyId: true,
+  proId: true,
+  propertyTitle: true,
+  senderNameEnc: true,
+  senderEmailEnc: true,
+  senderPhoneEnc: true,
+  messageEnc: true,
+  status: true,
+  readAt: true,
+  repliedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  property: { select: { id: true, slug: true, title: true } },
+} as const;
+
+type InquiryRow = {
+  id: string;
+  propertyId: string | null;
+  proId: string;
+  propertyTitle: string;
+  senderNameEnc: string;
+  senderEmailEnc: string;
+  senderPhoneEnc: string | null;
+  messageEnc: string;
+  status: InquiryStatus;
+  readAt: Date | null;
+  repliedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  property: { id: string; slug: string; title: string } | null;
+};
+
+function toInquiry(row: InquiryRow): Inquiry {
+  return {
+    id: row.id,
+    propertyId: row.propertyId,
+    proId: row.proId,
+    propertyTitle: row.propertyTitle,
+    senderName: decryptPII(row.senderNameEnc),
+    senderEmail: decryptPII(row.senderEmailEnc),
+    senderPhone: decryptOptionalPII(row.senderPhoneEnc),
+    message: decryptPII(row.messageEnc),
+    status: row.status,
+    readAt: row.readAt?.toISOString() ?? null,
+    repliedAt: row.repliedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    property: row.property,
+  };
+}
+
+// ---- Submit (seed 001): rate limit → validation → honeypot → property lookup → create + notify.
+
+/** 5 submissions a minute per client address, counted before anything else (seed 001). */
+const submitLimiter = createLimiter({ keyPrefix: "inquiry-submit", points: 5, durationSeconds: 60 });
+
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfter: number) {
+    super("RATE_LIMITED", "Too many contact requests, please try again later");
+  }
+}
+
+/** Validation failure that also carries what the visitor typed, for the form to show again. */
+export class InquiryValidationError extends DomainError {
+  constructor(
+    details: FieldIssue[],
+    readonly values: InquiryFormValues,
+  ) {
+    super("VALIDATION_ERROR", "Invalid contact request", details);
+  }
+}
+
+export type SubmitResult = {
+  /** The created inquiry, or a look-alike that was never stored when a bot filled the honeypot. */
+  inquiry: Inquiry;
+  stored: boolean;
+};
+
+/**
+ * The one way an inquiry enters the system, for the JSON endpoint and the property page alike.
+ * Throws RateLimitedError (429), InquiryValidationError (400) or DomainError NOT_FOUND (404).
+ */
+export async function submitInquiry(raw: Record<string, unknown>, from: { clientIp: string }): Promise<SubmitResult> {
+  const limit = await submitLimiter.consume(from.clientIp);
+  if (!limit.ok) throw new RateLimitedError(limit.retryAfter);
+
+  const parsed = inquirySchema.safeParse(raw);
+  if (!parsed.success) throw new InquiryValidationError(fieldIssues(parsed.error), formValuesOf(raw));
+  const input = parsed.data;
+
+  if (isHoneypotFilled(input.website)) return { inquiry: await honeypotLookAlike(input), stored: false };
+
+  const property = await db.property.findFirst({
+    where: { id: input.propertyId, status: "active" },
+    select: { id: true, slug: true, title: true, proId: true },
+  });
+  if (!property) throw new DomainError("NOT_FOUND", "Property not found");
+
+  // The row and its notification commit together: an inquiry is never stored without its e-mail job.
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.contactRequest.create({
+      data: {
+        propertyId: property.id,
+        proId: property.proId,
+        propertyTitle: property.title,
+        senderNameEnc: encryptPII(input.senderName),
+        senderEmailEnc: encryptPII(input.senderEmail),
+        senderPhoneEnc: encryptOptionalPII(input.senderPhone),
+        messageEnc: encryptPII(input.message),
+        status: "new_request",
+      },
+      select: inquirySelect,
+    });
+    await enqueueJob(tx, { type: INQUIRY_NOTIFY_JOB, payload: { contactRequestId: created.id } });
+    return created;
+  });
+  return { inquiry: toInquiry(row), stored: true };
+}
+
+/** Same shape as a real answer so a bot cannot tell its submission was dropped. */
+async function honeypotLookAlike(input: z.infer<typeof inquirySchema>): Promise<Inquiry> {
+  const property = await db.property.findFirst({
+    where: { id: input.propertyId, status: "active" },
+    select: { id: true, slug: true, title: true, proId: true },
+  });
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    propertyId: input.propertyId,
+    proId: property?.proId ?? randomUUID(),
+    propertyTitle: property?.title ?? "",
+    senderName: input.senderName,
+    senderEmail: input.senderEmail,
+    senderPhone: input.senderPhone ?? null,
+    message: input.message,
+    status: "new_request",
+    readAt: null,
+    repliedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    property: property ? { id: property.id, slug: property.slug, title: property.title } : null,
+  };
+}
+
+/** The public API record (SPEC `{data}`): no internal snapshot field. */
+export function inquiryJson(inquiry: Inquiry) {
+  const { propertyTitle: _title, ...record } = inquiry;
+  return record;
+}
+
+// ---- The pro's inbox (seed 000).
+
+export const statusFilterSchema = z.enum(["new_request", "read", "replied"]);
+
+/**
+ * One page of a pro's inquiries, newest first. Ownership is in the query; the (proId, createdAt, id)
+ * or (proId, status, createdAt, id) index serves it, so a deep page costs the same as the first.
+ * Only the page's rows are decrypted.
+ */
+export async function listInquiries(proId: string, page: PageParams, filter: { status?: InquiryStatus } = {}) {
+  const rows = await db.contactRequest.findMany({
+    where: { proId, ...(filter.status ? { status: filter.status } : {}), ...afterCursor(page.cursor) },
+    orderBy: pageOrder,
+    take: page.limit + 1,
+    select: inquirySelect,
+  });
+  return toPage(rows, page.limit, toInquiry);
+}
+
+/** One inquiry of this pro, or a 404 for anything else (unknown, malformed or another pro's). */
+export async function getInquiry(proId: string, id: string): Promise<Inquiry> {
+  if (!z.guid().safeParse(id).success) throw new DomainError("NOT_FOUND", "Contact request not found");
+  const row = await db.contactRequest.findFirst({ where: { id, proId }, select: inquirySelect });
+  if (!row) throw new DomainError("NOT_FOUND", "Contact request not found");
+  return toInquiry(row);
+}
+
+/** Opening the detail marks a new inquiry read (SPEC); other statuses stay as they are. */
+export async function openInquiry(proId: string, id: string): Promise<Inquiry> {
+  const inquiry = await getInquiry(proId, id);
+  if (inquiry.status !== "new_request") return inquiry;
+  await db.contactRequest.updateMany({
+    where: { id, proId, status: "new_request" },
+    data: { status: "read", readAt: new Date() },
+  });
+  return getInquiry(proId, id);
+}
+
+/**
+ * Moves an inquiry along seed 000's diagram. Same status: no-op. Not in the diagram: 409.
+ * Unknown value: 400. Not this pro's: 404. The update is conditional on the status we checked, so
+ * two concurrent clicks cannot skip the diagram.
+ */
+export async function changeInquiryStatus(proId: string, id: string, rawStatus: unknown): Promise<Inquiry> {
+  if (!isInquiryStatus(rawStatus)) {
+    throw new DomainError("VALIDATION_ERROR", "Invalid status", [
+      { field: "status", message: "status must be one of new_request, read, replied" },
+    ]);
+  }
+  const to = rawStatus;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await getInquiry(proId, id);
+    const kind = transitionKind(current.status, to);
+    if (kind === "same") return current;
+    if (kind === "forbidden") {
+      throw new DomainError("INVALID_TRANSITION", `Cannot change status from ${current.status} to ${to}`);
+    }
+    const now = new Date();
+    const { count } = await db.contactRequest.updateMany({
+      where: { id, proId, status: current.status },
+      data: {
+        status: to,
+        ...(to === "read" ? { readAt: now } : {}),
+        ...(to === "replied" ? { repliedAt: now, ...(current.readAt ? {} : { readAt: now }) } : {}),
+      },
+    });
+    if (count === 1) return getInquiry(proId, id);
+  }
+  throw new DomainError("INVALID_TRANSITION", "The status changed meanwhile, please retry");
+}

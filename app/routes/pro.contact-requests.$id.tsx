@@ -1,0 +1,31 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { changeInquiryStatus, inquiryJson } from "~/domain/inquiries/inquiries.server";
+import { requireVerifiedPro } from "~/utils/auth.server";
+import { apiError, DomainError, readJsonObject, toResponse } from "~/utils/http.server";
+import { jsonRequest } from "./pro.contact-requests";
+
+/**
+ * `PUT /pro/contact-requests/:id` `{status}` (seed 000): new_request→read, read→replied,
+ * new_request→replied; same status 200 no-op; other moves 409; unknown value 400; not this pro's 404.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const pro = await requireVerifiedPro(jsonRequest(request));
+  if (request.method !== "PUT") {
+    return apiError("METHOD_NOT_ALLOWED", "Use PUT to change a contact request's status", {
+      headers: { Allow: "PUT" },
+    });
+  }
+  try {
+    const body = await readJsonObject(request);
+    const inquiry = await changeInquiryStatus(pro.id, params.id ?? "", body.status);
+    return json({ data: inquiryJson(inquiry) });
+  } catch (error) {
+    if (error instanceof DomainError) return toResponse(error);
+    throw error;
+  }
+}
+
+export async function loader() {
+  return apiError("METHOD_NOT_ALLOWED", "Use PUT to change a contact request's status", { headers: { Allow: "PUT" } });
+}

@@ -1,0 +1,137 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { formatInquiryDate, InquiryStatusBadge, InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
+import { changeInquiryStatus, inquiryJson, openInquiry } from "~/domain/inquiries/inquiries.server";
+import { requireVerifiedPro } from "~/utils/auth.server";
+import { apiError, DomainError, wantsJson } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Demande de contact — Vitrine" }];
+
+function notFound(request: Request) {
+  return wantsJson(request)
+    ? apiError("NOT_FOUND", "Contact request not found")
+    : new Response("Demande introuvable", { status: 404, statusText: "Not Found" });
+}
+
+/** Opening the detail marks a new inquiry read (SPEC): only for its owner, in the same query. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const pro = await requireVerifiedPro(request);
+  try {
+    const inquiry = await openInquiry(pro.id, params.id ?? "");
+    if (wantsJson(request)) return json({ data: inquiryJson(inquiry) });
+    const title = inquiry.property?.title ?? inquiry.propertyTitle;
+    return json({
+      inquiry: inquiryJson(inquiry),
+      propertyTitle: title,
+      replyHref: `mailto:${inquiry.senderEmail}?subject=${encodeURIComponent(`Votre demande : ${title}`)}`,
+    });
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "NOT_FOUND") throw notFound(request);
+    throw error;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const pro = await requireVerifiedPro(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "status") return json({ error: "Action inconnue." }, { status: 400 });
+  try {
+    await changeInquiryStatus(pro.id, params.id ?? "", form.get("status"));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === "NOT_FOUND") throw notFound(request);
+    const message =
+      error.code === "INVALID_TRANSITION" ? "Ce changement de statut n’est pas possible." : "Statut inconnu.";
+    return json({ error: message }, { status: error.status });
+  }
+  return redirect(`/pro/contacts/${params.id}`);
+}
+
+export default function InquiryDetail() {
+  const { inquiry, propertyTitle, replyHref } = useLoaderData<typeof loader>() as {
+    inquiry: ReturnType<typeof inquiryJson>;
+    propertyTitle: string;
+    replyHref: string;
+  };
+  const actionData = useActionData<typeof action>();
+  return (
+    <article className="inquiry-detail">
+      <p>
+        <Link to="/pro/contacts">← Toutes les demandes</Link>
+      </p>
+      <h2>Demande de {inquiry.senderName}</h2>
+      {actionData?.error ? (
+        <div className="notice notice-error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      <dl className="facts">
+        <div>
+          <dt>Annonce</dt>
+          <dd>
+            {inquiry.property ? (
+              <Link to={`/properties/${inquiry.property.slug}`}>{inquiry.property.title}</Link>
+            ) : (
+              <>
+                {propertyTitle} <span className="muted">(annonce supprimée)</span>
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Statut</dt>
+          <dd>
+            <InquiryStatusBadge status={inquiry.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Reçue le</dt>
+          <dd>
+            <time dateTime={inquiry.createdAt}>{formatInquiryDate(inquiry.createdAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>Nom</dt>
+          <dd>{inquiry.senderName}</dd>
+        </div>
+        <div>
+          <dt>E-mail</dt>
+          <dd>
+            <a href={`mailto:${inquiry.senderEmail}`}>{inquiry.senderEmail}</a>
+          </dd>
+        </div>
+        <div>
+          <dt>Téléphone</dt>
+          <dd>{inquiry.senderPhone ? <a href={`tel:${inquiry.senderPhone.replace(/[^\d+]/g, "")}`}>{inquiry.senderPhone}</a> : "—"}</dd>
+        </div>
+      </dl>
+      <h3>Message</h3>
+      <p className="inquiry-message card">{inquiry.message}</p>
+      <div className="actions">
+        <a className="button" href={replyHref}>
+          Répondre par e-mail
+        </a>
+        <InquiryStatusButtons id={inquiry.id} status={inquiry.status} action={`/pro/contacts/${inquiry.id}`} />
+      </div>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const missing = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <div>
+      <h2>{missing ? "Demande introuvable" : "Une erreur est survenue"}</h2>
+      <p>
+        {missing
+          ? "Cette demande n’existe pas ou ne vous est pas adressée."
+          : "Nous n’avons pas pu afficher cette demande. Réessayez dans un instant."}
+      </p>
+      <p>
+        <Link to="/pro/contacts">Retour aux demandes</Link>
+      </p>
+    </div>
+  );
+}

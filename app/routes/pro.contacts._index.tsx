@@ -1,0 +1,158 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  excerpt,
+  formatInquiryDate,
+  InquiryStatusBadge,
+  InquiryStatusButtons,
+} from "~/components/inquiries/InquiryStatus";
+import { changeInquiryStatus, listInquiries, statusFilterSchema } from "~/domain/inquiries/inquiries.server";
+import { INQUIRY_STATUS_LABELS, INQUIRY_STATUSES } from "~/domain/inquiries/status";
+import { requireVerifiedPro } from "~/utils/auth.server";
+import { DomainError, parsePageParams } from "~/utils/http.server";
+
+const PAGE_SIZE = 20;
+
+/** Keeps only the inbox's own query parameters (filter and cursor) for links and redirects. */
+function inboxSearch(url: URL, overrides: Record<string, string | null> = {}) {
+  const params = new URLSearchParams();
+  for (const key of ["status", "cursor"]) {
+    const value = key in overrides ? overrides[key] : url.searchParams.get(key);
+    if (value) params.set(key, value);
+  }
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const pro = await requireVerifiedPro(request);
+  const url = new URL(request.url);
+  const filter = statusFilterSchema.safeParse(url.searchParams.get("status"));
+  const status = filter.success ? filter.data : undefined;
+  let page;
+  try {
+    page = parsePageParams(url);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    page = { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
+  }
+  const result = await listInquiries(pro.id, { limit: PAGE_SIZE, cursor: page.cursor }, { status });
+  return json({
+    status: status ?? null,
+    isFirstPage: !page.cursor,
+    search: inboxSearch(url),
+    nextHref: result.cursor.next ? `/pro/contacts${inboxSearch(url, { cursor: result.cursor.next })}` : null,
+    firstHref: `/pro/contacts${inboxSearch(url, { cursor: null })}`,
+    inquiries: result.data.map((inquiry) => ({
+      id: inquiry.id,
+      property: inquiry.property,
+      propertyTitle: inquiry.propertyTitle,
+      senderName: inquiry.senderName,
+      excerpt: excerpt(inquiry.message),
+      status: inquiry.status,
+      createdAt: inquiry.createdAt,
+    })),
+  });
+}
+
+/** Row buttons: `intent=status` with the inquiry id and the target status, then back to the same page. */
+export async function action({ request }: ActionFunctionArgs) {
+  const pro = await requireVerifiedPro(request);
+  const form = await request.formData();
+  const url = new URL(request.url);
+  if (form.get("intent") !== "status") return json({ error: "Action inconnue." }, { status: 400 });
+  try {
+    await changeInquiryStatus(pro.id, String(form.get("id") ?? ""), form.get("status"));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const message =
+      error.code === "NOT_FOUND"
+        ? "Cette demande n’existe pas."
+        : error.code === "INVALID_TRANSITION"
+          ? "Ce changement de statut n’est pas possible."
+          : "Statut inconnu.";
+    return json({ error: message }, { status: error.status });
+  }
+  return redirect(`/pro/contacts${inboxSearch(url)}`);
+}
+
+export default function PropertyInbox() {
+  const { status, inquiries, nextHref, firstHref, isFirstPage, search } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const formAction = `/pro/contacts?index${search ? `&${search.slice(1)}` : ""}`;
+  return (
+    <div>
+      <h2 className="visually-hidden">Demandes sur vos biens</h2>
+      {actionData?.error ? (
+        <div className="notice notice-error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      <nav className="inquiry-filters actions" aria-label="Filtrer par statut">
+        <span className="muted">Filtrer :</span>
+        <Link to="/pro/contacts" aria-current={status === null ? "true" : undefined}>
+          Toutes
+        </Link>
+        {INQUIRY_STATUSES.map((value) => (
+          <Link key={value} to={`/pro/contacts?status=${value}`} aria-current={status === value ? "true" : undefined}>
+            {INQUIRY_STATUS_LABELS[value]}
+          </Link>
+        ))}
+      </nav>
+      {inquiries.length === 0 ? (
+        <p className="muted">
+          {status ? `Aucune demande au statut « ${INQUIRY_STATUS_LABELS[status]} ».` : "Aucune demande pour le moment."}
+        </p>
+      ) : (
+        <table className="inquiry-table">
+          <thead>
+            <tr>
+              <th scope="col">Annonce</th>
+              <th scope="col">Contact</th>
+              <th scope="col">Message</th>
+              <th scope="col">Reçue le</th>
+              <th scope="col">Statut</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {inquiries.map((inquiry) => (
+              <tr key={inquiry.id} data-inquiry-id={inquiry.id}>
+                <td>
+                  {inquiry.property ? (
+                    <Link to={`/properties/${inquiry.property.slug}`}>{inquiry.property.title}</Link>
+                  ) : (
+                    <>
+                      {inquiry.propertyTitle} <span className="muted">(annonce supprimée)</span>
+                    </>
+                  )}
+                </td>
+                <td>{inquiry.senderName}</td>
+                <td>{inquiry.excerpt}</td>
+                <td>
+                  <time dateTime={inquiry.createdAt}>{formatInquiryDate(inquiry.createdAt)}</time>
+                </td>
+                <td>
+                  <InquiryStatusBadge status={inquiry.status} />
+                </td>
+                <td>
+                  <div className="actions">
+                    <Link to={`/pro/contacts/${inquiry.id}`} className="button button-small">
+                      Voir<span className="visually-hidden"> la demande de {inquiry.senderName}</span>
+                    </Link>
+                    <InquiryStatusButtons id={inquiry.id} status={inquiry.status} action={formAction} small />
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav className="pagination" aria-label="Pages">
+        {!isFirstPage ? <Link to={firstHref}>Plus récentes</Link> : <span />}
+        {nextHref ? <Link to={nextHref}>Plus anciennes</Link> : null}
+      </nav>
+    </div>
+  );
+}
