@@ -1,0 +1,107 @@
+/**
+ * A dealership's follow-up of multi-vehicle requests. A lead exists from the request's creation
+ * but is visible to its dealership only once notified (after the anonymity window). Statuses and
+ * transitions are seed 000's, shared with property inquiries (~/domain/inquiries/status).
+ */
+import { isInquiryStatus, transitionKind, type InquiryStatus } from "~/domain/inquiries/status";
+import { decryptOptionalPII, decryptPII } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+import { afterCursor, DomainError, pageOrder, toPage, type PageParams } from "~/utils/http.server";
+import type { ContactMethod } from "./validation";
+
+export type VehicleLeadRecord = {
+  id: string;
+  requestId: number;
+  status: InquiryStatus;
+  createdAt: string;
+  notifiedAt: string;
+  updatedAt: string;
+  buyer: {
+    fullName: string;
+    email: string;
+    phone: string;
+    province: string;
+    city: string;
+    preferredContactMethod: ContactMethod;
+    additionalComments: string | null;
+  };
+  vehicles: { vehicleId: number | null; make: string; model: string; year: number; price: number }[];
+};
+
+function leadInclude(proId: string) {
+  return {
+    request: {
+      include: { vehicles: { where: { proId }, orderBy: { id: "asc" as const } } },
+    },
+  };
+}
+
+type LeadRow = NonNullable<Awaited<ReturnType<typeof findLeadRow>>>;
+
+function findLeadRow(proId: string, id: string) {
+  return db.vehicleLead.findFirst({ where: { id, proId, notifiedAt: { not: null } }, include: leadInclude(proId) });
+}
+
+function toRecord(row: LeadRow): VehicleLeadRecord {
+  const r = row.request;
+  return {
+    id: row.id,
+    requestId: row.requestId,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    notifiedAt: row.notifiedAt!.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    buyer: {
+      fullName: decryptPII(r.fullNameEnc),
+      email: decryptPII(r.emailEnc),
+      phone: decryptPII(r.phoneEnc),
+      province: r.province,
+      city: r.city,
+      preferredContactMethod: r.preferredContactMethod,
+      additionalComments: decryptOptionalPII(r.additionalCommentsEnc),
+    },
+    vehicles: r.vehicles.map((v) => ({ vehicleId: v.vehicleId, make: v.make, model: v.model, year: v.year, price: v.price })),
+  };
+}
+
+/** The dealership's notified leads, newest first, in the SPEC's cursor pages. */
+export async function listVehicleLeads(proId: string, page: PageParams, filter: { status?: InquiryStatus } = {}) {
+  const rows = await db.vehicleLead.findMany({
+    where: {
+      proId,
+      notifiedAt: { not: null },
+      ...(filter.status ? { status: filter.status } : {}),
+      ...afterCursor(page.cursor),
+    },
+    orderBy: pageOrder,
+    take: page.limit + 1,
+    include: leadInclude(proId),
+  });
+  return toPage(rows, page.limit, toRecord);
+}
+
+export async function getVehicleLead(proId: string, id: string): Promise<VehicleLeadRecord> {
+  const row = await findLeadRow(proId, id);
+  if (!row) throw new DomainError("NOT_FOUND", "Lead not found");
+  return toRecord(row);
+}
+
+/** new → read → replied (or new → replied); the same status is a no-op; anything else is a 409. */
+export async function changeVehicleLeadStatus(proId: string, id: string, rawStatus: unknown): Promise<VehicleLeadRecord> {
+  if (!isInquiryStatus(rawStatus)) {
+    throw new DomainError("VALIDATION_ERROR", "Invalid status", [
+      { field: "status", message: "status must be one of new_request, read, replied" },
+    ]);
+  }
+  const row = await findLeadRow(proId, id);
+  if (!row) throw new DomainError("NOT_FOUND", "Lead not found");
+  const kind = transitionKind(row.status, rawStatus);
+  if (kind === "same") return toRecord(row);
+  if (kind === "forbidden") {
+    throw new DomainError("INVALID_TRANSITION", `Cannot change status from ${row.status} to ${rawStatus}`);
+  }
+  // Conditional on the status we read: two clicks at once cannot both apply.
+  const { count } = await db.vehicleLead.updateMany({ where: { id, proId, status: row.status }, data: { status: rawStatus } });
+  if (count === 0) return changeVehicleLeadStatus(proId, id, rawStatus);
+  return getVehicleLead(proId, id);
+}

@@ -1,0 +1,118 @@
+/**
+ * The anonymity window's end (seed 004): each dealership whose vehicles were chosen gets ONE e-mail
+ * with the buyer's details and its own vehicles. Progress is kept per dealership (the lead's
+ * notifiedAt), so a retry after a partial failure never writes twice to a dealership already done.
+ */
+import { defineJob, enqueueJob } from "~/domain/jobs/queue.server";
+import { decryptOptionalPII, decryptPII } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { log } from "~/utils/logger.server";
+import { sendMail } from "~/utils/mail.server";
+import { formatRand, METHOD_LABELS } from "./labels";
+import { NOTIFY_JOB } from "./submission.server";
+import type { ContactMethod } from "./validation";
+
+export type DealerEmailInput = {
+  requestId: number;
+  companyName: string;
+  buyer: {
+    fullName: string;
+    email: string;
+    phone: string;
+    province: string;
+    city: string;
+    preferredContactMethod: ContactMethod;
+    additionalComments: string | null;
+  };
+  vehicles: { make: string; model: string; year: number; price: number }[];
+  leadsUrl: string;
+};
+
+export function composeDealerEmail(input: DealerEmailInput) {
+  const { buyer, vehicles } = input;
+  const count = vehicles.length;
+  const subject = `Nouvelle demande de contact pour ${count} véhicule${count > 1 ? "s" : ""} (demande n° ${input.requestId})`;
+  const lines = [
+    `Bonjour ${input.companyName},`,
+    "",
+    `Un acheteur s’intéresse à ${count > 1 ? "vos véhicules suivants" : "votre véhicule suivant"} :`,
+    ...vehicles.map((v) => `  - ${v.make} ${v.model} (${v.year}) — ${formatRand(v.price)}`),
+    "",
+    "Coordonnées de l’acheteur :",
+    `  Nom : ${buyer.fullName}`,
+    `  E-mail : ${buyer.email}`,
+    `  Téléphone : ${buyer.phone}`,
+    `  Localisation : ${buyer.city}, ${buyer.province}`,
+    `  Moyen de contact préféré : ${METHOD_LABELS[buyer.preferredContactMethod]}`,
+    `  Commentaires : ${buyer.additionalComments ?? "(aucun)"}`,
+    "",
+    `Suivez cette demande dans votre espace : ${input.leadsUrl}`,
+    "",
+    "— Vitrine",
+  ];
+  return { subject, text: lines.join("\n") };
+}
+
+function requestIdOf(payload: unknown): number | null {
+  const id = payload && typeof payload === "object" ? (payload as { requestId?: unknown }).requestId : undefined;
+  return typeof id === "number" && Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+export type NotifyOutcome = "missing" | "cancelled" | "already-notified" | "rescheduled" | "notified";
+
+export async function notifyDealerships(requestId: number, now = new Date()): Promise<NotifyOutcome> {
+  const request = await db.vehicleContactRequest.findUnique({
+    where: { id: requestId },
+    include: {
+      vehicles: { orderBy: { id: "asc" } },
+      leads: { include: { pro: { select: { email: true, companyName: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!request) return "missing";
+  if (request.status === "cancelled") return "cancelled";
+  if (request.status === "notified") return "already-notified";
+  // Never a second early, whatever woke us: put ourselves back on the queue for the right time.
+  if (now < request.anonymityExpiresAt) {
+    await enqueueJob(db, { type: NOTIFY_JOB, payload: { requestId }, runAt: request.anonymityExpiresAt });
+    return "rescheduled";
+  }
+
+  const buyer = {
+    fullName: decryptPII(request.fullNameEnc),
+    email: decryptPII(request.emailEnc),
+    phone: decryptPII(request.phoneEnc),
+    province: request.province,
+    city: request.city,
+    preferredContactMethod: request.preferredContactMethod,
+    additionalComments: decryptOptionalPII(request.additionalCommentsEnc),
+  };
+  const leadsUrl = `${env().APP_URL}/pro/contacts/vehicles`;
+
+  for (const lead of request.leads) {
+    if (lead.notifiedAt) continue;
+    const mail = composeDealerEmail({
+      requestId: request.id,
+      companyName: lead.pro.companyName,
+      buyer,
+      vehicles: request.vehicles.filter((v) => v.proId === lead.proId),
+      leadsUrl,
+    });
+    // A failure throws: the queue retries later with backoff, starting from the dealerships left.
+    await sendMail({ to: lead.pro.email, subject: mail.subject, text: mail.text });
+    await db.vehicleLead.update({ where: { id: lead.id }, data: { notifiedAt: new Date() } });
+  }
+
+  await db.vehicleContactRequest.updateMany({
+    where: { id: request.id, status: "pending" },
+    data: { status: "notified", notifiedAt: new Date() },
+  });
+  log.info("vehicle request notified", { requestId: request.id, dealerships: request.leads.length });
+  return "notified";
+}
+
+defineJob(NOTIFY_JOB, async (payload: unknown) => {
+  const requestId = requestIdOf(payload);
+  if (requestId === null) throw new Error("vehicle-request.notify: payload without a valid requestId");
+  await notifyDealerships(requestId);
+});

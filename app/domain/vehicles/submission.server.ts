@@ -1,0 +1,138 @@
+/**
+ * Creating a multi-vehicle contact request (seed 004). The JSON endpoint and the HTML form both
+ * call `submitVehicleContactRequest`; they only differ in how they shape the answer.
+ */
+import { enqueueJob } from "~/domain/jobs/queue.server";
+import { emailBlindIndex, encryptOptionalPII, encryptPII, randomToken, sha256 } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { createLimiter } from "~/utils/rate-limit.server";
+import { provincesWithCities, vehicleRefs } from "./catalog.server";
+import {
+  parseContactRequest,
+  resolveReferences,
+  SUCCESS_MESSAGES,
+  type ContactMethod,
+  type ValidationError,
+} from "./validation";
+
+export const NOTIFY_JOB = "vehicle-request.notify";
+
+export const PER_IP_PER_HOUR = 5;
+export const PER_EMAIL_PER_DAY = 10;
+const DAY_MS = 24 * 3600 * 1000;
+export const RATE_LIMIT_MESSAGE = "Too many contact requests. Please try again later.";
+
+/**
+ * Only created requests count (docs/decisions/0xx-vehicle-requests): the per-IP limit is checked
+ * before and consumed after a creation; the per-address limit counts the rows with the same blind
+ * index created in the last 24 hours, inside the creating transaction, so it survives restarts
+ * and never sees the address in clear.
+ */
+const perIp = createLimiter({ keyPrefix: "vehicle-request-ip", points: PER_IP_PER_HOUR, durationSeconds: 3600 });
+
+export type SubmitResult =
+  | {
+      kind: "created";
+      id: number;
+      method: ContactMethod;
+      message: string;
+      nextUrl: string;
+      /** The secret for the submitting browser's cookie (reused when it already had one). */
+      viewerToken: string;
+    }
+  | { kind: "invalid"; errors: ValidationError[] }
+  | { kind: "rate_limited"; retryAfter: number; message: string };
+
+class EmailLimitReached extends Error {
+  constructor(readonly retryAfter: number) {
+    super("per-address limit reached");
+  }
+}
+
+export async function submitVehicleContactRequest(
+  body: Record<string, unknown>,
+  options: { ip: string; viewerToken?: string | null; now?: Date },
+): Promise<SubmitResult> {
+  const ipState = await perIp.isBlocked(options.ip);
+  if (ipState.blocked) return { kind: "rate_limited", retryAfter: ipState.retryAfter, message: RATE_LIMIT_MESSAGE };
+
+  const parsed = parseContactRequest(body);
+  const [provinces, vehicles] = await Promise.all([
+    provincesWithCities(),
+    vehicleRefs(parsed.values.vehicleIds.map((v) => v.id)),
+  ]);
+  const result = resolveReferences(parsed, provinces, vehicles);
+  if (!result.ok) return { kind: "invalid", errors: result.errors };
+  const valid = result.request;
+
+  const now = options.now ?? new Date();
+  const anonymityExpiresAt = new Date(now.getTime() + env().ANONYMITY_WINDOW_SECONDS * 1000);
+  const emailHash = emailBlindIndex(valid.email);
+  const viewerToken = options.viewerToken && options.viewerToken.length >= 32 ? options.viewerToken : randomToken();
+  const dealerships = [...new Set(valid.vehicles.map((v) => v.proId))];
+  const checkEmailLimit = !env().RATE_LIMIT_DISABLED;
+
+  let id: number;
+  try {
+    id = await db.$transaction(async (tx) => {
+      if (checkEmailLimit) {
+        const recent = await tx.vehicleContactRequest.findMany({
+          where: { emailHash, createdAt: { gt: new Date(now.getTime() - DAY_MS) } },
+          orderBy: { createdAt: "asc" },
+          select: { createdAt: true },
+          take: PER_EMAIL_PER_DAY,
+        });
+        if (recent.length >= PER_EMAIL_PER_DAY) {
+          const freeAt = recent[0].createdAt.getTime() + DAY_MS;
+          throw new EmailLimitReached(Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)));
+        }
+      }
+      const created = await tx.vehicleContactRequest.create({
+        data: {
+          fullNameEnc: encryptPII(valid.fullName),
+          emailEnc: encryptPII(valid.email),
+          emailHash,
+          phoneEnc: encryptPII(valid.phone),
+          province: valid.province,
+          city: valid.city,
+          preferredContactMethod: valid.preferredContactMethod,
+          additionalCommentsEnc: encryptOptionalPII(valid.additionalComments),
+          viewerTokenHash: sha256(viewerToken),
+          createdAt: now,
+          anonymityExpiresAt,
+          // Copied from the database rows, never from what the client sent.
+          vehicles: {
+            create: valid.vehicles.map((v) => ({
+              vehicleId: v.id,
+              proId: v.proId,
+              make: v.make,
+              model: v.model,
+              year: v.year,
+              price: v.price,
+            })),
+          },
+          leads: { create: dealerships.map((proId) => ({ proId, createdAt: now })) },
+        },
+        select: { id: true },
+      });
+      await enqueueJob(tx, { type: NOTIFY_JOB, payload: { requestId: created.id }, runAt: anonymityExpiresAt });
+      return created.id;
+    });
+  } catch (error) {
+    if (error instanceof EmailLimitReached) {
+      return { kind: "rate_limited", retryAfter: error.retryAfter, message: RATE_LIMIT_MESSAGE };
+    }
+    throw error;
+  }
+
+  await perIp.consume(options.ip);
+  return {
+    kind: "created",
+    id,
+    method: valid.preferredContactMethod,
+    message: SUCCESS_MESSAGES[valid.preferredContactMethod],
+    nextUrl: `/confirmation?id=${id}`,
+    viewerToken,
+  };
+}

@@ -1,0 +1,113 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { jobStats, listFailedJobs, retryJob } from "~/domain/jobs/queue.server";
+import { requireAdmin } from "~/utils/auth.server";
+import { apiError, readBody, wantsJson } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Tâches en échec — Administration Vitrine" }];
+
+/**
+ * Background jobs that exhausted their retries (e.g. a dealership e-mail the SMTP server kept
+ * refusing). Payloads hold ids only, so nothing personal is shown here.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const [failed, stats] = await Promise.all([listFailedJobs(100), jobStats()]);
+  const data = failed.map((job) => ({
+    id: job.id,
+    type: job.type,
+    payload: job.payload,
+    attempts: job.attempts,
+    maxAttempts: job.maxAttempts,
+    lastError: job.lastError,
+    failedAt: job.failedAt.toISOString(),
+    createdAt: job.createdAt.toISOString(),
+  }));
+  return json({ data, stats });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAdmin(request);
+  const body = await readBody(request);
+  const id = typeof body.id === "string" ? body.id : "";
+  if (body.intent !== "retry" || !id) {
+    if (wantsJson(request)) return apiError("VALIDATION_ERROR", "Unknown action", { details: [{ field: "intent", message: "Expected retry" }] });
+    return json({ error: "Action inconnue." }, { status: 400 });
+  }
+  const retried = await retryJob(id);
+  if (!retried) {
+    if (wantsJson(request)) return apiError("NOT_FOUND", "No failed job with this id");
+    return json({ error: "Cette tâche n’est plus en échec." }, { status: 404 });
+  }
+  return json({ retried: id });
+}
+
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
+
+export default function AdminJobs() {
+  const { data, stats } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div>
+      <h1>Tâches en arrière-plan</h1>
+      <p className="muted">
+        {stats.pending} en attente · {stats.done} terminées · {stats.failed} en échec
+      </p>
+      {actionData && "retried" in actionData ? (
+        <div className="notice notice-success" role="status">
+          La tâche a été remise dans la file : elle sera exécutée dans quelques secondes.
+        </div>
+      ) : null}
+      {actionData && "error" in actionData && typeof actionData.error === "string" ? (
+        <div className="notice notice-error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      {data.length === 0 ? (
+        <p>Aucune tâche en échec.</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Type</th>
+                <th scope="col">Données</th>
+                <th scope="col">Tentatives</th>
+                <th scope="col">Dernière erreur</th>
+                <th scope="col">En échec depuis</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((job) => (
+                <tr key={job.id}>
+                  <td>{job.type}</td>
+                  <td>
+                    <code>{job.payload}</code>
+                  </td>
+                  <td>
+                    {job.attempts} / {job.maxAttempts}
+                  </td>
+                  <td>{job.lastError ?? "—"}</td>
+                  <td>
+                    <time dateTime={job.failedAt}>{dateFormat.format(new Date(job.failedAt))}</time>
+                  </td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="retry" />
+                      <input type="hidden" name="id" value={job.id} />
+                      <button type="submit" className="button-small">
+                        Relancer
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+/** GET /api/provinces — the provinces master data for the contact form's select. */
+import { json } from "@remix-run/node";
+import { listProvinces } from "~/domain/vehicles/catalog.server";
+
+export async function loader() {
+  return json({ data: await listProvinces() }, { headers: { "Cache-Control": "public, max-age=300" } });
+}

@@ -1,0 +1,157 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { formatInquiryDate, InquiryStatusBadge, InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
+import { VehicleList } from "~/components/vehicles/VehicleFacts";
+import { INQUIRY_STATUS_LABELS, INQUIRY_STATUSES, isInquiryStatus } from "~/domain/inquiries/status";
+import { METHOD_LABELS } from "~/domain/vehicles/labels";
+import { changeVehicleLeadStatus, listVehicleLeads } from "~/domain/vehicles/leads.server";
+import { requireVerifiedPro } from "~/utils/auth.server";
+import { DomainError, parsePageParams, toResponse, wantsJson } from "~/utils/http.server";
+
+const PAGE_SIZE = 20;
+
+function tabSearch(url: URL, overrides: Record<string, string | null> = {}) {
+  const params = new URLSearchParams();
+  for (const key of ["status", "cursor"]) {
+    const value = key in overrides ? overrides[key] : url.searchParams.get(key);
+    if (value) params.set(key, value);
+  }
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}
+
+/** The "Véhicules" tab of the inbox: the dealership's leads once the buyer's anonymity window has passed. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const pro = await requireVerifiedPro(request);
+  const url = new URL(request.url);
+  const rawStatus = url.searchParams.get("status");
+  const status = isInquiryStatus(rawStatus) ? rawStatus : undefined;
+  let page;
+  try {
+    page = parsePageParams(url);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (wantsJson(request)) throw toResponse(error);
+    page = { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
+  }
+  if (wantsJson(request)) return json(await listVehicleLeads(pro.id, page, { status }));
+  const result = await listVehicleLeads(pro.id, { limit: PAGE_SIZE, cursor: page.cursor }, { status });
+  return json({
+    status: status ?? null,
+    isFirstPage: !page.cursor,
+    search: tabSearch(url),
+    nextHref: result.cursor.next ? `/pro/contacts/vehicles${tabSearch(url, { cursor: result.cursor.next })}` : null,
+    firstHref: `/pro/contacts/vehicles${tabSearch(url, { cursor: null })}`,
+    leads: result.data,
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const pro = await requireVerifiedPro(request);
+  const form = await request.formData();
+  const url = new URL(request.url);
+  if (form.get("intent") !== "status") return json({ error: "Action inconnue." }, { status: 400 });
+  try {
+    await changeVehicleLeadStatus(pro.id, String(form.get("id") ?? ""), form.get("status"));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const message =
+      error.code === "NOT_FOUND"
+        ? "Cette demande n’existe pas."
+        : error.code === "INVALID_TRANSITION"
+          ? "Ce changement de statut n’est pas possible."
+          : "Statut inconnu.";
+    return json({ error: message }, { status: error.status });
+  }
+  return redirect(`/pro/contacts/vehicles${tabSearch(url)}`);
+}
+
+export default function VehicleLeadsTab() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (!("leads" in data)) return null;
+  const { status, leads, nextHref, firstHref, isFirstPage, search } = data;
+  const formAction = `/pro/contacts/vehicles${search}`;
+  return (
+    <div>
+      <h2 className="visually-hidden">Demandes sur vos véhicules</h2>
+      {actionData?.error ? (
+        <div className="notice notice-error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      <nav className="inquiry-filters actions" aria-label="Filtrer par statut">
+        <span className="muted">Filtrer :</span>
+        <Link to="/pro/contacts/vehicles" aria-current={status === null ? "true" : undefined}>
+          Toutes
+        </Link>
+        {INQUIRY_STATUSES.map((value) => (
+          <Link key={value} to={`/pro/contacts/vehicles?status=${value}`} aria-current={status === value ? "true" : undefined}>
+            {INQUIRY_STATUS_LABELS[value]}
+          </Link>
+        ))}
+      </nav>
+      <p className="muted">
+        Les coordonnées d’un acheteur apparaissent ici (et vous sont envoyées par e-mail) une fois passé le délai pendant
+        lequel il peut retirer sa demande.
+      </p>
+      {leads.length === 0 ? (
+        <p className="muted">
+          {status ? `Aucune demande au statut « ${INQUIRY_STATUS_LABELS[status]} ».` : "Aucune demande sur vos véhicules pour le moment."}
+        </p>
+      ) : (
+        <ul className="lead-list">
+          {leads.map((lead) => (
+            <li key={lead.id} className="card lead-card" data-lead-id={lead.id}>
+              <div className="lead-header">
+                <h3>
+                  {lead.buyer.fullName} <span className="muted">— demande n° {lead.requestId}</span>
+                </h3>
+                <InquiryStatusBadge status={lead.status} />
+              </div>
+              <p className="muted">
+                Envoyée le <time dateTime={lead.createdAt}>{formatInquiryDate(lead.createdAt)}</time>
+              </p>
+              <dl className="facts">
+                <div>
+                  <dt>E-mail</dt>
+                  <dd>
+                    <a href={`mailto:${lead.buyer.email}?subject=${encodeURIComponent(`Votre demande n° ${lead.requestId} sur Vitrine`)}`}>
+                      {lead.buyer.email}
+                    </a>
+                  </dd>
+                </div>
+                <div>
+                  <dt>Téléphone</dt>
+                  <dd>
+                    <a href={`tel:${lead.buyer.phone}`}>{lead.buyer.phone}</a>
+                  </dd>
+                </div>
+                <div>
+                  <dt>Localisation</dt>
+                  <dd>
+                    {lead.buyer.city}, {lead.buyer.province}
+                  </dd>
+                </div>
+                <div>
+                  <dt>Contact préféré</dt>
+                  <dd>{METHOD_LABELS[lead.buyer.preferredContactMethod]}</dd>
+                </div>
+              </dl>
+              {lead.buyer.additionalComments ? <p className="comments">« {lead.buyer.additionalComments} »</p> : null}
+              <VehicleList vehicles={lead.vehicles.map((v, i) => ({ key: `${v.vehicleId}-${i}`, ...v }))} />
+              <div className="actions">
+                <InquiryStatusButtons id={lead.id} status={lead.status} action={formAction} small />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <nav className="pagination" aria-label="Pages">
+        {!isFirstPage ? <Link to={firstHref}>Plus récentes</Link> : <span />}
+        {nextHref ? <Link to={nextHref}>Plus anciennes</Link> : null}
+      </nav>
+    </div>
+  );
+}

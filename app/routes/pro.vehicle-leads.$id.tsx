@@ -1,0 +1,30 @@
+/**
+ * GET /pro/vehicle-leads/:id and PUT /pro/vehicle-leads/:id {status} — one lead of the dealership.
+ * A native form may POST here too (intent=status): it is redirected back to the inbox tab.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { changeVehicleLeadStatus, getVehicleLead } from "~/domain/vehicles/leads.server";
+import { vehicleLeadsJson } from "~/domain/vehicles/lead-routes.server";
+import { requireVerifiedPro } from "~/utils/auth.server";
+import { apiError, readBody, wantsJson } from "~/utils/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return vehicleLeadsJson(async () => {
+    const pro = await requireVerifiedPro(request);
+    return json({ data: await getVehicleLead(pro.id, params.id ?? "") });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return vehicleLeadsJson(async () => {
+    if (request.method !== "PUT" && request.method !== "POST") {
+      return apiError("METHOD_NOT_ALLOWED", "Method not allowed", { headers: { Allow: "GET, PUT" } });
+    }
+    const pro = await requireVerifiedPro(request);
+    const body = await readBody(request);
+    const lead = await changeVehicleLeadStatus(pro.id, params.id ?? "", body.status);
+    if (request.method === "POST" && !wantsJson(request)) return redirect("/pro/contacts/vehicles");
+    return json({ data: lead });
+  });
+}
