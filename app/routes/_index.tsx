@@ -1,37 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { formatPrice, PROPERTY_TYPE_LABELS, TRANSACTION_LABELS } from "~/domain/listings/format";
-import { db } from "~/utils/db.server";
+import { ListingGrid } from "~/components/listings/ListingCard";
+import { PROPERTY_TYPE_LABELS } from "~/domain/listings/format";
+import { activeCityFacets, latestActiveProperties } from "~/domain/listings/listings.server";
 
 export const meta: MetaFunction = () => [
   { title: "Vitrine — biens immobiliers, programmes neufs et véhicules de professionnels" },
 ];
 
 export async function loader(_: LoaderFunctionArgs) {
-  const latest = await db.property.findMany({
-    where: { status: "active" },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 8,
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      city: true,
-      postalCode: true,
-      price: true,
-      surface: true,
-      rooms: true,
-      type: true,
-      transactionType: true,
-      photos: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], take: 1, select: { path: true } },
-    },
-  });
-  return json({ latest });
+  const [latest, cities] = await Promise.all([latestActiveProperties(8), activeCityFacets()]);
+  return json({ latest, cities: cities.map((c) => c.city) });
 }
 
 export default function Home() {
-  const { latest } = useLoaderData<typeof loader>();
+  const { latest, cities } = useLoaderData<typeof loader>();
   return (
     <div>
       <section className="hero">
@@ -40,7 +24,12 @@ export default function Home() {
         <Form method="get" action="/properties" className="form-grid" aria-label="Rechercher un bien">
           <div className="field">
             <label htmlFor="home-city">Ville</label>
-            <input id="home-city" name="city" placeholder="Lyon, Bordeaux…" />
+            <input id="home-city" name="city" placeholder="Lyon, Bordeaux…" list="home-cities" autoComplete="off" />
+            <datalist id="home-cities">
+              {cities.map((city) => (
+                <option key={city} value={city} />
+              ))}
+            </datalist>
           </div>
           <div className="field">
             <label htmlFor="home-transaction">Projet</label>
@@ -76,35 +65,7 @@ export default function Home() {
 
       <h2>Dernières annonces</h2>
       {latest.length === 0 ? <p>Aucune annonce en ligne pour le moment.</p> : null}
-      <div className="grid">
-        {latest.map((p, index) => (
-          <article key={p.id} className="listing-card">
-            <Link to={`/properties/${p.slug}`}>
-              {p.photos[0] ? (
-                <img
-                  src={`/uploads/${p.photos[0].path}`}
-                  alt=""
-                  width={1200}
-                  height={800}
-                  loading={index < 4 ? "eager" : "lazy"}
-                />
-              ) : null}
-              <div className="body">
-                <h3>{p.title}</h3>
-                <p className="price">{formatPrice(p.price, p.transactionType)}</p>
-                <p className="muted">
-                  {PROPERTY_TYPE_LABELS[p.type]} · {TRANSACTION_LABELS[p.transactionType]}
-                  {p.surface ? ` · ${p.surface} m²` : ""}
-                  {p.rooms ? ` · ${p.rooms} pièces` : ""}
-                </p>
-                <p className="muted">
-                  {p.city} ({p.postalCode})
-                </p>
-              </div>
-            </Link>
-          </article>
-        ))}
-      </div>
+      <ListingGrid listings={latest} />
       <p>
         <Link to="/properties">Voir toutes les annonces</Link>
       </p>

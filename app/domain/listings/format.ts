@@ -21,3 +21,59 @@ export function formatPrice(price: number | null | undefined, transactionType?: 
   if (price == null) return "Prix sur demande";
   return transactionType === "location" ? `${euros.format(price)} / mois` : euros.format(price);
 }
+
+/** Badge class of each status (app.css: badge-draft / badge-active / badge-sold). */
+export const PROPERTY_STATUS_BADGE: Record<string, string> = {
+  draft: "badge-draft",
+  active: "badge-active",
+  sold: "badge-sold",
+};
+
+/** The button that moves a listing to a status (seed 002's diagram). */
+export const STATUS_ACTION_LABELS: Record<string, string> = {
+  active: "Publier l’annonce",
+  sold: "Marquer comme vendu",
+  draft: "Repasser en brouillon",
+};
+
+/** French labels of every listing field (form labels, error summary). */
+export const PROPERTY_FIELD_LABELS: Record<string, string> = {
+  title: "Titre",
+  description: "Description",
+  type: "Type de bien",
+  transactionType: "Transaction",
+  price: "Prix (€)",
+  surface: "Surface (m²)",
+  rooms: "Pièces",
+  bedrooms: "Chambres",
+  bathrooms: "Salles de bain",
+  floor: "Étage",
+  totalFloors: "Nombre d’étages",
+  buildingYear: "Année de construction",
+  energyRating: "DPE (classe énergie)",
+  gesRating: "GES (émissions)",
+  address: "Adresse",
+  city: "Ville",
+  postalCode: "Code postal",
+  department: "Département",
+  region: "Région",
+  latitude: "Latitude",
+  longitude: "Longitude",
+  photos: "Photos",
+  status: "Statut",
+};
+
+export function formatArea(surface: number | null | undefined) {
+  if (surface == null) return null;
+  return `${surface.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} m²`;
+}
+
+/** Public URL of a listing photo stored under UPLOADS_DIR. */
+export function photoUrl(path: string) {
+  return "/uploads/" + path.split("/").map(encodeURIComponent).join("/");
+}
+
+/** "3 pièces", "1 pièce" */
+export function plural(count: number, one: string, many: string) {
+  return `${count.toLocaleString("fr-FR")} ${count > 1 ? many : one}`;
+}

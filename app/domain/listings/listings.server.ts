@@ -1,0 +1,342 @@
+/**
+ * Listings (seed 002): the pro's CRUD and the public queries. The page and the JSON endpoint of
+ * an operation call the same function here. Ownership is always part of the query
+ * (`where: { id, proId }`), so another pro's listing simply does not exist (404).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Prisma } from "~/generated/prisma/client";
+import { cached, invalidate } from "~/utils/cache.server";
+import { db, prismaErrorCode } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { afterCursor, DomainError, pageOrder, toPage, type FieldIssue, type PageParams } from "~/utils/http.server";
+import { log } from "~/utils/logger.server";
+import {
+  crossFieldIssues,
+  statusTransition,
+  type CreatePropertyInput,
+  type PropertyStatus,
+  type SearchFilters,
+  type UpdatePropertyInput,
+} from "./rules";
+import { cityKeyOf, slugCandidate, slugify } from "./slug";
+
+// ---- Shapes
+
+const photoOrder = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
+
+export const propertySelect = {
+  id: true,
+  proId: true,
+  slug: true,
+  source: true,
+  title: true,
+  description: true,
+  type: true,
+  transactionType: true,
+  price: true,
+  surface: true,
+  rooms: true,
+  bedrooms: true,
+  bathrooms: true,
+  floor: true,
+  totalFloors: true,
+  buildingYear: true,
+  energyRating: true,
+  gesRating: true,
+  address: true,
+  city: true,
+  postalCode: true,
+  department: true,
+  region: true,
+  latitude: true,
+  longitude: true,
+  status: true,
+  createdAt: true,
+  updatedAt: true,
+  photos: { orderBy: photoOrder, select: { id: true, path: true, width: true, height: true } },
+} satisfies Prisma.PropertySelect;
+
+export type PropertyRow = Prisma.PropertyGetPayload<{ select: typeof propertySelect }>;
+
+/** The JSON record of seed 002: every field, `photos` as paths relative to UPLOADS_DIR (cover first). */
+export function toApiProperty(row: PropertyRow) {
+  const { photos, ...fields } = row;
+  return { ...fields, photos: photos.map((p) => p.path) };
+}
+
+export type ApiProperty = ReturnType<typeof toApiProperty>;
+
+const notFound = () => new DomainError("NOT_FOUND", "Property not found");
+
+/** Everything cached about public listings starts with this prefix. */
+const CACHE_PREFIX = "listings:";
+
+/** Public pages show stale data for at most this long if an invalidation were ever missed. */
+const PUBLIC_TTL = 60_000;
+
+function listingsChanged() {
+  invalidate(CACHE_PREFIX);
+}
+
+export function propertyFolder(propertyId: string) {
+  return path.join(path.resolve(env().UPLOADS_DIR), "properties", propertyId);
+}
+
+// ---- Pro side
+
+export async function listOwnProperties(proId: string, page: PageParams) {
+  const rows = await db.property.findMany({
+    where: { proId, ...afterCursor(page.cursor) },
+    orderBy: pageOrder,
+    take: page.limit + 1,
+    select: propertySelect,
+  });
+  return toPage(rows, page.limit, toApiProperty);
+}
+
+/** The pro's own listing as stored (photos with their ids), or null: unknown, malformed or another pro's id. */
+export function findOwnPropertyRow(proId: string, id: string): Promise<PropertyRow | null> {
+  return db.property.findFirst({ where: { id, proId }, select: propertySelect });
+}
+
+/** The pro's own listing as the API shows it, or null. */
+export async function findOwnProperty(proId: string, id: string) {
+  const row = await findOwnPropertyRow(proId, id);
+  return row ? toApiProperty(row) : null;
+}
+
+export async function getOwnProperty(proId: string, id: string) {
+  const property = await findOwnProperty(proId, id);
+  if (!property) throw notFound();
+  return property;
+}
+
+function validationError(details: FieldIssue[]) {
+  return new DomainError("VALIDATION_ERROR", "Invalid property", details);
+}
+
+function invalidTransition(from: PropertyStatus, to: PropertyStatus) {
+  return new DomainError("INVALID_TRANSITION", `Cannot change status from ${from} to ${to}`, [
+    { field: "status", message: `Passage de « ${from} » à « ${to} » impossible.` },
+  ]);
+}
+
+/**
+ * Creates a listing for `proId`: source "manual", a unique slug from the title, status draft
+ * unless given (a listing starts as a draft, so "active" is the draft → active step and "sold"
+ * is refused like any transition the diagram does not have).
+ */
+export async function createProperty(proId: string, input: CreatePropertyInput) {
+  const status = input.status ?? "draft";
+  if (statusTransition("draft", status) === "invalid") throw invalidTransition("draft", status);
+  const issues = crossFieldIssues(input);
+  if (issues.length) throw validationError(issues);
+
+  const { status: _status, ...fields } = input;
+  const base = slugify(input.title);
+  const taken = new Set(
+    (await db.property.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
+  );
+  let attempt = 1;
+  for (let tries = 0; tries < 5; tries++) {
+    while (taken.has(slugCandidate(base, attempt))) attempt++;
+    // After a few lost races on the same title, a random suffix ends the contention.
+    const slug = tries < 3 ? slugCandidate(base, attempt) : `${base}-${Math.random().toString(36).slice(2, 8)}`;
+    try {
+      const row = await db.property.create({
+        data: { ...fields, proId, slug, source: "manual", status, cityKey: cityKeyOf(input.city) },
+        select: propertySelect,
+      });
+      listingsChanged();
+      return toApiProperty(row);
+    } catch (error) {
+      if (prismaErrorCode(error) !== "P2002") throw error;
+      taken.add(slug);
+    }
+  }
+  throw new Error(`Could not find a free slug for ${base}`);
+}
+
+/**
+ * Writes the fields given (never proId, slug or source). A status change must follow the diagram;
+ * `photos` may only reorder or drop this listing's own photos, whose files are then deleted.
+ * Photos uploaded while this runs are kept (they were not in the list the caller saw).
+ */
+export async function updateProperty(proId: string, id: string, input: UpdatePropertyInput) {
+  const existing = await db.property.findFirst({ where: { id, proId }, select: propertySelect });
+  if (!existing) throw notFound();
+
+  const { photos: photoList, status, ...fields } = input;
+  if (status && statusTransition(existing.status, status) === "invalid") throw invalidTransition(existing.status, status);
+
+  const issues = crossFieldIssues({ ...existing, ...fields });
+  let removed: string[] = [];
+  if (photoList) {
+    const own = new Set(existing.photos.map((p) => p.path));
+    const seen = new Set<string>();
+    photoList.forEach((p, index) => {
+      if (!own.has(p)) issues.push({ field: `photos.${index}`, message: "Photo inconnue pour cette annonce." });
+      else if (seen.has(p)) issues.push({ field: `photos.${index}`, message: "Photo en double." });
+      seen.add(p);
+    });
+    removed = existing.photos.map((p) => p.path).filter((p) => !seen.has(p));
+  }
+  if (issues.length) throw validationError(issues);
+
+  const data: Prisma.PropertyUpdateManyMutationInput = { ...fields, updatedAt: new Date() };
+  if (fields.city !== undefined) data.cityKey = cityKeyOf(fields.city);
+  if (status) data.status = status;
+
+  // The status in the where clause makes the transition check and the write one atomic step.
+  const writes: Prisma.PrismaPromise<unknown>[] = [
+    db.property.updateMany({ where: { id, proId, status: existing.status }, data }),
+  ];
+  if (photoList) {
+    photoList.forEach((p, position) =>
+      writes.push(db.propertyPhoto.updateMany({ where: { propertyId: id, path: p }, data: { position } })),
+    );
+    if (removed.length) writes.push(db.propertyPhoto.deleteMany({ where: { propertyId: id, path: { in: removed } } }));
+  }
+  const [updated] = (await db.$transaction(writes)) as [{ count: number }];
+  if (updated.count === 0) {
+    // Deleted or its status changed in between: answer as if the request had come just after.
+    const now = await db.property.findFirst({ where: { id, proId }, select: { status: true } });
+    if (!now) throw notFound();
+    throw invalidTransition(now.status, status ?? now.status);
+  }
+  listingsChanged();
+  await removePhotoFiles(removed);
+  return getOwnProperty(proId, id);
+}
+
+/** Deletes the listing and its photo files; its contact requests stay (property set to null). */
+export async function deleteProperty(proId: string, id: string) {
+  const { count } = await db.property.deleteMany({ where: { id, proId } });
+  if (count === 0) throw notFound();
+  listingsChanged();
+  await fs.promises.rm(propertyFolder(id), { recursive: true, force: true }).catch((error) => {
+    log.error("could not remove photo folder", { propertyId: id, error: String(error) });
+  });
+}
+
+/** Removes files of photos whose rows are gone. Paths come from the database, never from a client. */
+export async function removePhotoFiles(paths: string[]) {
+  const root = path.resolve(env().UPLOADS_DIR);
+  await Promise.all(
+    paths.map(async (relative) => {
+      const full = path.resolve(root, relative);
+      if (!full.startsWith(root + path.sep)) return;
+      await fs.promises.rm(full, { force: true }).catch((error) => {
+        log.error("could not remove photo file", { path: relative, error: String(error) });
+      });
+    }),
+  );
+}
+
+export function markListingsChanged() {
+  listingsChanged();
+}
+
+// ---- Public side
+
+const cardSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  city: true,
+  postalCode: true,
+  price: true,
+  surface: true,
+  rooms: true,
+  type: true,
+  transactionType: true,
+  status: true,
+  createdAt: true,
+  photos: { orderBy: photoOrder, take: 1, select: { path: true, width: true, height: true } },
+} satisfies Prisma.PropertySelect;
+
+export type ListingCard = Prisma.PropertyGetPayload<{ select: typeof cardSelect }>;
+
+/** The latest active listings for the home page. */
+export function latestActiveProperties(limit = 8): Promise<ListingCard[]> {
+  return cached({
+    key: `${CACHE_PREFIX}latest:${limit}`,
+    ttl: PUBLIC_TTL,
+    getFreshValue: () =>
+      db.property.findMany({ where: { status: "active" }, orderBy: pageOrder, take: limit, select: cardSelect }),
+  });
+}
+
+function searchWhere(filters: SearchFilters): Prisma.PropertyWhereInput {
+  const where: Prisma.PropertyWhereInput = { status: "active" };
+  if (filters.city) {
+    const key = cityKeyOf(filters.city);
+    // Prefix match on the normalised city: "saint" finds Saint-Étienne and Saint-Malo.
+    where.OR = [{ cityKey: { startsWith: key } }, { cityKey: { startsWith: key.replace(/ /g, "-") } }];
+  }
+  if (filters.type) where.type = filters.type;
+  if (filters.transactionType) where.transactionType = filters.transactionType;
+  if (filters.minPrice != null || filters.maxPrice != null) {
+    where.price = {
+      ...(filters.minPrice != null ? { gte: filters.minPrice } : {}),
+      ...(filters.maxPrice != null ? { lte: filters.maxPrice } : {}),
+    };
+  }
+  if (filters.minSurface != null) where.surface = { gte: filters.minSurface };
+  if (filters.minRooms != null) where.rooms = { gte: filters.minRooms };
+  return where;
+}
+
+/** One page of active listings matching the filters, newest first (cursor pagination). */
+export function searchActiveProperties(filters: SearchFilters, page: PageParams) {
+  const key = `${CACHE_PREFIX}search:${JSON.stringify([filters, page.limit, page.cursor])}`;
+  return cached({
+    key,
+    ttl: PUBLIC_TTL,
+    getFreshValue: async () => {
+      const where = searchWhere(filters);
+      const cursor = afterCursor(page.cursor);
+      const rows = await db.property.findMany({
+        where: Object.keys(cursor).length ? { AND: [where, cursor] } : where,
+        orderBy: pageOrder,
+        take: page.limit + 1,
+        select: cardSelect,
+      });
+      return toPage(rows, page.limit);
+    },
+  });
+}
+
+/** Cities that have active listings, with their counts (the search form's suggestions). */
+export function activeCityFacets(): Promise<{ city: string; count: number }[]> {
+  return cached({
+    key: `${CACHE_PREFIX}facets:cities`,
+    ttl: PUBLIC_TTL,
+    getFreshValue: async () => {
+      const groups = await db.property.groupBy({
+        by: ["cityKey"],
+        where: { status: "active" },
+        _count: { _all: true },
+        _min: { city: true },
+        orderBy: { cityKey: "asc" },
+      });
+      return groups.map((g) => ({ city: g._min.city ?? g.cityKey, count: g._count._all }));
+    },
+  });
+}
+
+/** A public listing page: active or sold; drafts (and unknown slugs) are null, i.e. 404. */
+export function publicPropertyBySlug(slug: string) {
+  return cached({
+    key: `${CACHE_PREFIX}slug:${slug}`,
+    ttl: PUBLIC_TTL,
+    getFreshValue: async () => {
+      const row = await db.property.findFirst({
+        where: { slug, status: { in: ["active", "sold"] } },
+        select: { ...propertySelect, pro: { select: { companyName: true } } },
+      });
+      return row ?? null;
+    },
+  });
+}

@@ -1,0 +1,44 @@
+/** Slugs and search keys for listings (pure functions, shared by server and tests). */
+
+/** Removes diacritics (é → e, ç → c) and turns ligatures into their letters (œ → oe). */
+export function stripAccents(value: string): string {
+  return value
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/œ/g, "oe")
+    .replace(/Œ/g, "OE")
+    .replace(/æ/g, "ae")
+    .replace(/Æ/g, "AE")
+    .replace(/ß/g, "ss");
+}
+
+const MAX_SLUG_LENGTH = 80;
+
+/**
+ * A URL slug from a title: lower-case, accents stripped, words joined by `-`, nothing else.
+ * "Appartement T3 lumineux — Lyon 3ᵉ" → "appartement-t3-lumineux-lyon-3e". Never empty.
+ */
+export function slugify(title: string): string {
+  const slug = stripAccents(title)
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, MAX_SLUG_LENGTH)
+    .replace(/-+$/g, "");
+  return slug || "annonce";
+}
+
+/** The n-th candidate for a slug: the base first, then `base-2`, `base-3`… */
+export function slugCandidate(base: string, attempt: number): string {
+  return attempt <= 1 ? base : `${base}-${attempt}`;
+}
+
+/**
+ * The normalised city stored in `Property.cityKey` and used by search: accents stripped, lower-case,
+ * spaces collapsed ("Saint-Étienne" → "saint-etienne"). Hyphens stay, so the seed's simpler
+ * normalisation (NFD, strip marks, lower-case) gives the same key for real city names.
+ */
+export function cityKeyOf(city: string): string {
+  return stripAccents(city).toLowerCase().replace(/\s+/g, " ").trim();
+}
