@@ -8,16 +8,16 @@ import {
   InquiryStatusButtons,
 } from "~/components/inquiries/InquiryStatus";
 import { changeInquiryStatus, listInquiries, statusFilterSchema } from "~/domain/inquiries/inquiries.server";
-import { INQUIRY_STATUS_LABELS, INQUIRY_STATUSES } from "~/domain/inquiries/status";
+import { INQUIRY_STATUS_LABELS, INQUIRY_STATUSES, type InquiryStatus } from "~/domain/inquiries/status";
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError, parsePageParams } from "~/utils/http.server";
 
 const PAGE_SIZE = 20;
 
-/** Keeps only the inbox's own query parameters (filter and cursor) for links and redirects. */
+/** Keeps only the inbox's own query parameters (filter, page size, cursor) for links and redirects. */
 function inboxSearch(url: URL, overrides: Record<string, string | null> = {}) {
   const params = new URLSearchParams();
-  for (const key of ["status", "cursor"]) {
+  for (const key of ["status", "limit", "cursor"]) {
     const value = key in overrides ? overrides[key] : url.searchParams.get(key);
     if (value) params.set(key, value);
   }
@@ -37,9 +37,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (!(error instanceof DomainError)) throw error;
     page = { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
   }
-  const result = await listInquiries(pro.id, { limit: PAGE_SIZE, cursor: page.cursor }, { status });
+  const result = await listInquiries(pro.id, page, { status });
   return json({
     status: status ?? null,
+    filterHrefs: Object.fromEntries(
+      [null, ...INQUIRY_STATUSES].map((value) => [
+        value ?? "all",
+        `/pro/contacts${inboxSearch(url, { status: value, cursor: null })}`,
+      ]),
+    ) as Record<"all" | InquiryStatus, string>,
     isFirstPage: !page.cursor,
     search: inboxSearch(url),
     nextHref: result.cursor.next ? `/pro/contacts${inboxSearch(url, { cursor: result.cursor.next })}` : null,
@@ -78,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PropertyInbox() {
-  const { status, inquiries, nextHref, firstHref, isFirstPage, search } = useLoaderData<typeof loader>();
+  const { status, inquiries, nextHref, firstHref, isFirstPage, search, filterHrefs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formAction = `/pro/contacts?index${search ? `&${search.slice(1)}` : ""}`;
   return (
@@ -91,11 +97,11 @@ export default function PropertyInbox() {
       ) : null}
       <nav className="inquiry-filters actions" aria-label="Filtrer par statut">
         <span className="muted">Filtrer :</span>
-        <Link to="/pro/contacts" aria-current={status === null ? "true" : undefined}>
+        <Link to={filterHrefs.all} aria-current={status === null ? "true" : undefined}>
           Toutes
         </Link>
         {INQUIRY_STATUSES.map((value) => (
-          <Link key={value} to={`/pro/contacts?status=${value}`} aria-current={status === value ? "true" : undefined}>
+          <Link key={value} to={filterHrefs[value]} aria-current={status === value ? "true" : undefined}>
             {INQUIRY_STATUS_LABELS[value]}
           </Link>
         ))}
