@@ -1,4 +1,5 @@
-import Database from "better-sqlite3";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "~/generated/prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
@@ -10,13 +11,13 @@ type Programme = ProgrammeCard & { photos: string[]; description: string; lots: 
 const UNKNOWN = "3f2b8c4e-9d1a-4c6b-8e2f-7a5d4c3b2a10";
 
 let server: TestServer;
-let sqlite: Database.Database;
+/** A second client on the server's own database file, to look at the rows behind the answers. */
+let serverDb: PrismaClient;
 let promoteur: Client;
 let agence: Client;
 let programmes: Programme[];
 
-const favoriteRows = (where = "1 = 1", ...params: unknown[]) =>
-  (sqlite.prepare(`SELECT COUNT(*) AS n FROM "ProFavorite" WHERE ${where}`).get(...params) as { n: number }).n;
+const favoriteRows = (where: { id?: string | { in: string[] }; lotId?: string } = {}) => serverDb.proFavorite.count({ where });
 
 async function post(client: Client, body: unknown) {
   return client.json("/pro/favorites", { method: "POST", json: body });
@@ -24,8 +25,7 @@ async function post(client: Client, body: unknown) {
 
 beforeAll(async () => {
   server = await startServer({ seed: "demo" });
-  sqlite = new Database(server.env.DATABASE_URL.replace(/^file:/, ""));
-  sqlite.pragma("busy_timeout = 5000");
+  serverDb = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: server.env.DATABASE_URL, timeout: 5000 }) });
   promoteur = new Client(server.baseUrl);
   await promoteur.login("promoteur@vitrine.test");
   agence = new Client(server.baseUrl);
@@ -52,7 +52,7 @@ const html = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
 
 afterAll(async () => {
-  sqlite?.close();
+  await serverDb?.$disconnect();
   await server?.stop();
 });
 
@@ -127,7 +127,7 @@ describe("GET/POST/DELETE /pro/favorites (seed 003)", () => {
   it("refuses bad bodies with the SPEC's status and code and stores nothing", async () => {
     const [programme] = programmes as [Programme];
     const lot = programme.lots[0]!;
-    const before = favoriteRows();
+    const before = await favoriteRows();
     const cases: [unknown, number, string, string?][] = [
       [{ programmeId: programme.id, lotId: lot.id }, 400, "INVALID_FAVORITE"],
       [{}, 400, "INVALID_FAVORITE"],
@@ -156,7 +156,7 @@ describe("GET/POST/DELETE /pro/favorites (seed 003)", () => {
     });
     expect(notJson.status).toBe(400);
     expect((await notJson.json()).error.code).toBe("VALIDATION_ERROR");
-    expect(favoriteRows()).toBe(before);
+    expect(await favoriteRows()).toBe(before);
   });
 
   it("answers 409 DUPLICATE for an existing favorite, also to the second of two identical adds at once", async () => {
@@ -165,12 +165,12 @@ describe("GET/POST/DELETE /pro/favorites (seed 003)", () => {
     const bodies = await Promise.all(responses.map((r) => r.json()));
     expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(bodies).toContainEqual({ error: { code: "DUPLICATE", message: "Already in favorites" } });
-    expect(favoriteRows(`"lotId" = ?`, lot.id)).toBe(1);
+    expect(await favoriteRows({ lotId: lot.id })).toBe(1);
 
     const third = await post(promoteur, { lotId: lot.id });
     expect(third.status).toBe(409);
     expect((await third.json()).error.code).toBe("DUPLICATE");
-    expect(favoriteRows(`"lotId" = ?`, lot.id)).toBe(1);
+    expect(await favoriteRows({ lotId: lot.id })).toBe(1);
 
     // The same programme saved by another pro is theirs, not a duplicate.
     const programme = programmes[1]!;
@@ -184,16 +184,13 @@ describe("GET/POST/DELETE /pro/favorites (seed 003)", () => {
     await promoteur.json(`/pro/favorites/${saved.id}`, { method: "DELETE" });
   });
 
-  it("has the database refuse a favorite with both targets or none (CHECK constraint)", () => {
+  it("has the database refuse a favorite with both targets or none (CHECK constraint)", async () => {
     const programme = programmes[0]!;
-    const proId = (sqlite.prepare(`SELECT id FROM "Pro" WHERE email = ?`).get("promoteur@vitrine.test") as { id: string }).id;
-    const insert = sqlite.prepare(
-      `INSERT INTO "ProFavorite" ("id", "proId", "programmeId", "lotId") VALUES (?, ?, ?, ?)`,
-    );
-    expect(() => insert.run(crypto.randomUUID(), proId, programme.id, programme.lots[0]!.id)).toThrow(
-      /CHECK constraint failed/,
-    );
-    expect(() => insert.run(crypto.randomUUID(), proId, null, null)).toThrow(/CHECK constraint failed/);
+    const { id: proId } = await serverDb.pro.findUniqueOrThrow({ where: { email: "promoteur@vitrine.test" } });
+    const insert = (programmeId: string | null, lotId: string | null) =>
+      serverDb.$executeRaw`INSERT INTO "ProFavorite" ("id", "proId", "programmeId", "lotId") VALUES (${crypto.randomUUID()}, ${proId}, ${programmeId}, ${lotId})`;
+    await expect(insert(programme.id, programme.lots[0]!.id)).rejects.toThrow(/CHECK constraint failed/);
+    await expect(insert(null, null)).rejects.toThrow(/CHECK constraint failed/);
   });
 
   it("keeps a favorite private to its pro: another pro gets 404 and the row stays", async () => {
@@ -211,7 +208,7 @@ describe("GET/POST/DELETE /pro/favorites (seed 003)", () => {
     expect(read.status).toBe(404);
     const list = await (await agence.json("/pro/favorites")).json();
     expect(list.data.map((f: { id: string }) => f.id)).not.toContain(favorite.id);
-    expect(favoriteRows(`"id" = ?`, favorite.id)).toBe(1);
+    expect(await favoriteRows({ id: favorite.id })).toBe(1);
 
     const unknown = await promoteur.json(`/pro/favorites/${UNKNOWN}`, { method: "DELETE" });
     expect(unknown.status).toBe(404);
@@ -219,14 +216,14 @@ describe("GET/POST/DELETE /pro/favorites (seed 003)", () => {
     expect(junk.status).toBe(404);
 
     expect((await promoteur.json(`/pro/favorites/${favorite.id}`, { method: "DELETE" })).status).toBe(200);
-    expect(favoriteRows(`"id" = ?`, favorite.id)).toBe(0);
+    expect(await favoriteRows({ id: favorite.id })).toBe(0);
   });
 
   it("answers 401 without a session and 403 CNI_REQUIRED to an unverified pro", async () => {
     const anonymous = new Client(server.baseUrl);
     const nouveau = new Client(server.baseUrl);
     await nouveau.login("nouveau@vitrine.test");
-    const before = favoriteRows();
+    const before = await favoriteRows();
     for (const [client, status, code] of [
       [anonymous, 401, "UNAUTHORIZED"],
       [nouveau, 403, "CNI_REQUIRED"],
@@ -239,7 +236,7 @@ describe("GET/POST/DELETE /pro/favorites (seed 003)", () => {
         expect((await res.json()).error.code).toBe(code);
       }
     }
-    expect(favoriteRows()).toBe(before);
+    expect(await favoriteRows()).toBe(before);
     // Pages send them to sign in, or to the identity check.
     expect((await anonymous.fetch("/pro/favorites")).headers.get("location")).toBe(
       "/login?redirectTo=%2Fpro%2Ffavorites",
@@ -326,13 +323,13 @@ describe("programme pages and their Sauvegarder / Retirer forms", () => {
     expect(await (await agence.fetch("/pro/favorites?notice=programme-retire")).text()).toContain(
       "Programme retiré de vos favoris",
     );
-    expect(favoriteRows(`"id" IN (?, ?)`, lotFavorite.id, programmeFavorite.id)).toBe(0);
+    expect(await favoriteRows({ id: { in: [lotFavorite.id, programmeFavorite.id] } })).toBe(0);
 
     // Another pro's favorite cannot be removed through the page either.
     const mine = (await (await post(promoteur, { lotId: lot.id })).json()).data;
     const refused = await form({ intent: "remove", favoriteId: mine.id });
     expect(refused.headers.get("location")).toBe(`${path}?notice=favori-introuvable`);
-    expect(favoriteRows(`"id" = ?`, mine.id)).toBe(1);
+    expect(await favoriteRows({ id: mine.id })).toBe(1);
     await promoteur.json(`/pro/favorites/${mine.id}`, { method: "DELETE" });
 
     // Signed out, the form post leads to the login page and saves nothing.
