@@ -332,6 +332,16 @@ describe("programme pages and their Sauvegarder / Retirer forms", () => {
     expect(await favoriteRows({ id: mine.id })).toBe(1);
     await promoteur.json(`/pro/favorites/${mine.id}`, { method: "DELETE" });
 
+    // A plain form post to /pro/favorites saves too and comes back to the list.
+    const fromList = await agence.form("/pro/favorites", { programmeId: programme.id });
+    expect(fromList.headers.get("location")).toBe("/pro/favorites?notice=programme-ajoute");
+    const listed = (await (await agence.json("/pro/favorites")).json()).data as { id: string; programmeId: string | null }[];
+    const added = listed.find((f) => f.programmeId === programme.id)!;
+    expect((await agence.form("/pro/favorites", { programmeId: programme.id })).headers.get("location")).toBe(
+      "/pro/favorites?notice=deja-favori",
+    );
+    expect((await agence.json(`/pro/favorites/${added.id}`, { method: "DELETE" })).status).toBe(200);
+
     // Signed out, the form post leads to the login page and saves nothing.
     const anonymous = await new Client(server.baseUrl).form(path, { intent: "save-programme", programmeId: programme.id });
     expect(anonymous.headers.get("location")).toBe(`/login?redirectTo=${encodeURIComponent(path)}`);
