@@ -40,6 +40,7 @@ describe("slugs", () => {
     expect(cityKeyOf("  Saint-Étienne ")).toBe("saint-etienne");
     expect(cityKeyOf("Aix  en Provence")).toBe("aix en provence");
     expect(cityKeyOf("ÉVRY")).toBe("evry");
+    expect(cityKeyOf("Villeneuve-d’Ascq")).toBe("villeneuve-d'ascq");
   });
 });
 

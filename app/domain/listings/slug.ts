@@ -36,9 +36,14 @@ export function slugCandidate(base: string, attempt: number): string {
 
 /**
  * The normalised city stored in `Property.cityKey` and used by search: accents stripped, lower-case,
- * spaces collapsed ("Saint-Étienne" → "saint-etienne"). Hyphens stay, so the seed's simpler
+ * typographic apostrophes made straight, spaces collapsed ("Saint-Étienne" → "saint-etienne",
+ * "Villeneuve-d’Ascq" → "villeneuve-d'ascq"). Hyphens stay, so the seed's simpler
  * normalisation (NFD, strip marks, lower-case) gives the same key for real city names.
  */
 export function cityKeyOf(city: string): string {
-  return stripAccents(city).toLowerCase().replace(/\s+/g, " ").trim();
+  return stripAccents(city)
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
 }
