@@ -10,8 +10,9 @@ import { env } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
 import { sendMail } from "~/utils/mail.server";
 import { formatRand, METHOD_LABELS } from "./labels";
-import { NOTIFY_JOB } from "./submission.server";
 import type { ContactMethod } from "./validation";
+
+export const NOTIFY_JOB = "vehicle-request.notify";
 
 export type DealerEmailInput = {
   requestId: number;
@@ -111,7 +112,11 @@ export async function notifyDealerships(requestId: number, now = new Date()): Pr
   return "notified";
 }
 
-defineJob(NOTIFY_JOB, async (payload: unknown) => {
+/**
+ * Exported and used by the submission module on purpose: package.json declares `sideEffects: false`,
+ * so a module imported only for its side effect (handlers.server.ts) may be dropped by the bundler.
+ */
+export const notifyJob = defineJob(NOTIFY_JOB, async (payload: unknown) => {
   const requestId = requestIdOf(payload);
   if (requestId === null) throw new Error("vehicle-request.notify: payload without a valid requestId");
   await notifyDealerships(requestId);

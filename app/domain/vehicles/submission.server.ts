@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { createLimiter } from "~/utils/rate-limit.server";
 import { provincesWithCities, vehicleRefs } from "./catalog.server";
+import { notifyJob } from "./notify.server";
 import {
   parseContactRequest,
   resolveReferences,
@@ -15,8 +16,6 @@ import {
   type ContactMethod,
   type ValidationError,
 } from "./validation";
-
-export const NOTIFY_JOB = "vehicle-request.notify";
 
 export const PER_IP_PER_HOUR = 5;
 export const PER_EMAIL_PER_DAY = 10;
@@ -116,7 +115,7 @@ export async function submitVehicleContactRequest(
         },
         select: { id: true },
       });
-      await enqueueJob(tx, { type: NOTIFY_JOB, payload: { requestId: created.id }, runAt: anonymityExpiresAt });
+      await enqueueJob(tx, { type: notifyJob.type, payload: { requestId: created.id }, runAt: anonymityExpiresAt });
       return created.id;
     });
   } catch (error) {
