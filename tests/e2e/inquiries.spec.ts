@@ -118,7 +118,7 @@ test("the pro filters the inbox, pages through it, and moves inquiries from new 
       data: {
         propertyId: property.id,
         senderName,
-        senderEmail: `${senderName.split(" ")[0].toLowerCase()}.${suffix}@example.fr`,
+        senderEmail: `${senderName.split(" ")[0].normalize("NFD").replace(/[^a-zA-Z]/g, "").toLowerCase()}.${suffix}@example.fr`,
         message: `Bonjour, je suis intéressé par la maison. ${senderName}`,
       },
     });

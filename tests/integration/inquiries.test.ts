@@ -23,7 +23,7 @@ let draftId: string;
 let soldId: string;
 
 beforeAll(async () => {
-  server = await startServer({ seed: "demo", env: { TRUST_PROXY: "1", JOB_POLL_MS: "50" } });
+  server = await startServer({ seed: "demo", env: { TRUST_PROXY: "1", JOB_POLL_MS: "50", LOG_LEVEL: "info" } });
   sqlite = new Database(dbFile(server));
   sqlite.pragma("busy_timeout = 5000");
   agenceId = (sqlite.prepare(`SELECT id FROM Pro WHERE email = 'agence@vitrine.test'`).get() as { id: string }).id;
@@ -514,7 +514,7 @@ describe("a mail outage", () => {
     const closedPort = await freePort();
     const down = await startServer({
       seed: "demo",
-      env: { TRUST_PROXY: "1", JOB_POLL_MS: "50", SMTP_URL: `smtp://127.0.0.1:${closedPort}` },
+      env: { TRUST_PROXY: "1", JOB_POLL_MS: "50", LOG_LEVEL: "info", SMTP_URL: `smtp://127.0.0.1:${closedPort}` },
     });
     try {
       const db = new Database(dbFile(down));

@@ -37,9 +37,11 @@ describe("inquiry validation", () => {
     }
   });
 
-  it("rejects malformed phones with a French message", () => {
-    for (const phone of ["12345", "06 12 34 56 78 90 12 34 56 78 90", "06/12/34/56/78", "appelez-moi", "++33612345678", "0612+345678"]) {
+  it("rejects malformed phones with one French message each", () => {
+    for (const phone of ["12345", "06 12 34 56 78 90 12 34 56 78 90", "06/12/34/56/78", "appelez-moi", "++33612345678", "0612+345678", "0".repeat(41)]) {
       expect(errorsOf({ ...valid, senderPhone: phone }).senderPhone, phone).toMatch(/numéro|téléphone/i);
+      const issues = inquirySchema.safeParse({ ...valid, senderPhone: phone }).error!.issues;
+      expect(issues, phone).toHaveLength(1);
     }
   });
 

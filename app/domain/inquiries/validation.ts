@@ -43,9 +43,10 @@ export const inquirySchema = z.object({
     (value) => blankToUndefined(trimmed(value)),
     z
       .string({ error: "Le numéro de téléphone n’est pas valide." })
-      .max(40, { error: "Le numéro de téléphone n’est pas valide." })
+      .max(40, { error: "Le numéro de téléphone n’est pas valide.", abort: true })
       .refine((phone) => PHONE_CHARACTERS.test(phone), {
         error: "Le numéro ne peut contenir que des chiffres, un + initial, des espaces, des points ou des tirets.",
+        abort: true, // one message per field: the digit count means nothing for "appelez-moi"
       })
       .refine(
         (phone) => {
