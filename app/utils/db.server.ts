@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
 
@@ -10,16 +11,16 @@ declare global {
 }
 
 function create() {
-  const adapter = new PrismaBetterSQLite3({ url: env().DATABASE_URL, timeout: 5000 });
+  const url = env().DATABASE_URL;
+  // WAL is a property of the database file: set it once, synchronously, before any query can start,
+  // so that readers proceed during a write. The adapter's own connection gets a 5 s busy timeout,
+  // so writers queue instead of failing; better-sqlite3 enforces foreign keys by default.
+  const setup = new Database(url.replace(/^file:/, ""));
+  setup.pragma("journal_mode = WAL");
+  setup.close();
+  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
   const client = new PrismaClient({ adapter });
-  // WAL lets readers proceed during a write; the busy timeout makes writers queue instead of failing.
-  const ready = (async () => {
-    await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
-    await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-    await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  })();
-  return { client, ready };
+  return { client, ready: Promise.resolve() };
 }
 
 globalThis.__vitrineDb ??= create();

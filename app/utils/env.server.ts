@@ -51,7 +51,7 @@ export type Env = z.infer<typeof EnvSchema> & {
 export class EnvError extends Error {}
 
 /** Empty strings count as unset so that `FOO= npm start` behaves like no FOO. */
-function cleaned(source: NodeJS.ProcessEnv) {
+function cleaned(source: Record<string, string | undefined>) {
   const out: Record<string, string> = {};
   for (const key of Object.keys(EnvSchema.shape)) {
     const value = source[key];
@@ -60,7 +60,7 @@ function cleaned(source: NodeJS.ProcessEnv) {
   return out;
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof EnvSchema> {
+export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof EnvSchema> {
   const result = EnvSchema.safeParse(cleaned(source));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);

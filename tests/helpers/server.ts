@@ -29,7 +29,7 @@ export async function startServer(options: { seed?: "demo" | "none"; env?: Recor
   if (!fs.existsSync("build/index.js")) throw new Error("Run `npm run build` before the integration tests");
   const port = await freePort();
   const { vars } = makeTempEnv({ PORT: String(port), SEED: options.seed ?? "none", ...options.env });
-  const env = { ...process.env, ...vars } as Record<string, string>;
+  const env = { ...process.env, ...vars } as NodeJS.ProcessEnv & Record<string, string>;
   if (options.seed === "demo") {
     execFileSync(process.execPath, ["--import", "tsx", "scripts/prepare.ts"], { env, stdio: "pipe" });
   }
