@@ -9,7 +9,8 @@ import path from "node:path";
  */
 export function makeTempEnv(extra: Record<string, string> = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "vitrine-test-"));
-  const template = path.resolve(".tmp/template.db");
+  const template = process.env.VITRINE_TEMPLATE_DB;
+  if (!template) throw new Error("VITRINE_TEMPLATE_DB is not set: run the tests through vitest");
   fs.copyFileSync(template, path.join(root, "test.db"));
   const vars: Record<string, string> = {
     NODE_ENV: "test",

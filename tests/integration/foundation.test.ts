@@ -30,7 +30,7 @@ async function register(client: Client, email = uniqueEmail("pro")) {
 
 function multipartWith(name: string, filename: string, type: string, bytes: Buffer) {
   const form = new FormData();
-  form.append(name, new Blob([bytes], { type }), filename);
+  form.append(name, new Blob([new Uint8Array(bytes)], { type }), filename);
   return form;
 }
 

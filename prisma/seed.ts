@@ -1,0 +1,380 @@
+/**
+ * The demo data set (SPEC "Demo data"): five accounts, the agency's listings with real photo files
+ * and inquiries, the developer's programmes and lots, the dealership's vehicles (ids 100, 101, 12345
+ * and 12346 as in seed 004's examples) and South Africa's provinces and cities.
+ *
+ * `npm start` calls `seedDemo()` on an empty database (scripts/prepare.ts); `npx tsx prisma/seed.ts`
+ * does the same for the database in DATABASE_URL. Content is static (prisma/seed-data.ts); only ids,
+ * dates relative to now and ciphertexts change between runs.
+ */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import sharp from "sharp";
+import { db, dbReady } from "../app/utils/db.server";
+import { env } from "../app/utils/env.server";
+import { encryptPII, encryptOptionalPII, hashPassword } from "../app/utils/crypto.server";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_INQUIRIES,
+  DEMO_PASSWORD,
+  DEMO_PROGRAMMES,
+  DEMO_PROPERTIES,
+  DEMO_VEHICLES,
+  PALETTES,
+  PLACES,
+  SA_PROVINCES,
+  buildingScene,
+  houseScene,
+  interiorScene,
+  landScene,
+  lotPrice,
+  officeScene,
+  shopScene,
+  type DemoAccountKey,
+  type DemoProperty,
+  type Palette,
+} from "./seed-data";
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+/** Photo size of the demo images: what the upload pipeline produces for a 3:2 photo. */
+const PHOTO_WIDTH = 1200;
+const PHOTO_HEIGHT = 800;
+
+/** True when no account exists yet: the only state in which the demo data may be written. */
+export async function databaseIsEmpty(): Promise<boolean> {
+  await dbReady;
+  return (await db.pro.count()) === 0;
+}
+
+/** Accent-free, lower-case copy of a city name (`Property.cityKey`). */
+function normalise(value: string): string {
+  return value
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .toLowerCase();
+}
+
+/** Slug from a title, like the listings domain makes them: accents stripped, words joined by `-`. */
+function slugBase(title: string): string {
+  return normalise(title)
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/g, "");
+}
+
+function uniqueSlug(title: string, taken: Set<string>): string {
+  const base = slugBase(title) || "annonce";
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  taken.add(slug);
+  return slug;
+}
+
+// ---- Images: each scene/palette pair is rendered once, then its bytes are written to every file using it.
+
+type SceneName = "house" | "building" | "land" | "shop" | "office" | "interior";
+const SCENES: Record<SceneName, (p: Palette) => string> = {
+  house: houseScene,
+  building: buildingScene,
+  land: landScene,
+  shop: shopScene,
+  office: officeScene,
+  interior: interiorScene,
+};
+
+function imageRenderer() {
+  const rendered = new Map<string, Promise<Buffer>>();
+  return (scene: SceneName, palette: number): Promise<Buffer> => {
+    const key = `${scene}:${palette}`;
+    let bytes = rendered.get(key);
+    if (!bytes) {
+      const svg = SCENES[scene](PALETTES[palette % PALETTES.length]);
+      // effort 2 encodes about four times faster than the default for ~10 % more bytes: seeding stays quick.
+      bytes = sharp(Buffer.from(svg)).flatten().webp({ quality: 80, effort: 2 }).toBuffer();
+      rendered.set(key, bytes);
+    }
+    return bytes;
+  };
+}
+
+/** Which pictures a listing shows, cover first: its outside, then rooms (2 to 4 photos). */
+function photoPlan(property: DemoProperty, index: number): { scene: SceneName; palette: number }[] {
+  const count = 2 + (index % 3);
+  const outside: Record<DemoProperty["type"], SceneName> = {
+    appartement: "building",
+    maison: "house",
+    terrain: "land",
+    commerce: "shop",
+    bureau: "office",
+  };
+  const cover = { scene: outside[property.type], palette: index % 2 };
+  const rest: { scene: SceneName; palette: number }[] =
+    property.type === "terrain"
+      ? [2, 3, 1].map((palette) => ({ scene: "land" as const, palette: (index + palette) % 4 }))
+      : [
+          { scene: "interior", palette: index % 4 },
+          { scene: "interior", palette: (index + 1) % 4 },
+          { scene: outside[property.type], palette: 2 + (index % 2) },
+        ];
+  return [cover, ...rest].slice(0, count);
+}
+
+type PlannedFile = { relative: string; image: Promise<Buffer> };
+
+async function writeFiles(root: string, files: PlannedFile[]) {
+  const dirs = new Set(files.map((f) => path.dirname(path.join(root, f.relative))));
+  await Promise.all([...dirs].map((dir) => fs.mkdir(dir, { recursive: true })));
+  await Promise.all(files.map(async (f) => fs.writeFile(path.join(root, f.relative), await f.image)));
+}
+
+// ---- The data set.
+
+export async function seedDemo(): Promise<void> {
+  await dbReady;
+  const now = Date.now();
+  const uploadsRoot = path.resolve(env().UPLOADS_DIR);
+  const render = imageRenderer();
+  const files: PlannedFile[] = [];
+  const at = (daysAgo: number) => new Date(now - daysAgo * DAY);
+
+  // Accounts: one scrypt hash each (own salt); they compute while the images render.
+  const keys = Object.keys(DEMO_ACCOUNTS) as DemoAccountKey[];
+  const hashing = Promise.all(keys.map(() => hashPassword(DEMO_PASSWORD)));
+  const ids = Object.fromEntries(keys.map((key) => [key, randomUUID()])) as Record<DemoAccountKey, string>;
+  const accountRows = (hashes: string[]) => keys.map((key, i) => {
+    const account = DEMO_ACCOUNTS[key];
+    const createdAt = at(account.age);
+    const reviewed = account.identityStatus === "verified" && account.role === "pro";
+    return {
+      id: ids[key],
+      email: account.email.toLowerCase(),
+      passwordHash: hashes[i],
+      name: account.name,
+      companyName: account.companyName,
+      kind: account.kind,
+      role: account.role,
+      identityStatus: account.identityStatus,
+      identitySubmittedAt: reviewed ? new Date(createdAt.getTime() + 2 * HOUR) : null,
+      identityReviewedAt: reviewed ? new Date(createdAt.getTime() + 20 * HOUR) : null,
+      identityReviewedById: reviewed ? ids.admin : null,
+      createdAt,
+      updatedAt: reviewed ? new Date(createdAt.getTime() + 20 * HOUR) : createdAt,
+    };
+  });
+
+  // The agency's listings, newest first, over the past ~60 days.
+  const slugs = new Set<string>();
+  const properties = DEMO_PROPERTIES.map((p, i) => {
+    const place = PLACES[p.place];
+    const createdAt = new Date(now - (0.6 + i * 1.3) * DAY - (i % 5) * 3 * HOUR);
+    // A little spread so that listings in one town do not sit on the same point of a map.
+    const jitter = (((i * 37) % 19) - 9) / 1000;
+    return {
+      id: randomUUID(),
+      proId: ids.agence,
+      slug: uniqueSlug(p.title, slugs),
+      source: p.source ?? "manual",
+      title: p.title,
+      description: p.description,
+      type: p.type,
+      transactionType: p.transactionType,
+      price: p.price,
+      surface: p.surface,
+      rooms: p.rooms ?? null,
+      bedrooms: p.bedrooms ?? null,
+      bathrooms: p.bathrooms ?? null,
+      floor: p.floor ?? null,
+      totalFloors: p.totalFloors ?? null,
+      buildingYear: p.buildingYear ?? null,
+      energyRating: p.type === "terrain" ? null : (p.energyRating ?? null),
+      gesRating: p.type === "terrain" ? null : (p.gesRating ?? null),
+      address: p.address,
+      city: place.city,
+      cityKey: normalise(place.city),
+      postalCode: place.postalCode,
+      department: place.department,
+      region: place.region,
+      latitude: Number((place.lat + jitter).toFixed(5)),
+      longitude: Number((place.lng - jitter * 1.3).toFixed(5)),
+      status: p.status,
+      createdAt,
+      updatedAt: p.status === "sold" ? new Date(Math.min(now - HOUR, createdAt.getTime() + 12 * DAY)) : createdAt,
+    };
+  });
+
+  const photos = DEMO_PROPERTIES.flatMap((p, i) => {
+    const property = properties[i];
+    return photoPlan(p, i).map((shot, position) => {
+      const relative = `properties/${property.id}/${randomUUID()}.webp`;
+      files.push({ relative, image: render(shot.scene, shot.palette) });
+      return {
+        propertyId: property.id,
+        path: relative,
+        width: PHOTO_WIDTH,
+        height: PHOTO_HEIGHT,
+        position,
+        createdAt: new Date(property.createdAt.getTime() + (position + 1) * 60_000),
+      };
+    });
+  });
+
+  // Inquiries: new ones are the most recent, replied ones the oldest; read/replied times follow creation.
+  const shareOfAge = { new_request: 0.9, read: 0.6, replied: 0.3 } as const;
+  const contactRequests = DEMO_INQUIRIES.map((q, i) => {
+    const property = properties[q.property];
+    const age = now - property.createdAt.getTime();
+    const createdAt = new Date(property.createdAt.getTime() + age * (shareOfAge[q.status] + ((i % 4) - 1.5) * 0.02));
+    const later = (hours: number, from: Date) => new Date(Math.min(now - 60_000, from.getTime() + hours * HOUR));
+    const readAt = q.status === "new_request" ? null : later(2 + (i % 6) * 3, createdAt);
+    const repliedAt = q.status === "replied" && readAt ? later(1 + (i % 3), readAt) : null;
+    return {
+      id: randomUUID(),
+      propertyId: property.id,
+      proId: ids.agence,
+      propertyTitle: property.title,
+      senderNameEnc: encryptPII(q.name),
+      senderEmailEnc: encryptPII(q.email.toLowerCase()),
+      senderPhoneEnc: encryptOptionalPII(q.phone),
+      messageEnc: encryptPII(q.message),
+      status: q.status,
+      readAt,
+      repliedAt,
+      createdAt,
+      updatedAt: repliedAt ?? readAt ?? createdAt,
+    };
+  });
+
+  // The developer's programmes: prices come from the lots, photos are files like the listings'.
+  const programmes = DEMO_PROGRAMMES.map((programme, k) => {
+    const id = randomUUID();
+    const createdAt = at(50 - k * 9);
+    const houses = programme.lots.some((lot) => lot.type === "maison");
+    const shots: { scene: SceneName; palette: number }[] = [
+      { scene: houses ? "house" : "building", palette: (k + 2) % 4 },
+      { scene: "interior", palette: k % 4 },
+      { scene: houses ? "building" : "interior", palette: (k + 3) % 4 },
+    ];
+    const photoPaths = shots.map((shot) => {
+      const relative = `programmes/${id}/${randomUUID()}.webp`;
+      files.push({ relative, image: render(shot.scene, shot.palette) });
+      return relative;
+    });
+    const lots = programme.lots.map((lot) => ({
+      id: randomUUID(),
+      programmeId: id,
+      reference: lot.reference,
+      type: lot.type,
+      surface: lot.surface,
+      price: lotPrice(lot, programme.pricePerSqm),
+      status: lot.status,
+      isComplete: lot.isComplete,
+      createdAt,
+    }));
+    const prices = lots.map((lot) => lot.price);
+    return {
+      row: {
+        id,
+        proId: ids.promoteur,
+        slug: slugBase(`${programme.name} ${programme.ville}`),
+        name: programme.name,
+        ville: programme.ville,
+        prixMin: Math.min(...prices),
+        prixMax: Math.max(...prices),
+        photos: JSON.stringify(photoPaths),
+        description: programme.description,
+        createdAt,
+        updatedAt: createdAt,
+      },
+      lots,
+    };
+  });
+
+  // Vehicles: the highest ids are the newest arrivals.
+  const vehicles = DEMO_VEHICLES.map((v, i) => ({
+    id: v.id,
+    proId: ids.garage,
+    make: v.make,
+    model: v.model,
+    year: v.year,
+    price: v.price,
+    mileage: v.mileage,
+    fuel: v.fuel,
+    transmission: v.transmission,
+    colour: v.colour,
+    status: v.status ?? "available",
+    createdAt: at(70 - i * 2),
+  }));
+
+  const provinceNames = Object.keys(SA_PROVINCES).sort();
+  const provinces = provinceNames.map((name, i) => ({ id: i + 1, name }));
+  const cities = provinces.flatMap((province) =>
+    SA_PROVINCES[province.name].map((name) => ({ provinceId: province.id, name })),
+  );
+
+  const pros = accountRows(await hashing);
+
+  // Files first, rows second: a failure in between leaves files that the cleanup below removes.
+  await writeFiles(uploadsRoot, files);
+  try {
+    await db.$transaction(
+      async (tx) => {
+        await tx.pro.createMany({ data: pros });
+        await tx.property.createMany({ data: properties });
+        await tx.propertyPhoto.createMany({ data: photos });
+        await tx.contactRequest.createMany({ data: contactRequests });
+        await tx.programme.createMany({ data: programmes.map((p) => p.row) });
+        await tx.lot.createMany({ data: programmes.flatMap((p) => p.lots) });
+        await tx.vehicle.createMany({ data: vehicles });
+        await tx.province.createMany({ data: provinces });
+        await tx.city.createMany({ data: cities });
+      },
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    const dirs = new Set(files.map((f) => path.dirname(path.join(uploadsRoot, f.relative))));
+    await Promise.all([...dirs].map((dir) => fs.rm(dir, { recursive: true, force: true })));
+    throw error;
+  }
+}
+
+/** One line saying what the demo data set holds (for the command line). */
+async function summary(): Promise<string> {
+  const [pros, properties, photos, inquiries, programmes, lots, vehicles, provinces, cities] = await Promise.all([
+    db.pro.count(),
+    db.property.count(),
+    db.propertyPhoto.count(),
+    db.contactRequest.count(),
+    db.programme.count(),
+    db.lot.count(),
+    db.vehicle.count(),
+    db.province.count(),
+    db.city.count(),
+  ]);
+  return (
+    `${pros} accounts, ${properties} properties (${photos} photos), ${inquiries} contact requests, ` +
+    `${programmes} programmes (${lots} lots), ${vehicles} vehicles, ${provinces} provinces (${cities} cities)`
+  );
+}
+
+const runDirectly = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (runDirectly) {
+  const started = Date.now();
+  try {
+    if (await databaseIsEmpty()) {
+      await seedDemo();
+      console.log(`[seed] demo data: ${await summary()} in ${Date.now() - started} ms (password: ${DEMO_PASSWORD})`);
+    } else {
+      console.log("[seed] the database already has accounts: nothing seeded");
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
