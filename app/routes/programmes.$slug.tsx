@@ -98,13 +98,16 @@ export default function ProgrammePage() {
         <div className="programme-favorite">
           {viewer === "verified" ? (
             saved.programme ? (
-              <FavoriteButton
-                action={here}
-                intent="remove"
-                field="favoriteId"
-                value={saved.programme}
-                context={`le programme ${programme.name} de vos favoris`}
-              />
+              <div className="actions">
+                <span className="badge badge-active">Dans vos favoris</span>
+                <FavoriteButton
+                  action={here}
+                  intent="remove"
+                  field="favoriteId"
+                  value={saved.programme}
+                  context={`le programme ${programme.name} de vos favoris`}
+                />
+              </div>
             ) : (
               <FavoriteButton
                 action={here}
