@@ -23,7 +23,7 @@ let agence: Client;
 let promoteur: Client;
 
 beforeAll(async () => {
-  server = await startServer({ seed: "demo", env: { TRUST_PROXY: "1", LOG_LEVEL: "info" } });
+  server = await startServer({ seed: "demo", env: { TRUST_PROXY: "1" } });
   sqlite = new Database(server.env.DATABASE_URL.replace(/^file:/, ""));
   sqlite.pragma("busy_timeout = 5000");
   agence = new Client(server.baseUrl);

@@ -136,7 +136,10 @@ export async function createProperty(proId: string, input: CreatePropertyInput) 
   const { status: _status, ...fields } = input;
   const base = slugify(input.title);
   const taken = new Set(
-    (await db.property.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
+    // A range rather than LIKE: it reads only the matching entries of the unique slug index.
+    (await db.property.findMany({ where: { slug: { gte: base, lt: `${base}\u{10FFFF}` } }, select: { slug: true } })).map(
+      (p) => p.slug,
+    ),
   );
   let attempt = 1;
   for (let tries = 0; tries < 5; tries++) {
@@ -271,9 +274,12 @@ export function latestActiveProperties(limit = 8): Promise<ListingCard[]> {
 function searchWhere(filters: SearchFilters): Prisma.PropertyWhereInput {
   const where: Prisma.PropertyWhereInput = { status: "active" };
   if (filters.city) {
+    // Prefix match on the normalised city ("saint" finds Saint-Étienne and Saint-Malo), written as a
+    // range so that SQLite can use the (status, cityKey, createdAt) index; LIKE could not.
     const key = cityKeyOf(filters.city);
-    // Prefix match on the normalised city: "saint" finds Saint-Étienne and Saint-Malo.
-    where.OR = [{ cityKey: { startsWith: key } }, { cityKey: { startsWith: key.replace(/ /g, "-") } }];
+    const prefix = (value: string) => ({ cityKey: { gte: value, lt: `${value}\u{10FFFF}` } });
+    const hyphenated = key.replace(/ /g, "-");
+    where.OR = hyphenated === key ? [prefix(key)] : [prefix(key), prefix(hyphenated)];
   }
   if (filters.type) where.type = filters.type;
   if (filters.transactionType) where.transactionType = filters.transactionType;
