@@ -7,6 +7,7 @@ import {
   listProgrammeVilles,
   parsePhotos,
   parseProgrammeFilters,
+  PROGRAMMES_PAGE_SIZE,
 } from "./programmes.server";
 
 const filtersOf = (query: string) => parseProgrammeFilters(new URL(`http://x/programmes?${query}`));
@@ -69,6 +70,37 @@ describe("programmes in the database", () => {
     expect(await names("prixMin=500000")).toEqual(["Clos des Vignes"]);
     expect(await names("prixMax=250000")).toEqual(["Parc Monplaisir", "Quai Ouest"]);
     expect(await listProgrammeVilles()).toEqual(["Bordeaux", "Lyon", "Nantes"]);
+  });
+
+  it("pages through the list with a cursor", async () => {
+    const pro = await db.pro.findUniqueOrThrow({ where: { email: "prog@example.fr" } });
+    for (let i = 0; i < PROGRAMMES_PAGE_SIZE; i++) {
+      await db.programme.create({
+        data: {
+          proId: pro.id,
+          slug: `residence-${i}`,
+          name: `Résidence ${i}`,
+          ville: "Rennes",
+          prixMin: 200_000,
+          prixMax: 300_000,
+          description: "Résidence neuve.",
+          createdAt: new Date(Date.UTC(2025, 0, 1 + i)),
+        },
+      });
+    }
+    // New programmes show on the cached first page once invalidated.
+    invalidateProgramme("residence-0");
+    const first = await listProgrammes({ ville: "Rennes" }, null);
+    expect(first.data).toHaveLength(PROGRAMMES_PAGE_SIZE);
+    expect(first.hasMore).toBe(false);
+    const all = await listProgrammes({}, null);
+    expect(all.hasMore).toBe(true);
+    const second = await listProgrammes({}, filtersOf(`cursor=${all.cursor.next}`).cursor);
+    const seen = [...all.data, ...second.data].map((p) => p.slug);
+    expect(new Set(seen).size).toBe(PROGRAMMES_PAGE_SIZE + 3);
+    expect(second.hasMore).toBe(false);
+    await db.programme.deleteMany({ where: { ville: "Rennes" } });
+    invalidateProgramme("residence-0");
   });
 
   it("serves a programme from the cache until it is invalidated", async () => {
