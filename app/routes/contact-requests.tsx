@@ -3,8 +3,8 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { InquiryForm } from "~/components/inquiries/InquiryForm";
 import { inquiryStateOf } from "~/components/inquiries/inquiry-form-state";
+import { findContactableProperty } from "~/domain/inquiries/inquiries.server";
 import { inquiryAction } from "~/domain/inquiries/submit-action.server";
-import { db } from "~/utils/db.server";
 
 /**
  * `POST /contact-requests` (seed 001): JSON per SPEC, or a native form post that lands here and
@@ -22,11 +22,8 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const id = new URL(request.url).searchParams.get("propertyId") ?? "";
-  const property = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db.property.findFirst({ where: { id, status: "active" }, select: { id: true, slug: true, title: true } })
-    : null;
-  return json({ property });
+  const found = await findContactableProperty(new URL(request.url).searchParams.get("propertyId") ?? "");
+  return json({ property: found ? { id: found.id, slug: found.slug, title: found.title } : null });
 }
 
 export const action = inquiryAction;

@@ -253,6 +253,12 @@ describe("POST /contact-requests (native form)", () => {
   it("shows a confirmation on success and French inline errors with the typed values kept", async () => {
     const client = visitor();
     const input = inquiryFor(active[0].id) as Record<string, string>;
+    const page = await client.fetch(`/contact-requests?propertyId=${active[0].id}`);
+    expect(page.status).toBe(200);
+    const pageHtml = await page.text();
+    expect(pageHtml).toContain(escapeHtml(active[0].title));
+    expect(pageHtml).toContain('name="website"');
+    expect(pageHtml).toContain('tabindex="-1"');
     const ok = await client.form("/contact-requests", input);
     expect(ok.status).toBe(201);
     expect(await ok.text()).toContain("Votre demande a bien été envoyée");
@@ -379,6 +385,9 @@ describe("GET /pro/contact-requests", () => {
     const res = await pro.json(`/pro/contact-requests?limit=100`);
     const item = (await res.json()).data.find((i: { id: string }) => i.id === body.data.id);
     expect(item).toMatchObject({ propertyId: null, property: null });
+    const inbox = await (await pro.fetch(`/pro/contacts`)).text();
+    const row = inbox.slice(inbox.indexOf(`data-inquiry-id="${body.data.id}"`));
+    expect(row.slice(0, row.indexOf("</tr>"))).toContain("(annonce supprimée)");
     const detail = await pro.fetch(`/pro/contacts/${body.data.id}`);
     const html = await detail.text();
     expect(html).toContain("annonce supprimée");
@@ -513,13 +522,24 @@ describe("a mail outage", () => {
   it("delays the notification (failed attempts are retried) but never loses it", async () => {
     const closedPort = await freePort();
     const down = await startServer({
-      seed: "demo",
+      seed: "none",
       env: { TRUST_PROXY: "1", JOB_POLL_MS: "50", LOG_LEVEL: "info", SMTP_URL: `smtp://127.0.0.1:${closedPort}` },
     });
     try {
       const db = new Database(dbFile(down));
       db.pragma("busy_timeout = 5000");
-      const property = db.prepare(`SELECT id, title FROM Property WHERE status = 'active' LIMIT 1`).get() as { id: string; title: string };
+      // An empty database (fast to start): one pro and one active listing are enough here.
+      const now = new Date().toISOString().replace("Z", "+00:00");
+      const property = { id: crypto.randomUUID(), title: `Studio près de la gare ${unique()}` };
+      const proId = crypto.randomUUID();
+      db.prepare(
+        `INSERT INTO Pro (id, email, passwordHash, name, companyName, kind, role, identityStatus, createdAt, updatedAt)
+         VALUES (?, 'panne@vitrine.test', 'x', 'Agence Panne', 'Agence Panne', 'agency', 'pro', 'verified', ?, ?)`,
+      ).run(proId, now, now);
+      db.prepare(
+        `INSERT INTO Property (id, proId, slug, title, type, transactionType, city, cityKey, postalCode, status, createdAt, updatedAt)
+         VALUES (?, ?, ?, ?, 'appartement', 'location', 'Lille', 'lille', '59000', 'active', ?, ?)`,
+      ).run(property.id, proId, `studio-${unique()}`, property.title, now, now);
       const { res, body } = await submitJson(visitor(down), inquiryFor(property.id));
       expect(res.status).toBe(201);
       const id = body.data.id as string;

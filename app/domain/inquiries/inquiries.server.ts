@@ -129,10 +129,7 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
 
   if (isHoneypotFilled(input.website)) return { inquiry: await honeypotLookAlike(input), stored: false };
 
-  const property = await db.property.findFirst({
-    where: { id: input.propertyId, status: "active" },
-    select: { id: true, slug: true, title: true, proId: true },
-  });
+  const property = await findContactableProperty(input.propertyId);
   if (!property) throw new DomainError("NOT_FOUND", "Property not found");
 
   // The row and its notification commit together: an inquiry is never stored without its e-mail job.
@@ -156,12 +153,18 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
   return { inquiry: toInquiry(row), stored: true };
 }
 
-/** Same shape as a real answer so a bot cannot tell its submission was dropped. */
-async function honeypotLookAlike(input: z.infer<typeof inquirySchema>): Promise<Inquiry> {
-  const property = await db.property.findFirst({
-    where: { id: input.propertyId, status: "active" },
+/** Only active listings take inquiries: drafts and sold ones answer like unknown ones. */
+export async function findContactableProperty(id: string) {
+  if (!z.guid().safeParse(id).success) return null;
+  return db.property.findFirst({
+    where: { id, status: "active" },
     select: { id: true, slug: true, title: true, proId: true },
   });
+}
+
+/** Same shape as a real answer so a bot cannot tell its submission was dropped. */
+async function honeypotLookAlike(input: z.infer<typeof inquirySchema>): Promise<Inquiry> {
+  const property = await findContactableProperty(input.propertyId);
   const now = new Date().toISOString();
   return {
     id: randomUUID(),
