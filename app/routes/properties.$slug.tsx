@@ -70,7 +70,7 @@ export default function PropertyPage() {
       <p className="muted">{place}</p>
 
       {property.photos.length ? (
-        <div className="gallery" aria-label="Photos du bien">
+        <div className="gallery" role="group" aria-label="Photos du bien">
           {property.photos.map((photo, index) => (
             <img
               key={photo.id}

@@ -25,7 +25,7 @@ export function ListingCard({ listing, eager }: { listing: ListingCardData; eage
     listing.rooms ? plural(listing.rooms, "pièce", "pièces") : null,
   ].filter(Boolean);
   return (
-    <article className="listing-card">
+    <article className="listing-card property-card">
       <Link to={`/properties/${listing.slug}`}>
         {cover ? (
           <img src={photoUrl(cover.path)} alt="" width={cover.width} height={cover.height} loading={eager ? "eager" : "lazy"} decoding="async" />
