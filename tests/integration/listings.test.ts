@@ -331,7 +331,7 @@ describe("JSON API: validation", () => {
 describe("ownership and authentication", () => {
   it("answers 404 for another pro's listing, an unknown id and a malformed id, and changes nothing", async () => {
     const mine = await create(agence);
-    for (const id of [mine.id, "00000000-0000-4000-8000-000000000000", "not-a-uuid", "..%2F..%2Fetc"]) {
+    for (const id of [mine.id, "00000000-0000-4000-8000-000000000000", "not-a-uuid", "new", "..%2F..%2Fetc"]) {
       expect((await promoteur.json(`/pro/properties/${id}`)).status).toBe(404);
       const put = await promoteur.json(`/pro/properties/${id}`, { method: "PUT", json: { title: "Volée par un autre" } });
       expect(put.status).toBe(404);
