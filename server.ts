@@ -52,6 +52,7 @@ try {
   process.exit(1);
 }
 const isDev = config.NODE_ENV === "development";
+let stopping = false;
 
 const app = express();
 app.disable("x-powered-by");
@@ -134,6 +135,11 @@ app.use((req, res, next) => {
   next();
 });
 
+// ---- Liveness for load balancers and the test harness.
+app.get("/healthz", (_req, res) => {
+  res.type("text/plain").send(stopping ? "stopping" : "ok");
+});
+
 // ---- Static files: fingerprinted build assets forever, the rest of public/ for an hour.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static("public", { maxAge: "1h", index: false, dotfiles: "deny" }));
@@ -209,7 +215,6 @@ const server = app.listen(config.PORT, async () => {
 });
 server.keepAliveTimeout = 65_000;
 
-let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;

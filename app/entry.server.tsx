@@ -42,6 +42,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: Context,
 ) {
+  forwardLeafHeaders(request, responseHeaders, remixContext);
   if (wantsJson(request)) return jsonResponse(request, responseStatusCode, responseHeaders, remixContext);
   const nonce = loadContext?.cspNonce ?? "";
   const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
@@ -75,6 +76,27 @@ export default function handleRequest(
       },
     );
     setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/**
+ * A route without a `headers` export still gets its own action's or loader's headers on the
+ * document response (Retry-After on a 429, Set-Cookie, …).
+ */
+function forwardLeafHeaders(request: Request, responseHeaders: Headers, remixContext: EntryContext) {
+  const context = remixContext.staticHandlerContext;
+  const leafId = context.matches[context.matches.length - 1]?.route.id;
+  if (!leafId || remixContext.routeModules[leafId]?.headers) return;
+  const isMutation = request.method !== "GET" && request.method !== "HEAD";
+  const own = (isMutation ? context.actionHeaders?.[leafId] : undefined) ?? context.loaderHeaders?.[leafId];
+  if (!own) return;
+  own.forEach((value, key) => {
+    if (key === "content-type" || key === "content-length") return;
+    if (key === "set-cookie") {
+      for (const cookie of own.getSetCookie()) responseHeaders.append("Set-Cookie", cookie);
+    } else if (!responseHeaders.has(key)) {
+      responseHeaders.set(key, value);
+    }
   });
 }
 

@@ -27,7 +27,7 @@ export default function Dashboard() {
   const { name, kind, stats } = useLoaderData<typeof loader>();
   return (
     <div>
-      <h1>Bonjour {name}</h1>
+      <h1>{`Bonjour ${name}`}</h1>
       <div className="dashboard-links">
         {kind !== "dealership" ? (
           <Link to="/pro/properties" className="card">

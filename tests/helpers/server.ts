@@ -44,7 +44,8 @@ export async function startServer(options: { seed?: "demo" | "none"; env?: Recor
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-      if (output.includes('"listening"')) return;
+      const up = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
+      if (up) return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`server did not start:\n${output}`);

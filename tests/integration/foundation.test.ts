@@ -301,7 +301,8 @@ function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && !e.parentPath.includes(`${path.sep}tmp`))
+    .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => !path.relative(dir, file).startsWith(`tmp${path.sep}`))
     .sort();
 }
