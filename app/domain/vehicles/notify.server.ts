@@ -90,6 +90,9 @@ export async function notifyDealerships(requestId: number, now = new Date()): Pr
   };
   const leadsUrl = `${env().APP_URL}/pro/contacts/vehicles`;
 
+  // One dealership's failing mailbox does not hold the others back; the job then fails and the
+  // queue retries later with backoff, for the dealerships left only.
+  const failures: unknown[] = [];
   for (const lead of request.leads) {
     if (lead.notifiedAt) continue;
     const mail = composeDealerEmail({
@@ -99,10 +102,16 @@ export async function notifyDealerships(requestId: number, now = new Date()): Pr
       vehicles: request.vehicles.filter((v) => v.proId === lead.proId),
       leadsUrl,
     });
-    // A failure throws: the queue retries later with backoff, starting from the dealerships left.
-    await sendMail({ to: lead.pro.email, subject: mail.subject, text: mail.text });
+    try {
+      await sendMail({ to: lead.pro.email, subject: mail.subject, text: mail.text });
+    } catch (error) {
+      failures.push(error);
+      continue;
+    }
     await db.vehicleLead.update({ where: { id: lead.id }, data: { notifiedAt: new Date() } });
   }
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new AggregateError(failures, `${failures.length} dealership e-mails failed`);
 
   await db.vehicleContactRequest.updateMany({
     where: { id: request.id, status: "pending" },

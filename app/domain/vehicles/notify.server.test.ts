@@ -1,0 +1,143 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+// The mail transport is replaced so a failure can be injected for one dealership.
+const sent: { to: string; subject: string; text: string }[] = [];
+let failFor: string | null = null;
+vi.mock("~/utils/mail.server", () => ({
+  sendMail: vi.fn(async (mail: { to: string; subject: string; text: string }) => {
+    if (mail.to === failFor) throw new Error("SMTP 451 temporary failure");
+    sent.push(mail);
+    return { messageId: "test" };
+  }),
+}));
+
+const { db } = await import("~/utils/db.server");
+const { hashPassword } = await import("~/utils/crypto.server");
+const { composeDealerEmail, notifyDealerships } = await import("./notify.server");
+const { submitVehicleContactRequest } = await import("./submission.server");
+const { findOwnRequest, withdrawOwnRequest } = await import("./viewer.server");
+
+let dealerA: { id: string; email: string };
+let dealerB: { id: string; email: string };
+
+beforeAll(async () => {
+  const passwordHash = await hashPassword("vitrine-demo");
+  const make = (email: string, companyName: string) =>
+    db.pro.create({ data: { email, passwordHash, name: "X", companyName, kind: "dealership", identityStatus: "verified" }, select: { id: true, email: true } });
+  dealerA = await make("a@garages.test", "Garage A");
+  dealerB = await make("b@garages.test", "Garage B");
+  await db.vehicle.createMany({
+    data: [
+      { id: 1, proId: dealerA.id, make: "Toyota", model: "Corolla", year: 2023, price: 350000, mileage: 1000 },
+      { id: 2, proId: dealerB.id, make: "Honda", model: "Civic", year: 2022, price: 380000, mileage: 2000 },
+      { id: 3, proId: dealerA.id, make: "Kia", model: "Picanto", year: 2021, price: 150000, mileage: 3000 },
+    ],
+  });
+  await db.province.create({ data: { name: "Western Cape", cities: { create: [{ name: "Cape Town" }] } } });
+});
+
+beforeEach(() => {
+  sent.length = 0;
+  failFor = null;
+});
+
+let ipCounter = 0;
+async function createRequest(vehicleIds: number[], now: Date) {
+  const result = await submitVehicleContactRequest(
+    {
+      fullName: "Naledi Khumalo",
+      email: `naledi${ipCounter}@example.com`,
+      phone: "+27 82 000 1111",
+      province: "Western Cape",
+      city: "Cape Town",
+      preferredContactMethod: "email",
+      additionalComments: "Merci",
+      selectedVehicles: vehicleIds.map((vehicleId) => ({ vehicleId })),
+    },
+    { ip: `192.0.2.${++ipCounter}`, now },
+  );
+  if (result.kind !== "created") throw new Error(`not created: ${JSON.stringify(result)}`);
+  return result;
+}
+
+describe("notifyDealerships", () => {
+  it("does nothing before the window ends, and puts itself back on the queue for the right time", async () => {
+    const now = new Date();
+    const { id } = await createRequest([1], now);
+    const request = await db.vehicleContactRequest.findUniqueOrThrow({ where: { id } });
+    expect(await notifyDealerships(id, new Date(request.anonymityExpiresAt.getTime() - 1000))).toBe("rescheduled");
+    expect(sent).toHaveLength(0);
+    const jobs = await db.job.findMany({ where: { type: "vehicle-request.notify", payload: JSON.stringify({ requestId: id }) } });
+    expect(jobs).toHaveLength(2);
+    expect(jobs.every((job) => job.runAt.getTime() === request.anonymityExpiresAt.getTime())).toBe(true);
+  });
+
+  it("sends one e-mail per dealership with only its vehicles, then never again", async () => {
+    const { id } = await createRequest([1, 2, 3], new Date(Date.now() - 3600_000));
+    expect(await notifyDealerships(id)).toBe("notified");
+    expect(sent.map((m) => m.to).sort()).toEqual([dealerA.email, dealerB.email]);
+    const toA = sent.find((m) => m.to === dealerA.email)!;
+    expect(toA.text).toContain("Toyota Corolla (2023)");
+    expect(toA.text).toContain("Kia Picanto (2021)");
+    expect(toA.text).not.toContain("Civic");
+    expect(toA.text).toContain("Naledi Khumalo");
+    expect(toA.text).toContain("+27820001111");
+    expect(toA.subject).toContain("2 véhicules");
+    expect(await notifyDealerships(id)).toBe("already-notified");
+    expect(sent).toHaveLength(2);
+  });
+
+  it("after a partial failure, the retry only writes to the dealerships left", async () => {
+    const { id } = await createRequest([1, 2], new Date(Date.now() - 3600_000));
+    failFor = dealerB.email;
+    await expect(notifyDealerships(id)).rejects.toThrow("SMTP 451");
+    expect(sent.map((m) => m.to)).toEqual([dealerA.email]);
+    const leads = await db.vehicleLead.findMany({ where: { requestId: id } });
+    expect(leads.find((l) => l.proId === dealerA.id)!.notifiedAt).not.toBeNull();
+    expect(leads.find((l) => l.proId === dealerB.id)!.notifiedAt).toBeNull();
+    expect((await db.vehicleContactRequest.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
+
+    failFor = null;
+    expect(await notifyDealerships(id)).toBe("notified");
+    expect(sent.map((m) => m.to)).toEqual([dealerA.email, dealerB.email]);
+  });
+
+  it("sends nothing for a withdrawn request", async () => {
+    const created = await createRequest([1], new Date());
+    expect(await withdrawOwnRequest(created.id, "someone-else-token-0123456789abcdef")).toBe(false);
+    expect(await withdrawOwnRequest(created.id, created.viewerToken)).toBe(true);
+    expect((await findOwnRequest(created.id, created.viewerToken))!.status).toBe("cancelled");
+    expect(await notifyDealerships(created.id, new Date(Date.now() + 3600_000 * 24))).toBe("cancelled");
+    expect(sent).toHaveLength(0);
+  });
+
+  it("refuses to withdraw once the window is over", async () => {
+    const created = await createRequest([2], new Date(Date.now() - 3600_000));
+    expect(await withdrawOwnRequest(created.id, created.viewerToken)).toBe(false);
+  });
+});
+
+describe("composeDealerEmail", () => {
+  it("lists the buyer's details, the preferred method and the vehicles with prices in rand", () => {
+    const mail = composeDealerEmail({
+      requestId: 7,
+      companyName: "Cape Auto Gallery",
+      buyer: {
+        fullName: "José Müller-O'Neil",
+        email: "jose@example.com",
+        phone: "+27215551234",
+        province: "Western Cape",
+        city: "Cape Town",
+        preferredContactMethod: "whatsapp",
+        additionalComments: null,
+      },
+      vehicles: [{ make: "Toyota", model: "RAV4", year: 2022, price: 461457 }],
+      leadsUrl: "http://localhost/pro/contacts/vehicles",
+    });
+    expect(mail.subject).toBe("Nouvelle demande de contact pour 1 véhicule (demande n° 7)");
+    expect(mail.text).toContain("Toyota RAV4 (2022) — R 461 457");
+    expect(mail.text).toContain("Moyen de contact préféré : WhatsApp");
+    expect(mail.text).toContain("Commentaires : (aucun)");
+    expect(mail.text).toContain("jose@example.com");
+  });
+});
