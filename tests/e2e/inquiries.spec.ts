@@ -101,6 +101,14 @@ test("a visitor contacts the pro from a property page: inline errors keep the in
   const stored = await inquiriesOf(api, property.id);
   expect(stored.map((i) => i.senderName)).toEqual([name]);
   expect(stored[0].status).toBe("new_request");
+
+  // Three submissions so far from this address; the limit is 5 a minute, the 6th gets a polite refusal.
+  for (let attempt = 4; attempt <= 6; attempt++) {
+    await page.goto(`/properties/${property.slug}`);
+    await contact.getByRole("button", { name: "Envoyer ma demande" }).click();
+    if (attempt < 6) await expect(contact.getByText("Indiquez votre nom.").first()).toBeVisible();
+  }
+  await expect(contact.getByText("Trop de demandes envoyées en peu de temps.")).toBeVisible();
   await api.dispose();
 });
 

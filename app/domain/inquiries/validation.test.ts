@@ -51,6 +51,10 @@ describe("inquiry validation", () => {
     expect(errors.senderName).toBe("Indiquez votre nom.");
     expect(errors.senderEmail).toBe("Indiquez votre adresse e-mail.");
     expect(errors.message).toBe("Écrivez votre message.");
+    expect(errorsOf({ ...valid, senderName: "   ", message: "" })).toEqual({
+      senderName: "Indiquez votre nom.",
+      message: "Écrivez votre message.",
+    });
   });
 
   it("enforces the lengths of name (2–100), e-mail (≤ 254) and message (10–2000)", () => {

@@ -21,7 +21,8 @@ const PHONE_CHARACTERS = /^\+?[0-9][0-9 .\-]*$/;
 const blankToUndefined = (value: unknown) =>
   value === null || (typeof value === "string" && value.trim() === "") ? undefined : value;
 
-const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : value);
+/** Trims strings; a blank required field reads as missing, so it gets the "Indiquez…" message. */
+const trimmed = (value: unknown) => blankToUndefined(typeof value === "string" ? value.trim() : value);
 
 export const inquirySchema = z.object({
   propertyId: z.preprocess(trimmed, z.guid({ error: "L’annonce indiquée n’est pas valide." })),
@@ -40,7 +41,7 @@ export const inquirySchema = z.object({
       .pipe(z.email({ error: "Indiquez une adresse e-mail valide (par exemple nom@exemple.fr)." })),
   ),
   senderPhone: z.preprocess(
-    (value) => blankToUndefined(trimmed(value)),
+    trimmed,
     z
       .string({ error: "Le numéro de téléphone n’est pas valide." })
       .max(40, { error: "Le numéro de téléphone n’est pas valide.", abort: true })
