@@ -63,7 +63,7 @@ test("a visitor picks vehicles, fixes the form's errors and sees the confirmatio
   await expect(summary).toContainText("Merci de corriger les 3 erreurs");
   await expect(page.locator("#field-email-error")).toHaveText("Indiquez une adresse e-mail valide.");
   await expect(page.locator("#field-phone-error")).toHaveText("Le numéro doit commencer par l’indicatif du pays (par exemple +27).");
-  await expect(page.locator("#field-city-error")).toHaveText("Ville : ce champ est obligatoire.");
+  await expect(page.locator("#field-city-error")).toHaveText("Ce champ est obligatoire.");
   await expect(page.getByLabel("Nom complet")).toHaveValue("José Müller-O'Neil");
   await expect(page.getByLabel("Adresse e-mail")).toHaveValue("invalid.email.com");
   await expect(page.getByLabel("Province")).toHaveValue("Western Cape");

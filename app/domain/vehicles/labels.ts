@@ -31,8 +31,9 @@ const FRENCH: Record<Exclude<ErrorCode, "REQUIRED">, string> = {
   DUPLICATE_VEHICLE: "Un véhicule est sélectionné plusieurs fois.",
 };
 
-export function frenchMessage(field: FieldName, code: ErrorCode): string {
-  if (code === "REQUIRED") return `${FIELD_LABELS[field]} : ce champ est obligatoire.`;
+export function frenchMessage(_field: FieldName, code: ErrorCode): string {
+  // The error summary already names the field.
+  if (code === "REQUIRED") return "Ce champ est obligatoire.";
   return FRENCH[code];
 }
 
