@@ -262,6 +262,19 @@ describe("POST /api/contact-requests (seed 004 contract)", () => {
     expect((await db.vehicleContactRequest.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
   });
 
+  it("shows admins the background jobs that failed for good, and nobody else", async () => {
+    const admin = new Client(server.baseUrl);
+    await admin.login("admin@vitrine.test");
+    const res = await admin.json("/admin/jobs");
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toEqual({ data: expect.any(Array), stats: { pending: expect.any(Number), failed: expect.any(Number), done: expect.any(Number) } });
+    expect((await admin.fetch("/admin/jobs")).status).toBe(200);
+    const garage = new Client(server.baseUrl);
+    await garage.login("garage@vitrine.test");
+    expect((await garage.json("/admin/jobs")).status).toBe(403);
+  });
+
   it("serves the related JSON endpoints", async () => {
     const client = visitor(server);
     const provinces = await (await client.json("/api/provinces")).json();
@@ -390,6 +403,11 @@ describe("dealership notification after the anonymity window", () => {
     expect((await (await put("new_request")).json()).error.code).toBe("INVALID_TRANSITION");
     expect((await put("archived")).status).toBe(400);
     expect((await (await put("replied")).json()).data.status).toBe("replied");
+
+    expect((await garage.json("/pro/vehicle-leads?cursor=not-a-cursor")).status).toBe(400);
+    expect((await new Client(server.baseUrl).json("/pro/vehicle-leads")).status).toBe(401);
+    const tab = await (await garage.json("/pro/contacts/vehicles?limit=100")).json();
+    expect(tab.data.some((l: { id: string }) => l.id === lead.id)).toBe(true);
 
     const agency = new Client(server.baseUrl);
     await agency.login("agence@vitrine.test");
