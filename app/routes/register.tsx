@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
-import { EmailTaken, PRO_KINDS, RegisterSchema, registerPro } from "~/domain/accounts/accounts.server";
+import { EmailTaken, RegisterSchema, registerPro } from "~/domain/accounts/accounts.server";
+import { PRO_KINDS } from "~/domain/accounts/kinds";
 import { getCurrentPro } from "~/utils/auth.server";
 import { apiError, fieldErrors, fieldIssues, readBody, wantsJson } from "~/utils/http.server";
 import { createSessionAndRedirect } from "~/utils/session.server";

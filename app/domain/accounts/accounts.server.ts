@@ -3,11 +3,7 @@ import { hashPassword, randomToken, sha256 } from "~/utils/crypto.server";
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { createLimiter } from "~/utils/rate-limit.server";
 
-export const PRO_KINDS = [
-  { value: "agency", label: "Agence immobilière" },
-  { value: "developer", label: "Promoteur immobilier" },
-  { value: "dealership", label: "Concession automobile" },
-] as const;
+export { PRO_KINDS } from "./kinds";
 
 export const RegisterSchema = z.object({
   companyName: z
