@@ -86,7 +86,7 @@ export default function handleRequest(
 function forwardLeafHeaders(request: Request, responseHeaders: Headers, remixContext: EntryContext) {
   const context = remixContext.staticHandlerContext;
   const leafId = context.matches[context.matches.length - 1]?.route.id;
-  if (!leafId || remixContext.routeModules[leafId]?.headers) return;
+  if (!leafId || (remixContext.routeModules[leafId] as { headers?: unknown } | undefined)?.headers) return;
   const isMutation = request.method !== "GET" && request.method !== "HEAD";
   const own = (isMutation ? context.actionHeaders?.[leafId] : undefined) ?? context.loaderHeaders?.[leafId];
   if (!own) return;
@@ -109,6 +109,9 @@ function jsonResponse(request: Request, status: number, headers: Headers, remixC
   headers.set("Content-Type", "application/json; charset=utf-8");
   headers.delete("Content-Length");
 
+  // A 204 mutation (DELETE) has answered, even if a loader revalidated afterwards and threw.
+  if (status === 204) return new Response(null, { status, headers });
+
   if (context.errors) {
     const error = Object.values(context.errors)[0];
     if (isRouteErrorResponse(error)) {
@@ -128,7 +131,7 @@ function jsonResponse(request: Request, status: number, headers: Headers, remixC
     );
   }
 
-  if (status === 204) return new Response(null, { status, headers });
+
   const leaf = context.matches[context.matches.length - 1];
   const leafId = leaf?.route.id;
   const isMutation = request.method !== "GET" && request.method !== "HEAD";

@@ -20,7 +20,10 @@ import { getCurrentPro } from "~/utils/auth.server";
 import { unreadInquiryCount } from "~/utils/nav.server";
 import { useNonce } from "~/utils/nonce";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [
   { title: "Vitrine — annonces immobilières, programmes neufs et véhicules" },
@@ -78,7 +81,12 @@ function Header() {
         <nav aria-label="Espace professionnel" className="account-nav">
           {pro ? (
             <>
-              {pro.role === "admin" ? <NavLink to="/admin/identities">Administration</NavLink> : null}
+              {pro.role === "admin" ? (
+                <>
+                  <NavLink to="/admin/identities">Pièces d’identité</NavLink>
+                  <NavLink to="/admin/jobs">Tâches en échec</NavLink>
+                </>
+              ) : null}
               {pro.role !== "admin" ? (
                 <NavLink to="/pro">
                   Mon espace

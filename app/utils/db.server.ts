@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
@@ -18,9 +19,77 @@ function create() {
   const setup = new Database(url.replace(/^file:/, ""));
   setup.pragma("journal_mode = WAL");
   setup.close();
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  const adapter = serializedAdapter(new PrismaBetterSQLite3({ url, timeout: 5000 }));
   const client = new PrismaClient({ adapter });
   return { client, ready: Promise.resolve() };
+}
+
+/** A FIFO lock: `acquire` resolves with the function that lets the next holder in. */
+class Lock {
+  #tail: Promise<void> = Promise.resolve();
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.#tail;
+    this.#tail = previous.then(() => held);
+    return previous.then(() => release);
+  }
+}
+
+/**
+ * The better-sqlite3 adapter runs every query of the process on one connection, and its lock only
+ * orders transactions among themselves: a plain query from another request would run inside an
+ * open transaction and be rolled back with it. Here plain queries also wait for the open
+ * transaction to end, so each request's writes stand or fall on their own.
+ */
+export function serializedAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const inner = await factory.connect();
+      const lock = new Lock();
+      const exclusive = async <T,>(run: () => Promise<T>): Promise<T> => {
+        const release = await lock.acquire();
+        try {
+          return await run();
+        } finally {
+          release();
+        }
+      };
+      const adapter: SqlDriverAdapter = Object.create(inner);
+      adapter.queryRaw = (query) => exclusive(() => inner.queryRaw(query));
+      adapter.executeRaw = (query) => exclusive(() => inner.executeRaw(query));
+      adapter.executeScript = (script) => exclusive(() => inner.executeScript(script));
+      adapter.startTransaction = async (isolationLevel) => {
+        const release = await lock.acquire();
+        let transaction: Transaction;
+        try {
+          transaction = await inner.startTransaction(isolationLevel);
+        } catch (error) {
+          release();
+          throw error;
+        }
+        const wrapped: Transaction = Object.create(transaction);
+        wrapped.commit = async () => {
+          try {
+            await transaction.commit();
+          } finally {
+            release();
+          }
+        };
+        wrapped.rollback = async () => {
+          try {
+            await transaction.rollback();
+          } finally {
+            release();
+          }
+        };
+        return wrapped;
+      };
+      return adapter;
+    },
+  };
 }
 
 globalThis.__vitrineDb ??= create();

@@ -1,4 +1,7 @@
-// Every job handler is registered by importing its module here; the worker runs only registered types.
-import "~/domain/inquiries/notify.server";
-import "~/domain/vehicles/notify.server";
-export {};
+// Every job type the worker runs. Each module registers its handler with defineJob when loaded.
+// package.json declares "sideEffects": false, so a bare `import "./module"` would be dropped from the
+// build: the imported names below are what keep these modules (and their registrations) in it.
+import { INQUIRY_NOTIFY_JOB } from "~/domain/inquiries/notify.server";
+import { NOTIFY_JOB as VEHICLE_REQUEST_NOTIFY_JOB } from "~/domain/vehicles/notify.server";
+
+export const JOB_TYPES = [INQUIRY_NOTIFY_JOB, VEHICLE_REQUEST_NOTIFY_JOB] as const;
