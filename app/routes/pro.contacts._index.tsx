@@ -8,7 +8,7 @@ import {
   InquiryStatusButtons,
 } from "~/components/inquiries/InquiryStatus";
 import { changeInquiryStatus, listInquiries, statusFilterSchema } from "~/domain/inquiries/inquiries.server";
-import { INQUIRY_STATUS_LABELS, INQUIRY_STATUSES, type InquiryStatus } from "~/domain/inquiries/status";
+import { INQUIRY_STATUS_LABELS, INQUIRY_STATUSES, type InquiryStatus, statusChangeRefusal } from "~/domain/inquiries/status";
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError, parsePageParams } from "~/utils/http.server";
 
@@ -72,13 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await changeInquiryStatus(pro.id, String(form.get("id") ?? ""), form.get("status"));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const message =
-      error.code === "NOT_FOUND"
-        ? "Cette demande n’existe pas."
-        : error.code === "INVALID_TRANSITION"
-          ? "Ce changement de statut n’est pas possible."
-          : "Statut inconnu.";
-    return json({ error: message }, { status: error.status });
+    return json({ error: statusChangeRefusal(error.code) }, { status: error.status });
   }
   return redirect(`/pro/contacts${inboxSearch(url)}`);
 }

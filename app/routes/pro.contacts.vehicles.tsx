@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatInquiryDate, InquiryStatusBadge, InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
 import { VehicleList } from "~/components/vehicles/VehicleFacts";
-import { INQUIRY_STATUS_LABELS, INQUIRY_STATUSES, isInquiryStatus } from "~/domain/inquiries/status";
+import { INQUIRY_STATUS_LABELS, INQUIRY_STATUSES, isInquiryStatus, statusChangeRefusal } from "~/domain/inquiries/status";
 import { METHOD_LABELS } from "~/domain/vehicles/labels";
 import { changeVehicleLeadStatus, listVehicleLeads } from "~/domain/vehicles/leads.server";
 import { requireVerifiedPro } from "~/utils/auth.server";
@@ -56,13 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await changeVehicleLeadStatus(pro.id, String(form.get("id") ?? ""), form.get("status"));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const message =
-      error.code === "NOT_FOUND"
-        ? "Cette demande n’existe pas."
-        : error.code === "INVALID_TRANSITION"
-          ? "Ce changement de statut n’est pas possible."
-          : "Statut inconnu.";
-    return json({ error: message }, { status: error.status });
+    return json({ error: statusChangeRefusal(error.code) }, { status: error.status });
   }
   return redirect(`/pro/contacts/vehicles${tabSearch(url)}`);
 }

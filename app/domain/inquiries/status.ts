@@ -55,3 +55,10 @@ export function transitionKind(from: InquiryStatus, to: InquiryStatus): "same" |
   if (from === to) return "same";
   return TRANSITIONS[from].includes(to) ? "allowed" : "forbidden";
 }
+
+/** The French message an inbox page shows when a status button's change is refused. */
+export function statusChangeRefusal(code: string): string {
+  if (code === "NOT_FOUND") return "Cette demande n’existe pas.";
+  if (code === "INVALID_TRANSITION") return "Ce changement de statut n’est pas possible.";
+  return "Statut inconnu.";
+}

@@ -7,7 +7,7 @@ import { isInquiryStatus, transitionKind, type InquiryStatus } from "~/domain/in
 import { decryptOptionalPII, decryptPII } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { afterCursor, DomainError, pageOrder, toPage, type PageParams } from "~/utils/http.server";
-import type { ContactMethod } from "./validation";
+import type { DealerEmailInput } from "./notify.server";
 
 export type VehicleLeadRecord = {
   id: string;
@@ -16,15 +16,7 @@ export type VehicleLeadRecord = {
   createdAt: string;
   notifiedAt: string;
   updatedAt: string;
-  buyer: {
-    fullName: string;
-    email: string;
-    phone: string;
-    province: string;
-    city: string;
-    preferredContactMethod: ContactMethod;
-    additionalComments: string | null;
-  };
+  buyer: DealerEmailInput["buyer"];
   vehicles: { vehicleId: number | null; make: string; model: string; year: number; price: number }[];
 };
 
