@@ -4,9 +4,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { randomUUID } from "node:crypto";
 import { errorBody, wantsJson } from "~/utils/http.server";
 import { NonceProvider } from "~/utils/nonce";
+import { internalErrorBody, reportError } from "~/utils/errors.server";
 import { log } from "~/utils/logger.server";
 
 export { startBackgroundWork, stopBackgroundWork } from "~/utils/background.server";
@@ -19,20 +19,7 @@ type Context = AppLoadContext & { cspNonce?: string };
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) || error instanceof Response) return;
-  const errorId = errorIdOf(error) ?? `ERR-${randomUUID()}`;
-  if (error && typeof error === "object") (error as { errorId?: string }).errorId = errorId;
-  const method = request.method;
-  const path = new URL(request.url).pathname;
-  log.error("unhandled error", {
-    errorId,
-    method,
-    path,
-    error: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack}` : String(error),
-  });
-}
-
-function errorIdOf(error: unknown): string | undefined {
-  return error && typeof error === "object" && "errorId" in error ? String(error.errorId) : undefined;
+  reportError(error, request);
 }
 
 export default function handleRequest(
@@ -124,11 +111,7 @@ function jsonResponse(request: Request, status: number, headers: Headers, remixC
             );
       return new Response(JSON.stringify(body), { status: error.status, headers });
     }
-    const errorId = errorIdOf(error) ?? `ERR-${randomUUID()}`;
-    return new Response(
-      JSON.stringify({ error: { code: "INTERNAL", message: "An unexpected error occurred", errorId } }),
-      { status: 500, headers },
-    );
+    return new Response(JSON.stringify(internalErrorBody(reportError(error, request))), { status: 500, headers });
   }
 
 

@@ -4,8 +4,9 @@ import { json } from "@remix-run/node";
 import { vehiclesByIds } from "~/domain/vehicles/catalog.server";
 import { MAX_VEHICLES, parseVehicleId } from "~/domain/vehicles/validation";
 import { apiError } from "~/utils/http.server";
+import { withJsonErrors } from "~/utils/errors.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+async function loaderHandler({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("ids");
   const parts = raw === null || raw.trim() === "" ? [] : raw.split(",");
   const ids = parts.map((part) => parseVehicleId(part));
@@ -22,3 +23,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const unique = [...new Set(ids as number[])];
   return json({ data: await vehiclesByIds(unique) });
 }
+
+export const loader = withJsonErrors(loaderHandler);

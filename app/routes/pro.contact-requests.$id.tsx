@@ -4,12 +4,13 @@ import { changeInquiryStatus, inquiryJson } from "~/domain/inquiries/inquiries.s
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { apiError, DomainError, readJsonObject, toResponse } from "~/utils/http.server";
 import { jsonRequest } from "./pro.contact-requests";
+import { withJsonErrors } from "~/utils/errors.server";
 
 /**
  * `PUT /pro/contact-requests/:id` `{status}` (seed 000): new_request→read, read→replied,
  * new_request→replied; same status 200 no-op; other moves 409; unknown value 400; not this pro's 404.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function actionHandler({ request, params }: ActionFunctionArgs) {
   const pro = await requireVerifiedPro(jsonRequest(request));
   if (request.method !== "PUT") {
     return apiError("METHOD_NOT_ALLOWED", "Use PUT to change a contact request's status", {
@@ -26,6 +27,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export async function loader() {
+async function loaderHandler() {
   return apiError("METHOD_NOT_ALLOWED", "Use PUT to change a contact request's status", { headers: { Allow: "PUT" } });
 }
+
+export const loader = withJsonErrors(loaderHandler);
+export const action = withJsonErrors(actionHandler);

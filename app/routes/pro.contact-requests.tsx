@@ -3,13 +3,14 @@ import { json } from "@remix-run/node";
 import { inquiryJson, listInquiries } from "~/domain/inquiries/inquiries.server";
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError, parsePageParams, toResponse } from "~/utils/http.server";
+import { withJsonErrors } from "~/utils/errors.server";
 
 /**
  * `GET /pro/contact-requests` (seed 000): the pro's inquiries, newest first, cursor pages, each with
  * `property: {id, slug, title} | null`. A resource route: always JSON, and only this loader runs
  * (the pro layout's page redirects do not apply to API clients).
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+async function loaderHandler({ request }: LoaderFunctionArgs) {
   const pro = await requireVerifiedPro(jsonRequest(request));
   try {
     const page = await listInquiries(pro.id, parsePageParams(new URL(request.url)));
@@ -27,3 +28,5 @@ export function jsonRequest(request: Request) {
   headers.set("accept", "application/json");
   return new Request(request.url, { method: request.method, headers });
 }
+
+export const loader = withJsonErrors(loaderHandler);

@@ -5,6 +5,7 @@ import { getFavorite, removeFavorite } from "~/domain/favorites/favorites.server
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError, toResponse, wantsJson } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/session.server";
+import { withJsonErrors } from "~/utils/errors.server";
 
 /**
  * Resource route for one favorite (no page of its own):
@@ -26,7 +27,7 @@ function asJsonRequest(request: Request) {
   return new Request(request.url, { method: "GET", headers });
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function loaderHandler({ request, params }: LoaderFunctionArgs) {
   if (!wantsJson(request)) {
     await requireVerifiedPro(request);
     return redirect("/pro/favorites");
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+async function actionHandler({ request, params }: ActionFunctionArgs) {
   const api = isApiCall(request);
   const pro = await requireVerifiedPro(api ? asJsonRequest(request) : request);
   const id = params.id ?? "";
@@ -69,3 +70,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
 }
+
+export const loader = withJsonErrors(loaderHandler);
+export const action = withJsonErrors(actionHandler);

@@ -3,13 +3,14 @@ import { json, redirect } from "@remix-run/node";
 import { appendPropertyPhotos } from "~/domain/listings/photos.server";
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { apiError, DomainError, toResponse, wantsJson } from "~/utils/http.server";
+import { withJsonErrors } from "~/utils/errors.server";
 
 /**
  * POST /pro/properties/:id/photos (multipart; every file part is a photo) → `{data: property}`.
  * Resource route: JSON for integrators and for the edit page's progress-bar upload; a native form
  * post (JavaScript off) is redirected back to the edit page with a notice or an error code.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function actionHandler({ request, params }: ActionFunctionArgs) {
   const pro = await requireVerifiedPro(request);
   const id = params.id ?? "";
   const asJson = wantsJson(request) || request.headers.has("authorization");
@@ -25,8 +26,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** GET has nothing to show: the photos are managed from the edit page. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function loaderHandler({ request, params }: LoaderFunctionArgs) {
   await requireVerifiedPro(request);
   if (wantsJson(request)) return apiError("METHOD_NOT_ALLOWED", "Use POST with multipart/form-data");
   return redirect(`/pro/properties/${params.id ?? ""}`);
 }
+
+export const loader = withJsonErrors(loaderHandler);
+export const action = withJsonErrors(actionHandler);

@@ -8,15 +8,16 @@ import { changeVehicleLeadStatus, getVehicleLead } from "~/domain/vehicles/leads
 import { vehicleLeadsJson } from "~/domain/vehicles/lead-routes.server";
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { apiError, readBody, wantsJson } from "~/utils/http.server";
+import { withJsonErrors } from "~/utils/errors.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function loaderHandler({ request, params }: LoaderFunctionArgs) {
   return vehicleLeadsJson(async () => {
     const pro = await requireVerifiedPro(request);
     return json({ data: await getVehicleLead(pro.id, params.id ?? "") });
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+async function actionHandler({ request, params }: ActionFunctionArgs) {
   return vehicleLeadsJson(async () => {
     if (request.method !== "PUT" && request.method !== "POST") {
       return apiError("METHOD_NOT_ALLOWED", "Method not allowed", { headers: { Allow: "GET, PUT" } });
@@ -28,3 +29,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ data: lead });
   });
 }
+
+export const loader = withJsonErrors(loaderHandler);
+export const action = withJsonErrors(actionHandler);

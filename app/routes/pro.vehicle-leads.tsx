@@ -9,8 +9,9 @@ import { listVehicleLeads } from "~/domain/vehicles/leads.server";
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { apiError, parsePageParams, wantsJson } from "~/utils/http.server";
 import { vehicleLeadsJson } from "~/domain/vehicles/lead-routes.server";
+import { withJsonErrors } from "~/utils/errors.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+async function loaderHandler({ request }: LoaderFunctionArgs) {
   if (!wantsJson(request) && !request.headers.has("authorization")) {
     const url = new URL(request.url);
     throw redirect(`/pro/contacts/vehicles${url.search}`);
@@ -29,6 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export function action() {
+function actionHandler() {
   return apiError("METHOD_NOT_ALLOWED", "Method not allowed", { headers: { Allow: "GET" } });
 }
+
+export const loader = withJsonErrors(loaderHandler);
+export const action = withJsonErrors(actionHandler);

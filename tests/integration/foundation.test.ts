@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
@@ -306,3 +307,38 @@ function listFiles(dir: string): string[] {
     .filter((file) => !path.relative(dir, file).startsWith(`tmp${path.sep}`))
     .sort();
 }
+
+describe("unexpected errors", () => {
+  it("answer 500 with an errorId, log the details, and never show a stack trace", async () => {
+    // A row that cannot be decrypted (e.g. written under another key) makes the inbox fail.
+    const file = server.env.DATABASE_URL.replace(/^file:/, "");
+    const sqlite = new Database(file);
+    const garage = sqlite.prepare("SELECT id FROM Pro WHERE email = ?").get("garage@vitrine.test") as { id: string };
+    sqlite
+      .prepare(
+        `INSERT INTO ContactRequest (id, propertyId, proId, propertyTitle, senderNameEnc, senderEmailEnc, senderPhoneEnc, messageEnc, status, createdAt, updatedAt)
+         SELECT 'broken-row', propertyId, ?, propertyTitle, 'v1.AAAA.BBBB.CCCC', senderEmailEnc, NULL, messageEnc, status, createdAt, updatedAt
+         FROM ContactRequest LIMIT 1`,
+      )
+      .run(garage.id);
+    sqlite.close();
+
+    const client = new Client(server.baseUrl);
+    await client.login("garage@vitrine.test");
+    const json = await client.json("/pro/contact-requests");
+    expect(json.status).toBe(500);
+    const body = await json.json();
+    expect(body.error.code).toBe("INTERNAL");
+    expect(body.error.errorId).toMatch(/^ERR-/);
+    expect(JSON.stringify(body)).not.toMatch(/at |\.ts:|stack/i);
+
+    const page = await client.fetch("/pro/contacts");
+    expect(page.status).toBe(500);
+    const html = await page.text();
+    expect(html).toContain("Une erreur est survenue");
+    expect(html).not.toMatch(/at [A-Za-z]+ \(|\.server\.ts/);
+
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.logs()).toContain(body.error.errorId);
+  });
+});
