@@ -14,13 +14,18 @@ import { env } from "./env.server";
  * Personal data at rest (docs/decisions/005): AES-256-GCM with a random 96-bit IV per value.
  * Stored as `v1.<iv>.<tag>.<ciphertext>` in base64url so the key can be rotated later by version.
  */
+let derived: { source: string; encryption: Buffer; blindIndex: Buffer } | null = null;
 function keys() {
-  const master = Buffer.from(env().PII_ENCRYPTION_KEY, "base64");
-  return {
+  const source = env().PII_ENCRYPTION_KEY;
+  if (derived?.source === source) return derived;
+  const master = Buffer.from(source, "base64");
+  derived = {
+    source,
     encryption: master,
     // A separate key for blind indexes, so an index never reveals anything about the cipher key.
     blindIndex: Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), "vitrine blind index", 32)),
   };
+  return derived;
 }
 
 export function encryptPII(plaintext: string): string {

@@ -197,6 +197,9 @@ export function parsePageParams(url: URL): PageParams {
 export function afterCursor(cursor: Cursor | null) {
   if (!cursor) return {};
   return {
+    // The range lets SQLite seek to the cursor in the (…, createdAt, id) index instead of scanning
+    // every newer row: deep pages cost what the first one does.
+    createdAt: { lte: cursor.createdAt },
     OR: [
       { createdAt: { lt: cursor.createdAt } },
       { createdAt: cursor.createdAt, id: { lt: cursor.id } },

@@ -63,9 +63,11 @@ export const PROPERTY_FIELD_LABELS: Record<string, string> = {
   status: "Statut",
 };
 
+const areaFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+
 export function formatArea(surface: number | null | undefined) {
   if (surface == null) return null;
-  return `${surface.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} m²`;
+  return `${areaFormat.format(surface)} m²`;
 }
 
 /** Public URL of a listing photo stored under UPLOADS_DIR. */
