@@ -28,6 +28,7 @@ execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js
 const { db } = await import("../app/utils/db.server");
 const { encryptPII, hashPassword } = await import("../app/utils/crypto.server");
 const { seedDemo } = await import("./seed");
+const { cityKeyOf, slugify } = await import("../app/domain/listings/slug");
 const { default: sharp } = await import("sharp");
 
 await seedDemo();
@@ -64,7 +65,6 @@ const TYPES = ["appartement", "maison", "terrain", "commerce", "bureau"] as cons
 const RATINGS = ["A", "B", "C", "D", "E", "F", "G"] as const;
 const FIRST = ["Camille", "Léa", "Hugo", "Louis", "Chloé", "Nathan", "Inès", "Jules", "Manon", "Lucas", "Zoé", "Élise"];
 const LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau"];
-const cityKey = (city: string) => city.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
 // One shared photo, hard-linked per property so every row has its own path, as the app expects.
 const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#7fa7c9" } })
@@ -108,7 +108,7 @@ for (let offset = 0; offset < PROPERTIES; offset += 1000) {
     rows.push({
       id,
       proId,
-      slug: `${cityKey(title).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-${i}`,
+      slug: `${slugify(title)}-${i}`,
       title,
       description: `Bien de ${surface} m² situé à ${city}, proche des commerces et des transports.`,
       type,
@@ -120,7 +120,7 @@ for (let offset = 0; offset < PROPERTIES; offset += 1000) {
       energyRating: pick(RATINGS),
       gesRating: pick(RATINGS),
       city,
-      cityKey: cityKey(city),
+      cityKey: cityKeyOf(city),
       postalCode,
       department,
       region,
@@ -152,7 +152,7 @@ for (let offset = 0; offset < REQUESTS; offset += 2000) {
       proId: property.proId,
       propertyTitle: property.title,
       senderNameEnc: encryptPII(`${first} ${last}`),
-      senderEmailEnc: encryptPII(`${cityKey(first)}.${cityKey(last)}${i}@example.fr`),
+      senderEmailEnc: encryptPII(`${slugify(first)}.${slugify(last)}${i}@example.fr`),
       senderPhoneEnc: random() < 0.6 ? encryptPII(`+33 6 ${between(10, 99)} ${between(10, 99)} ${between(10, 99)} ${between(10, 99)}`) : null,
       messageEnc: encryptPII("Bonjour, ce bien m'intéresse. Est-il toujours disponible ? Merci de me recontacter."),
       status: pick(STATUSES),

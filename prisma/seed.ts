@@ -12,6 +12,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import sharp from "sharp";
+import { cityKeyOf, slugCandidate, slugify } from "../app/domain/listings/slug";
 import { db, dbReady } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
 import { encryptPII, encryptOptionalPII, hashPassword } from "../app/utils/crypto.server";
@@ -50,30 +51,12 @@ export async function databaseIsEmpty(): Promise<boolean> {
   return (await db.pro.count()) === 0;
 }
 
-/** Accent-free, lower-case copy of a city name (`Property.cityKey`). */
-function normalise(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .toLowerCase();
-}
-
-/** Slug from a title, like the listings domain makes them: accents stripped, words joined by `-`. */
-function slugBase(title: string): string {
-  return normalise(title)
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-}
-
+/** Slugs as the listings domain makes them, unique within the seed. */
 function uniqueSlug(title: string, taken: Set<string>): string {
-  const base = slugBase(title) || "annonce";
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  const base = slugify(title);
+  let attempt = 1;
+  while (taken.has(slugCandidate(base, attempt))) attempt++;
+  const slug = slugCandidate(base, attempt);
   taken.add(slug);
   return slug;
 }
@@ -198,7 +181,7 @@ export async function seedDemo(): Promise<void> {
       gesRating: p.type === "terrain" ? null : (p.gesRating ?? null),
       address: p.address,
       city: place.city,
-      cityKey: normalise(place.city),
+      cityKey: cityKeyOf(place.city),
       postalCode: place.postalCode,
       department: place.department,
       region: place.region,
@@ -283,7 +266,7 @@ export async function seedDemo(): Promise<void> {
       row: {
         id,
         proId: ids.promoteur,
-        slug: slugBase(`${programme.name} ${programme.ville}`),
+        slug: slugify(`${programme.name} ${programme.ville}`),
         name: programme.name,
         ville: programme.ville,
         prixMin: Math.min(...prices),

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-
-const randomIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+import { randomIp } from "./visitor";
 
 test.beforeEach(async ({ page }) => {
   await page.setExtraHTTPHeaders({ "X-Forwarded-For": randomIp() });

@@ -1,10 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { randomIp } from "./visitor";
 
 // Runs in the js and no-js projects at the same time, on the database other specs share: each
 // project signs in as its own pro, picks items that pro has not saved, and removes what it adds.
 
-const randomIp = () =>
-  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 
 type Lot = { id: string; reference: string };
 type Programme = { id: string; slug: string; name: string; ville: string; lots: Lot[] };

@@ -1,12 +1,11 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { randomIp } from "./visitor";
 
 /**
  * Property inquiries in a browser, with JavaScript on and off (seeds 001 and 000): a visitor writes
  * to the pro from a property page, and agence@vitrine.test works its inbox. Every test creates its
  * own listing and inquiries and never counts the shared inbox.
  */
-const randomIp = () =>
-  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 test.beforeEach(async ({ page }) => {

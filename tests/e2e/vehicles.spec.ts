@@ -1,8 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { randomIp } from "./visitor";
 
 // The e2e server runs with ANONYMITY_WINDOW_SECONDS=3 and TRUST_PROXY: each test is its own visitor.
-const randomIp = () =>
-  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 
 test.beforeEach(async ({ page }) => {
