@@ -174,7 +174,9 @@ app.get("/uploads/*", async (req, res) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
     if (req.method === "HEAD") return res.end();
-    fs.createReadStream(real).on("error", () => res.destroy()).pipe(res);
+    fs.createReadStream(real)
+      .on("error", () => res.destroy())
+      .pipe(res);
   } catch {
     notFound();
   }

@@ -114,7 +114,6 @@ function jsonResponse(request: Request, status: number, headers: Headers, remixC
     return new Response(JSON.stringify(internalErrorBody(reportError(error, request))), { status: 500, headers });
   }
 
-
   const leaf = context.matches[context.matches.length - 1];
   const leafId = leaf?.route.id;
   const isMutation = request.method !== "GET" && request.method !== "HEAD";

@@ -87,11 +87,7 @@ function Header() {
                   <NavLink to="/admin/jobs">Tâches en échec</NavLink>
                 </>
               ) : null}
-              {pro.role !== "admin" ? (
-                <NavLink to="/pro">
-                  Mon espace
-                </NavLink>
-              ) : null}
+              {pro.role !== "admin" ? <NavLink to="/pro">Mon espace</NavLink> : null}
               {pro.verified && pro.role !== "admin" ? (
                 <NavLink to="/pro/contacts" className="inbox-link">
                   Demandes
@@ -125,7 +121,9 @@ function Header() {
 
 function PendingBar() {
   const navigation = useNavigation();
-  return navigation.state !== "idle" ? <div className="pending-bar" role="progressbar" aria-label="Chargement" /> : null;
+  return navigation.state !== "idle" ? (
+    <div className="pending-bar" role="progressbar" aria-label="Chargement" />
+  ) : null;
 }
 
 function Footer() {

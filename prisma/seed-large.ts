@@ -41,7 +41,7 @@ function random() {
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
-const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
 const between = (min: number, max: number) => Math.floor(min + random() * (max - min + 1));
 
 const CITIES = [
@@ -153,7 +153,10 @@ for (let offset = 0; offset < REQUESTS; offset += 2000) {
       propertyTitle: property.title,
       senderNameEnc: encryptPII(`${first} ${last}`),
       senderEmailEnc: encryptPII(`${slugify(first)}.${slugify(last)}${i}@example.fr`),
-      senderPhoneEnc: random() < 0.6 ? encryptPII(`+33 6 ${between(10, 99)} ${between(10, 99)} ${between(10, 99)} ${between(10, 99)}`) : null,
+      senderPhoneEnc:
+        random() < 0.6
+          ? encryptPII(`+33 6 ${between(10, 99)} ${between(10, 99)} ${between(10, 99)} ${between(10, 99)}`)
+          : null,
       messageEnc: encryptPII("Bonjour, ce bien m'intéresse. Est-il toujours disponible ? Merci de me recontacter."),
       status: pick(STATUSES),
       createdAt: new Date(base + i * 600_000),
@@ -189,11 +192,25 @@ for (let p = 0; p < 100; p++) {
   });
 }
 const garage = await db.pro.findUniqueOrThrow({ where: { email: "garage@vitrine.test" } });
-const MAKES = [["Toyota", "Corolla"], ["Volkswagen", "Polo"], ["Ford", "Ranger"], ["Suzuki", "Swift"], ["Hyundai", "i20"]] as const;
+const MAKES = [
+  ["Toyota", "Corolla"],
+  ["Volkswagen", "Polo"],
+  ["Ford", "Ranger"],
+  ["Suzuki", "Swift"],
+  ["Hyundai", "i20"],
+] as const;
 await db.vehicle.createMany({
   data: Array.from({ length: 2000 }, (_, i) => {
     const [make, model] = pick(MAKES);
-    return { id: 200_000 + i, proId: garage.id, make, model, year: between(2012, 2025), price: between(90, 900) * 1000, mileage: between(0, 200_000) };
+    return {
+      id: 200_000 + i,
+      proId: garage.id,
+      make,
+      model,
+      year: between(2012, 2025),
+      price: between(90, 900) * 1000,
+      mileage: between(0, 200_000),
+    };
   }),
 });
 

@@ -28,8 +28,16 @@ describe("demo accounts", () => {
       "promoteur@vitrine.test",
     ]);
     expect(byEmail["agence@vitrine.test"]).toMatchObject({ kind: "agency", role: "pro", identityStatus: "verified" });
-    expect(byEmail["promoteur@vitrine.test"]).toMatchObject({ kind: "developer", role: "pro", identityStatus: "verified" });
-    expect(byEmail["garage@vitrine.test"]).toMatchObject({ kind: "dealership", role: "pro", identityStatus: "verified" });
+    expect(byEmail["promoteur@vitrine.test"]).toMatchObject({
+      kind: "developer",
+      role: "pro",
+      identityStatus: "verified",
+    });
+    expect(byEmail["garage@vitrine.test"]).toMatchObject({
+      kind: "dealership",
+      role: "pro",
+      identityStatus: "verified",
+    });
     expect(byEmail["nouveau@vitrine.test"]).toMatchObject({ kind: "agency", role: "pro", identityStatus: "missing" });
     expect(byEmail["admin@vitrine.test"]).toMatchObject({ kind: null, role: "admin", identityStatus: "verified" });
     for (const pro of pros) expect(pro.email).toBe(pro.email.toLowerCase());
@@ -57,7 +65,9 @@ describe("the agency's listings", () => {
     const statuses = new Set(properties.map((p) => p.status));
     expect(statuses).toEqual(new Set(["draft", "active", "sold"]));
     expect(properties.filter((p) => p.status === "active").length).toBeGreaterThan(properties.length / 2);
-    expect(new Set(properties.map((p) => p.type))).toEqual(new Set(["appartement", "maison", "terrain", "commerce", "bureau"]));
+    expect(new Set(properties.map((p) => p.type))).toEqual(
+      new Set(["appartement", "maison", "terrain", "commerce", "bureau"]),
+    );
     expect(new Set(properties.map((p) => p.transactionType))).toEqual(new Set(["vente", "location"]));
     expect(new Set(properties.map((p) => p.city)).size).toBeGreaterThanOrEqual(20);
     expect(new Set(properties.map((p) => p.source))).toEqual(new Set(["manual", "feed"]));
@@ -221,7 +231,11 @@ describe("the dealership's vehicles", () => {
   it("includes the vehicles of seed 004's examples with their exact details", async () => {
     const garage = await db.pro.findUniqueOrThrow({ where: { email: "garage@vitrine.test" } });
     const pick = { id: true, make: true, model: true, year: true, price: true, proId: true, status: true } as const;
-    const examples = await db.vehicle.findMany({ where: { id: { in: [100, 101, 12345, 12346] } }, select: pick, orderBy: { id: "asc" } });
+    const examples = await db.vehicle.findMany({
+      where: { id: { in: [100, 101, 12345, 12346] } },
+      select: pick,
+      orderBy: { id: "asc" },
+    });
     const expected = { proId: garage.id, status: "available" };
     expect(examples).toEqual([
       { id: 100, make: "Toyota", model: "Corolla", year: 2023, price: 350000, ...expected },

@@ -132,26 +132,27 @@ export async function seedDemo(): Promise<void> {
   const keys = Object.keys(DEMO_ACCOUNTS) as DemoAccountKey[];
   const hashing = Promise.all(keys.map(() => hashPassword(DEMO_PASSWORD)));
   const ids = Object.fromEntries(keys.map((key) => [key, randomUUID()])) as Record<DemoAccountKey, string>;
-  const accountRows = (hashes: string[]) => keys.map((key, i) => {
-    const account = DEMO_ACCOUNTS[key];
-    const createdAt = at(account.age);
-    const reviewed = account.identityStatus === "verified" && account.role === "pro";
-    return {
-      id: ids[key],
-      email: account.email.toLowerCase(),
-      passwordHash: hashes[i],
-      name: account.name,
-      companyName: account.companyName,
-      kind: account.kind,
-      role: account.role,
-      identityStatus: account.identityStatus,
-      identitySubmittedAt: reviewed ? new Date(createdAt.getTime() + 2 * HOUR) : null,
-      identityReviewedAt: reviewed ? new Date(createdAt.getTime() + 20 * HOUR) : null,
-      identityReviewedById: reviewed ? ids.admin : null,
-      createdAt,
-      updatedAt: reviewed ? new Date(createdAt.getTime() + 20 * HOUR) : createdAt,
-    };
-  });
+  const accountRows = (hashes: string[]) =>
+    keys.map((key, i) => {
+      const account = DEMO_ACCOUNTS[key];
+      const createdAt = at(account.age);
+      const reviewed = account.identityStatus === "verified" && account.role === "pro";
+      return {
+        id: ids[key],
+        email: account.email.toLowerCase(),
+        passwordHash: hashes[i],
+        name: account.name,
+        companyName: account.companyName,
+        kind: account.kind,
+        role: account.role,
+        identityStatus: account.identityStatus,
+        identitySubmittedAt: reviewed ? new Date(createdAt.getTime() + 2 * HOUR) : null,
+        identityReviewedAt: reviewed ? new Date(createdAt.getTime() + 20 * HOUR) : null,
+        identityReviewedById: reviewed ? ids.admin : null,
+        createdAt,
+        updatedAt: reviewed ? new Date(createdAt.getTime() + 20 * HOUR) : createdAt,
+      };
+    });
 
   // The agency's listings, newest first, over the past ~60 days.
   const slugs = new Set<string>();

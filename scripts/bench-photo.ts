@@ -19,7 +19,11 @@ const plainMs: number[] = [];
 try {
   // One warm-up of each (libvips start-up, page cache).
   await processPhoto(input, path.join(dir, "warm.webp"));
-  await sharp(input).rotate().resize(1200, 1200, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+  await sharp(input)
+    .rotate()
+    .resize(1200, 1200, { fit: "inside", withoutEnlargement: true })
+    .webp({ quality: 80 })
+    .toBuffer();
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
     await processPhoto(input, path.join(dir, `${i}.webp`));

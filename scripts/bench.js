@@ -57,7 +57,9 @@ const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 // ---------------------------------------------------------------- build + server
 console.log("[bench] building…");
-execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
+  stdio: ["ignore", "ignore", "inherit"],
+});
 
 const port = await freePort();
 const base = `http://${ORIGIN_HOST}:${port}`;
@@ -74,7 +76,10 @@ const serverEnv = {
   LOG_LEVEL: "warn",
 };
 let serverLog = "";
-const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
+const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  env: serverEnv,
+  stdio: ["ignore", "pipe", "pipe"],
+});
 server.stdout.on("data", (d) => (serverLog += d));
 server.stderr.on("data", (d) => (serverLog += d));
 let serverExited = false;
@@ -139,7 +144,9 @@ async function main() {
   const inboxPath = "/pro/contact-requests?limit=20";
   let cursor = null;
   for (let page = 1; page < 200; page++) {
-    const res = await fetch(`${base}${inboxPath}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { headers: proHeaders });
+    const res = await fetch(`${base}${inboxPath}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, {
+      headers: proHeaders,
+    });
     if (!res.ok) throw new Error(`inbox page ${page}: ${res.status} ${await res.text()}`);
     const body = await res.json();
     cursor = body.cursor?.next;
@@ -278,8 +285,12 @@ async function main() {
     },
   ];
 
-  console.log(`\nVitrine bench — ${new Date().toISOString()} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), node ${process.version}`);
-  console.log(`data: ${counts.properties} properties, ${counts.contactRequests} contact requests; ${CONNECTIONS} connections × ${SECONDS} s; search page ${searchBytes} B with ${searchResults} cards\n`);
+  console.log(
+    `\nVitrine bench — ${new Date().toISOString()} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), node ${process.version}`,
+  );
+  console.log(
+    `data: ${counts.properties} properties, ${counts.contactRequests} contact requests; ${CONNECTIONS} connections × ${SECONDS} s; search page ${searchBytes} B with ${searchResults} cards\n`,
+  );
   printTable(
     ["endpoint", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "non-2xx"],
     rows.map((r) => [r.name, r.rps, r.p50, r.p95, r.p99, r.errors, r.non2xx]),
@@ -312,7 +323,12 @@ async function main() {
   const result = {
     at: new Date().toISOString(),
     commit: gitCommit(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, totalMemMB: Math.round(os.totalmem() / 2 ** 20), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      totalMemMB: Math.round(os.totalmem() / 2 ** 20),
+      node: process.version,
+    },
     settings: { seconds: SECONDS, connections: CONNECTIONS },
     data: counts,
     searchPage: { bytes: searchBytes, cards: searchResults },
@@ -359,7 +375,8 @@ async function run(url, { method = "GET", headers = {}, body } = {}, seconds, ac
 
 function summarize(name, acc) {
   const times = acc.times.sort((a, b) => a - b);
-  const pct = (p) => (times.length ? round(times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)], 1) : NaN);
+  const pct = (p) =>
+    times.length ? round(times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)], 1) : NaN;
   return {
     name,
     rps: round(acc.requests / acc.seconds),
@@ -434,7 +451,11 @@ async function concurrentUploads(tmp, proHeaders) {
       ids.map(async (id) => {
         const form = new FormData();
         form.append("photos", new Blob([bytes], { type: "image/jpeg" }), "photo.jpg");
-        const res = await fetch(`${base}/pro/properties/${id}/photos`, { method: "POST", headers: proHeaders, body: form });
+        const res = await fetch(`${base}/pro/properties/${id}/photos`, {
+          method: "POST",
+          headers: proHeaders,
+          body: form,
+        });
         await res.arrayBuffer();
         return res.status;
       }),
@@ -462,7 +483,8 @@ async function concurrentUploads(tmp, proHeaders) {
 function printTable(head, rows) {
   const all = [head, ...rows].map((r) => r.map(String));
   const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-  const line = (r) => "| " + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
+  const line = (r) =>
+    "| " + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
   console.log(line(all[0]));
   console.log("|" + widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|");
   for (const r of all.slice(1)) console.log(line(r));
@@ -470,7 +492,10 @@ function printTable(head, rows) {
 
 function gitCommit() {
   try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return null;
   }

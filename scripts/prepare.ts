@@ -20,7 +20,8 @@ try {
 const config = env();
 const dbFile = config.DATABASE_URL.replace(/^file:/, "");
 fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
-for (const dir of [config.UPLOADS_DIR, config.PRIVATE_DIR, config.MAIL_OUTBOX_DIR]) fs.mkdirSync(dir, { recursive: true });
+for (const dir of [config.UPLOADS_DIR, config.PRIVATE_DIR, config.MAIL_OUTBOX_DIR])
+  fs.mkdirSync(dir, { recursive: true });
 
 execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
   stdio: ["ignore", "ignore", "inherit"],

@@ -16,8 +16,7 @@ function newestMtime(target) {
 
 const buildFile = path.resolve("build/index.js");
 const sources = ["app", "remix.config.js", "package.json"];
-const needsBuild =
-  !fs.existsSync(buildFile) || Math.max(...sources.map(newestMtime)) > fs.statSync(buildFile).mtimeMs;
+const needsBuild = !fs.existsSync(buildFile) || Math.max(...sources.map(newestMtime)) > fs.statSync(buildFile).mtimeMs;
 if (needsBuild) {
   console.log("[vitrine] building…");
   execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "inherit" });

@@ -5,8 +5,7 @@ import { execFileSync, execSync } from "node:child_process";
 import fs from "node:fs";
 
 const e2eOnly = process.argv.includes("--e2e-only");
-const run = (cmd, args, env = {}) =>
-  execFileSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+const run = (cmd, args, env = {}) => execFileSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
 
 function ensureChromium() {
   if (process.env.PLAYWRIGHT_USE_BUNDLED) return;

@@ -25,7 +25,9 @@ export function Field({
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined}
+        aria-describedby={
+          [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined
+        }
         {...input}
       />
       {error ? (
@@ -146,11 +148,16 @@ export function SubmitButton({
   className?: string;
 }) {
   const navigation = useNavigation();
-  const pending =
-    navigation.state === "submitting" &&
-    (name === undefined || navigation.formData?.get(name) === value);
+  const pending = navigation.state === "submitting" && (name === undefined || navigation.formData?.get(name) === value);
   return (
-    <button type="submit" name={name} value={value} className={className} disabled={pending} aria-busy={pending || undefined}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className={className}
+      disabled={pending}
+      aria-busy={pending || undefined}
+    >
       {pending ? (pendingLabel ?? "Envoi…") : children}
     </button>
   );

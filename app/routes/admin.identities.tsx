@@ -2,7 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
-import { listPendingIdentities, recentIdentityReviews, reviewIdentity, ReviewSchema } from "~/domain/identity/identity.server";
+import {
+  listPendingIdentities,
+  recentIdentityReviews,
+  reviewIdentity,
+  ReviewSchema,
+} from "~/domain/identity/identity.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { apiError, fieldErrors, fieldIssues, readBody, wantsJson } from "~/utils/http.server";
 
@@ -28,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (wantsJson(request)) return apiError("NOT_FOUND", "No pending document for this pro");
     return json({ proId: parsed.data.proId, errors: { form: ["Ce document a déjà été traité."] } }, { status: 404 });
   }
-  if (wantsJson(request)) return json({ data: { proId: parsed.data.proId, status: parsed.data.intent === "approve" ? "verified" : "rejected" } });
+  if (wantsJson(request))
+    return json({
+      data: { proId: parsed.data.proId, status: parsed.data.intent === "approve" ? "verified" : "rejected" },
+    });
   return json({ done: parsed.data.intent });
 }
 
@@ -51,7 +59,10 @@ export default function AdminIdentities() {
       ) : null}
       {pending.length === 0 ? <p>Aucun document en attente.</p> : null}
       {pending.map((pro) => {
-        const reasonError = failed?.proId === pro.id && failed.errors && "reason" in failed.errors ? failed.errors.reason?.[0] : undefined;
+        const reasonError =
+          failed?.proId === pro.id && failed.errors && "reason" in failed.errors
+            ? failed.errors.reason?.[0]
+            : undefined;
         return (
           <section key={pro.id} className="card" aria-label={pro.companyName}>
             <h2>{pro.companyName}</h2>

@@ -32,7 +32,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const body = await readBody(request);
   const id = typeof body.id === "string" ? body.id : "";
   if (body.intent !== "retry" || !id) {
-    if (wantsJson(request)) return apiError("VALIDATION_ERROR", "Unknown action", { details: [{ field: "intent", message: "Expected retry" }] });
+    if (wantsJson(request))
+      return apiError("VALIDATION_ERROR", "Unknown action", {
+        details: [{ field: "intent", message: "Expected retry" }],
+      });
     return json({ error: "Action inconnue." }, { status: 400 });
   }
   const retried = await retryJob(id);
@@ -43,7 +46,11 @@ export async function action({ request }: ActionFunctionArgs) {
   return json({ retried: id });
 }
 
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
+const dateFormat = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "short",
+  timeStyle: "medium",
+  timeZone: "Europe/Paris",
+});
 
 export default function AdminJobs() {
   const { data, stats } = useLoaderData<typeof loader>();

@@ -7,7 +7,10 @@ import { METHOD_LABELS, THANK_YOU } from "~/domain/vehicles/labels";
 import { parseVehicleId } from "~/domain/vehicles/validation";
 import { findOwnRequest, readViewerToken, withdrawOwnRequest } from "~/domain/vehicles/viewer.server";
 
-export const meta: MetaFunction = () => [{ title: "Merci pour votre demande — Vitrine" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Merci pour votre demande — Vitrine" },
+  { name: "robots", content: "noindex" },
+];
 
 /**
  * The thank-you page. Only the browser that sent the request (its viewer cookie matches) sees the
@@ -120,7 +123,11 @@ export default function ConfirmationPage() {
   );
 }
 
-const timeFormat = new Intl.DateTimeFormat("fr-FR", { timeStyle: "short", dateStyle: "short", timeZone: "Africa/Johannesburg" });
+const timeFormat = new Intl.DateTimeFormat("fr-FR", {
+  timeStyle: "short",
+  dateStyle: "short",
+  timeZone: "Africa/Johannesburg",
+});
 
 function formatTime(iso: string) {
   return `${timeFormat.format(new Date(iso))} (heure d’Afrique du Sud)`;

@@ -37,8 +37,8 @@ export default function ContactRequestPage() {
       <div className="form-narrow">
         <h1>Trop de demandes</h1>
         <p>
-          Vous avez envoyé plusieurs demandes en moins d’une minute. Pour protéger les professionnels du spam, merci
-          de patienter un instant avant de réessayer.
+          Vous avez envoyé plusieurs demandes en moins d’une minute. Pour protéger les professionnels du spam, merci de
+          patienter un instant avant de réessayer.
         </p>
         <p>
           <Link to="/properties">Retour aux annonces</Link>

@@ -39,7 +39,9 @@ export default function Dashboard() {
         ) : (
           <Link to="/vehicles" className="card">
             <strong>Mes véhicules</strong>
-            <p className="muted">{stats.vehicles} disponible{stats.vehicles > 1 ? "s" : ""}</p>
+            <p className="muted">
+              {stats.vehicles} disponible{stats.vehicles > 1 ? "s" : ""}
+            </p>
           </Link>
         )}
         <Link to="/pro/contacts" className="card">

@@ -103,7 +103,13 @@ export default function InquiryDetail() {
         </div>
         <div>
           <dt>Téléphone</dt>
-          <dd>{inquiry.senderPhone ? <a href={`tel:${inquiry.senderPhone.replace(/[^\d+]/g, "")}`}>{inquiry.senderPhone}</a> : "—"}</dd>
+          <dd>
+            {inquiry.senderPhone ? (
+              <a href={`tel:${inquiry.senderPhone.replace(/[^\d+]/g, "")}`}>{inquiry.senderPhone}</a>
+            ) : (
+              "—"
+            )}
+          </dd>
         </div>
       </dl>
       <h3>Message</h3>

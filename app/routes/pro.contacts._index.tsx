@@ -8,7 +8,12 @@ import {
   InquiryStatusButtons,
 } from "~/components/inquiries/InquiryStatus";
 import { changeInquiryStatus, listInquiries, statusFilterSchema } from "~/domain/inquiries/inquiries.server";
-import { INQUIRY_STATUS_LABELS, INQUIRY_STATUSES, type InquiryStatus, statusChangeRefusal } from "~/domain/inquiries/status";
+import {
+  INQUIRY_STATUS_LABELS,
+  INQUIRY_STATUSES,
+  type InquiryStatus,
+  statusChangeRefusal,
+} from "~/domain/inquiries/status";
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError, parsePageParams } from "~/utils/http.server";
 

@@ -3,7 +3,12 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatInquiryDate, InquiryStatusBadge, InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
 import { VehicleList } from "~/components/vehicles/VehicleFacts";
-import { INQUIRY_STATUS_LABELS, INQUIRY_STATUSES, isInquiryStatus, statusChangeRefusal } from "~/domain/inquiries/status";
+import {
+  INQUIRY_STATUS_LABELS,
+  INQUIRY_STATUSES,
+  isInquiryStatus,
+  statusChangeRefusal,
+} from "~/domain/inquiries/status";
 import { METHOD_LABELS } from "~/domain/vehicles/labels";
 import { changeVehicleLeadStatus, listVehicleLeads } from "~/domain/vehicles/leads.server";
 import { requireVerifiedPro } from "~/utils/auth.server";
@@ -81,18 +86,24 @@ export default function VehicleLeadsTab() {
           Toutes
         </Link>
         {INQUIRY_STATUSES.map((value) => (
-          <Link key={value} to={`/pro/contacts/vehicles?status=${value}`} aria-current={status === value ? "true" : undefined}>
+          <Link
+            key={value}
+            to={`/pro/contacts/vehicles?status=${value}`}
+            aria-current={status === value ? "true" : undefined}
+          >
             {INQUIRY_STATUS_LABELS[value]}
           </Link>
         ))}
       </nav>
       <p className="muted">
-        Les coordonnées d’un acheteur apparaissent ici (et vous sont envoyées par e-mail) une fois passé le délai pendant
-        lequel il peut retirer sa demande.
+        Les coordonnées d’un acheteur apparaissent ici (et vous sont envoyées par e-mail) une fois passé le délai
+        pendant lequel il peut retirer sa demande.
       </p>
       {leads.length === 0 ? (
         <p className="muted">
-          {status ? `Aucune demande au statut « ${INQUIRY_STATUS_LABELS[status]} ».` : "Aucune demande sur vos véhicules pour le moment."}
+          {status
+            ? `Aucune demande au statut « ${INQUIRY_STATUS_LABELS[status]} ».`
+            : "Aucune demande sur vos véhicules pour le moment."}
         </p>
       ) : (
         <ul className="lead-list">
@@ -111,7 +122,9 @@ export default function VehicleLeadsTab() {
                 <div>
                   <dt>E-mail</dt>
                   <dd>
-                    <a href={`mailto:${lead.buyer.email}?subject=${encodeURIComponent(`Votre demande n° ${lead.requestId} sur Vitrine`)}`}>
+                    <a
+                      href={`mailto:${lead.buyer.email}?subject=${encodeURIComponent(`Votre demande n° ${lead.requestId} sur Vitrine`)}`}
+                    >
                       {lead.buyer.email}
                     </a>
                   </dd>

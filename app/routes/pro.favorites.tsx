@@ -37,7 +37,10 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await addFavorite(
       pro.id,
-      parseFavoriteTarget({ programmeId: programmeId ? String(programmeId) : null, lotId: lotId ? String(lotId) : null }),
+      parseFavoriteTarget({
+        programmeId: programmeId ? String(programmeId) : null,
+        lotId: lotId ? String(lotId) : null,
+      }),
     );
     return redirect(withNotice("/pro/favorites", programmeId ? "programme-ajoute" : "lot-ajoute"));
   } catch (error) {
@@ -78,13 +81,23 @@ function FavoriteItem({ favorite }: { favorite: Favorite }) {
   const { programme, lot } = favorite;
   const added = `Ajouté le ${new Date(favorite.createdAt).toLocaleDateString("fr-FR")}`;
   const remove = (context: string) => (
-    <FavoriteButton action={`/pro/favorites/${favorite.id}`} intent="remove" field="favoriteId" value={favorite.id} context={context} />
+    <FavoriteButton
+      action={`/pro/favorites/${favorite.id}`}
+      intent="remove"
+      field="favoriteId"
+      value={favorite.id}
+      context={context}
+    />
   );
   if (programme) {
     const photo = programme.photos[0];
     return (
       <li className="favorite-item card" data-favorite={favorite.id}>
-        {photo ? <img src={uploadUrl(photo)} alt="" width={160} height={107} loading="lazy" /> : <div className="photo-placeholder" aria-hidden="true" />}
+        {photo ? (
+          <img src={uploadUrl(photo)} alt="" width={160} height={107} loading="lazy" />
+        ) : (
+          <div className="photo-placeholder" aria-hidden="true" />
+        )}
         <div className="favorite-body">
           <span className="badge">Programme</span>
           <h2>

@@ -47,8 +47,8 @@ export default function Identity() {
       ) : null}
       {status === "pending" ? (
         <div className="notice notice-warning" role="status">
-          Votre pièce d’identité est en cours de vérification par notre équipe. Vous aurez accès à l’espace pro dès
-          sa validation.
+          Votre pièce d’identité est en cours de vérification par notre équipe. Vous aurez accès à l’espace pro dès sa
+          validation.
         </div>
       ) : null}
       {status === "rejected" ? (
@@ -67,9 +67,7 @@ export default function Identity() {
           <ErrorSummary errors={errors} labels={{ document: "Document" }} />
           <Form method="post" encType="multipart/form-data" noValidate>
             <div className="field">
-              <label htmlFor="field-document">
-                {status === "missing" ? "Pièce d’identité" : "Nouveau document"}
-              </label>
+              <label htmlFor="field-document">{status === "missing" ? "Pièce d’identité" : "Nouveau document"}</label>
               <p className="hint" id="field-document-hint">
                 JPEG, PNG, WebP ou PDF, 10 Mo au maximum.
               </p>

@@ -1,4 +1,10 @@
-import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  AppLoadContext,
+  LoaderFunctionArgs,
+  MetaFunction,
+  SerializeFrom,
+} from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
@@ -13,7 +19,9 @@ import { requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError, fieldErrors, fieldIssues, readBody, toResponse, wantsJson } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data && "property" in data && data.property ? data.property.title : "Annonce"} — Mes annonces — Vitrine` },
+  {
+    title: `${data && "property" in data && data.property ? data.property.title : "Annonce"} — Mes annonces — Vitrine`,
+  },
 ];
 
 /** Remix runs the loaders again after an action; after a DELETE there is nothing left to load. */
@@ -87,7 +95,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const photoId = String(form.get("photoId") ?? "");
-  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
+    string,
+    string
+  >;
   try {
     switch (intent) {
       case "save":
@@ -95,7 +106,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return back("saved");
       case "status": {
         const status = String(form.get("status") ?? "");
-        if (!(PROPERTY_STATUSES as readonly string[]).includes(status)) throw new DomainError("VALIDATION_ERROR", "Statut inconnu.");
+        if (!(PROPERTY_STATUSES as readonly string[]).includes(status))
+          throw new DomainError("VALIDATION_ERROR", "Statut inconnu.");
         await updateProperty(pro.id, id, { status: status as (typeof PROPERTY_STATUSES)[number] });
         return back(`status-${status}`);
       }
@@ -178,7 +190,11 @@ export default function EditProperty() {
             {data.nextStatuses.map((status) => (
               <Form method="post" key={status} className="inline-form">
                 <input type="hidden" name="status" value={status} />
-                <SubmitButton name="intent" value="status" className={status === "draft" ? "button-secondary" : undefined}>
+                <SubmitButton
+                  name="intent"
+                  value="status"
+                  className={status === "draft" ? "button-secondary" : undefined}
+                >
                   {STATUS_ACTION_LABELS[status]}
                 </SubmitButton>
               </Form>
@@ -193,7 +209,13 @@ export default function EditProperty() {
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">Détails de l’annonce</h2>
-        <PropertyForm action={`/pro/properties/${property.id}`} intent="save" values={values} errors={errors} submitLabel="Enregistrer les modifications" />
+        <PropertyForm
+          action={`/pro/properties/${property.id}`}
+          intent="save"
+          values={values}
+          errors={errors}
+          submitLabel="Enregistrer les modifications"
+        />
       </section>
 
       <section aria-labelledby="delete-title" className="card danger-zone">
@@ -201,8 +223,10 @@ export default function EditProperty() {
         {data.confirmDelete ? (
           <div role="alert">
             <p>
-              <strong>Supprimer définitivement « {property.title} » et ses {photos.length} photo(s) ?</strong> Les demandes de
-              contact reçues restent dans votre boîte de réception.
+              <strong>
+                Supprimer définitivement « {property.title} » et ses {photos.length} photo(s) ?
+              </strong>{" "}
+              Les demandes de contact reçues restent dans votre boîte de réception.
             </p>
             <Form method="post" action={`/pro/properties/${property.id}`} className="actions">
               <SubmitButton name="intent" value="delete" className="button-danger" pendingLabel="Suppression…">

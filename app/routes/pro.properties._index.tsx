@@ -99,7 +99,12 @@ export default function ProProperties() {
     return (
       <div>
         <h1>Nouvelle annonce</h1>
-        <PropertyForm action="/pro/properties?index" values={actionData.values} errors={actionData.errors} submitLabel="Créer le brouillon" />
+        <PropertyForm
+          action="/pro/properties?index"
+          values={actionData.values}
+          errors={actionData.errors}
+          submitLabel="Créer le brouillon"
+        />
       </div>
     );
   }
@@ -121,8 +126,8 @@ export default function ProProperties() {
         <div className="card">
           <p>Vous n’avez pas encore d’annonce.</p>
           <p>
-            <Link to="/pro/properties/new">Créez votre première annonce</Link> : elle reste en brouillon jusqu’à ce que vous
-            la publiiez.
+            <Link to="/pro/properties/new">Créez votre première annonce</Link> : elle reste en brouillon jusqu’à ce que
+            vous la publiiez.
           </p>
         </div>
       ) : (

@@ -28,8 +28,8 @@ export default function NewProperty() {
       </p>
       <h1>Nouvelle annonce</h1>
       <p className="muted">
-        L’annonce est créée en brouillon : ajoutez ensuite vos photos, puis publiez-la. Les champs marqués d’un astérisque
-        sont obligatoires : titre, type, transaction, ville et code postal.
+        L’annonce est créée en brouillon : ajoutez ensuite vos photos, puis publiez-la. Les champs marqués d’un
+        astérisque sont obligatoires : titre, type, transaction, ville et code postal.
       </p>
       <PropertyForm action="/pro/properties?index" submitLabel="Créer le brouillon" />
     </div>

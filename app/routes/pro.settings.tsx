@@ -21,7 +21,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "create-token") {
     const parsed = ApiTokenNameSchema.safeParse({ name: form.get("name") });
     if (!parsed.success) {
-      return json({ errors: fieldErrors(fieldIssues(parsed.error)), name: String(form.get("name") ?? "") }, { status: 400 });
+      return json(
+        { errors: fieldErrors(fieldIssues(parsed.error)), name: String(form.get("name") ?? "") },
+        { status: 400 },
+      );
     }
     const token = await createApiToken(pro.id, parsed.data.name);
     return json({ created: { name: token.name, secret: token.secret } });
@@ -54,9 +57,7 @@ export default function Settings() {
         </p>
         {actionData && "created" in actionData ? (
           <div className="notice notice-success" role="status">
-            <p>
-              Jeton « {actionData.created.name} » créé. Copiez-le maintenant : il ne sera plus affiché.
-            </p>
+            <p>Jeton « {actionData.created.name} » créé. Copiez-le maintenant : il ne sera plus affiché.</p>
             <p>
               <code data-testid="new-token">{actionData.created.secret}</code>
             </p>

@@ -37,7 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = !pro ? "visitor" : pro.identityStatus === "verified" ? "verified" : "unverified";
   const saved =
     viewer === "verified"
-      ? await savedInProgramme(pro!.id, programme.id, programme.lots.map((l) => l.id))
+      ? await savedInProgramme(
+          pro!.id,
+          programme.id,
+          programme.lots.map((l) => l.id),
+        )
       : { programme: null, lots: {} };
   return json({ programme, viewer, saved, notice: favoriteNotice(new URL(request.url)) });
 }

@@ -8,7 +8,10 @@ import { wantsJson } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [
   { title: "Programmes immobiliers neufs — Vitrine" },
-  { name: "description", content: "Les programmes neufs des promoteurs : appartements et maisons sur plan, lot par lot." },
+  {
+    name: "description",
+    content: "Les programmes neufs des promoteurs : appartements et maisons sur plan, lot par lot.",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,7 +39,13 @@ export default function Programmes() {
   return (
     <div>
       <h1>Programmes neufs</h1>
-      <Form method="get" action="/programmes" className="card programme-filters" aria-label="Filtrer les programmes" noValidate>
+      <Form
+        method="get"
+        action="/programmes"
+        className="card programme-filters"
+        aria-label="Filtrer les programmes"
+        noValidate
+      >
         <ErrorSummary errors={errors} labels={LABELS} />
         <div className="form-grid">
           <div className="field">
@@ -48,11 +57,25 @@ export default function Programmes() {
                   {ville}
                 </option>
               ))}
-              {values.ville && !villes.includes(values.ville) ? <option value={values.ville}>{values.ville}</option> : null}
+              {values.ville && !villes.includes(values.ville) ? (
+                <option value={values.ville}>{values.ville}</option>
+              ) : null}
             </select>
           </div>
-          <Field label={LABELS.prixMin} name="prixMin" inputMode="numeric" defaultValue={values.prixMin} errors={errors} />
-          <Field label={LABELS.prixMax} name="prixMax" inputMode="numeric" defaultValue={values.prixMax} errors={errors} />
+          <Field
+            label={LABELS.prixMin}
+            name="prixMin"
+            inputMode="numeric"
+            defaultValue={values.prixMin}
+            errors={errors}
+          />
+          <Field
+            label={LABELS.prixMax}
+            name="prixMax"
+            inputMode="numeric"
+            defaultValue={values.prixMax}
+            errors={errors}
+          />
         </div>
         <div className="actions">
           <button type="submit">Filtrer</button>

@@ -4,13 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { InquiryForm } from "~/components/inquiries/InquiryForm";
 import { inquiryStateOf } from "~/components/inquiries/inquiry-form-state";
 import { PropertyStatusBadge, RatingBadge } from "~/components/listings/Badges";
-import {
-  formatArea,
-  formatPrice,
-  photoUrl,
-  PROPERTY_TYPE_LABELS,
-  TRANSACTION_LABELS,
-} from "~/domain/listings/format";
+import { formatArea, formatPrice, photoUrl, PROPERTY_TYPE_LABELS, TRANSACTION_LABELS } from "~/domain/listings/format";
 import { publicPropertyBySlug } from "~/domain/listings/listings.server";
 import { inquiryAction } from "~/domain/inquiries/submit-action.server";
 import { apiError } from "~/utils/http.server";
@@ -66,7 +60,13 @@ export default function PropertyPage() {
         <h1>{property.title}</h1>
         {sold ? <PropertyStatusBadge status="sold" /> : null}
       </header>
-      <p className="price">{sold ? <s>{formatPrice(property.price, property.transactionType)}</s> : formatPrice(property.price, property.transactionType)}</p>
+      <p className="price">
+        {sold ? (
+          <s>{formatPrice(property.price, property.transactionType)}</s>
+        ) : (
+          formatPrice(property.price, property.transactionType)
+        )}
+      </p>
       <p className="muted">{place}</p>
 
       {property.photos.length ? (
@@ -128,7 +128,8 @@ export default function PropertyPage() {
           <p className="muted">Annonce publiée par {proName}.</p>
           {sold ? (
             <p>
-              Ce bien est <strong>vendu</strong> : il ne reçoit plus de demandes. <Link to="/properties">Voir les autres annonces</Link>
+              Ce bien est <strong>vendu</strong> : il ne reçoit plus de demandes.{" "}
+              <Link to="/properties">Voir les autres annonces</Link>
             </p>
           ) : (
             <InquiryForm

@@ -10,7 +10,11 @@ import { decodeCursor, fieldErrors, fieldIssues } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [
   { title: "Annonces immobilières — Vitrine" },
-  { name: "description", content: "Appartements, maisons, terrains, commerces et bureaux à vendre ou à louer, publiés par des professionnels vérifiés." },
+  {
+    name: "description",
+    content:
+      "Appartements, maisons, terrains, commerces et bureaux à vendre ou à louer, publiés par des professionnels vérifiés.",
+  },
 ];
 
 const PAGE_SIZE = 24;
@@ -40,10 +44,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rawCursor = url.searchParams.get("cursor");
   const cursor = rawCursor ? decodeCursor(rawCursor) : null;
   if (rawCursor && !cursor) {
-    return json({ values: raw, errors: { cursor: ["Ce lien de page n’est plus valide : reprenez la recherche."] }, results: noResults, next: null, isFirstPage: false, cities }, { status: 400 });
+    return json(
+      {
+        values: raw,
+        errors: { cursor: ["Ce lien de page n’est plus valide : reprenez la recherche."] },
+        results: noResults,
+        next: null,
+        isFirstPage: false,
+        cities,
+      },
+      { status: 400 },
+    );
   }
   if (!parsed.success) {
-    return json({ values: raw, errors: fieldErrors(fieldIssues(parsed.error)), results: noResults, next: null, isFirstPage: !cursor, cities }, { status: 400 });
+    return json(
+      {
+        values: raw,
+        errors: fieldErrors(fieldIssues(parsed.error)),
+        results: noResults,
+        next: null,
+        isFirstPage: !cursor,
+        cities,
+      },
+      { status: 400 },
+    );
   }
   const page = await searchActiveProperties(parsed.data, { limit: PAGE_SIZE, cursor });
   return json({ values: raw, errors: null, results: page.data, next: page.cursor.next, isFirstPage: !cursor, cities });
@@ -67,7 +91,15 @@ export default function Properties() {
       <Form method="get" action="/properties" className="card search-form" aria-label="Filtrer les annonces" noValidate>
         <ErrorSummary errors={errors ?? undefined} labels={FILTER_LABELS} />
         <div className="form-grid">
-          <Field label="Ville" name="city" errors={errors ?? undefined} defaultValue={values.city} list="city-suggestions" autoComplete="off" placeholder="Lyon, Bordeaux…" />
+          <Field
+            label="Ville"
+            name="city"
+            errors={errors ?? undefined}
+            defaultValue={values.city}
+            list="city-suggestions"
+            autoComplete="off"
+            placeholder="Lyon, Bordeaux…"
+          />
           <datalist id="city-suggestions">
             {cities.map((c) => (
               <option key={c.city} value={c.city}>
@@ -94,10 +126,34 @@ export default function Properties() {
             placeholder="Tous les types"
             defaultValue={values.type}
           />
-          <Field label="Prix minimum (€)" name="minPrice" errors={errors ?? undefined} defaultValue={values.minPrice} inputMode="numeric" />
-          <Field label="Prix maximum (€)" name="maxPrice" errors={errors ?? undefined} defaultValue={values.maxPrice} inputMode="numeric" />
-          <Field label="Surface minimum (m²)" name="minSurface" errors={errors ?? undefined} defaultValue={values.minSurface} inputMode="decimal" />
-          <Field label="Pièces minimum" name="minRooms" errors={errors ?? undefined} defaultValue={values.minRooms} inputMode="numeric" />
+          <Field
+            label="Prix minimum (€)"
+            name="minPrice"
+            errors={errors ?? undefined}
+            defaultValue={values.minPrice}
+            inputMode="numeric"
+          />
+          <Field
+            label="Prix maximum (€)"
+            name="maxPrice"
+            errors={errors ?? undefined}
+            defaultValue={values.maxPrice}
+            inputMode="numeric"
+          />
+          <Field
+            label="Surface minimum (m²)"
+            name="minSurface"
+            errors={errors ?? undefined}
+            defaultValue={values.minSurface}
+            inputMode="decimal"
+          />
+          <Field
+            label="Pièces minimum"
+            name="minRooms"
+            errors={errors ?? undefined}
+            defaultValue={values.minRooms}
+            inputMode="numeric"
+          />
         </div>
         <div className="actions">
           <button type="submit" aria-busy={searching || undefined}>
@@ -109,7 +165,11 @@ export default function Properties() {
 
       <h2 className="visually-hidden">Résultats</h2>
       {!errors && results.length === 0 ? (
-        <p role="status">{isFirstPage ? "Aucune annonce ne correspond à votre recherche. Essayez d’élargir vos critères." : "Il n’y a plus d’annonces."}</p>
+        <p role="status">
+          {isFirstPage
+            ? "Aucune annonce ne correspond à votre recherche. Essayez d’élargir vos critères."
+            : "Il n’y a plus d’annonces."}
+        </p>
       ) : null}
       <ListingGrid listings={results} />
       <nav className="pagination" aria-label="Pages de résultats">

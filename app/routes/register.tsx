@@ -49,17 +49,32 @@ export default function Register() {
     <div className="form-narrow">
       <h1>Créer un compte professionnel</h1>
       <p className="muted">
-        Publiez vos annonces et recevez vos demandes de contact. Une pièce d’identité vous sera demandée avant
-        l’accès à l’espace pro.
+        Publiez vos annonces et recevez vos demandes de contact. Une pièce d’identité vous sera demandée avant l’accès à
+        l’espace pro.
       </p>
       <ErrorSummary
         errors={errors}
         labels={{ companyName: "Société", name: "Nom", email: "E-mail", password: "Mot de passe", kind: "Activité" }}
       />
       <Form method="post" noValidate>
-        <Field label="Société" name="companyName" required autoComplete="organization" defaultValue={values?.companyName} errors={errors} />
+        <Field
+          label="Société"
+          name="companyName"
+          required
+          autoComplete="organization"
+          defaultValue={values?.companyName}
+          errors={errors}
+        />
         <Field label="Votre nom" name="name" required autoComplete="name" defaultValue={values?.name} errors={errors} />
-        <Field label="E-mail" name="email" type="email" required autoComplete="email" defaultValue={values?.email} errors={errors} />
+        <Field
+          label="E-mail"
+          name="email"
+          type="email"
+          required
+          autoComplete="email"
+          defaultValue={values?.email}
+          errors={errors}
+        />
         <Field
           label="Mot de passe"
           name="password"

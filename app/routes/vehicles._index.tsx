@@ -10,7 +10,10 @@ import { MAX_VEHICLES } from "~/domain/vehicles/validation";
 
 export const meta: MetaFunction = () => [
   { title: "Véhicules d’occasion — Vitrine" },
-  { name: "description", content: "Choisissez jusqu’à 4 véhicules et contactez les concessionnaires en une seule demande." },
+  {
+    name: "description",
+    content: "Choisissez jusqu’à 4 véhicules et contactez les concessionnaires en une seule demande.",
+  },
 ];
 
 function positiveInt(raw: string | null, max: number): number | undefined {
@@ -29,7 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const after = positiveInt(url.searchParams.get("after"), Number.MAX_SAFE_INTEGER) ?? null;
   const [page, makes] = await Promise.all([listAvailableVehicles(filters, after), availableMakes()]);
-  return json({ ...page, makes, filters, paged: after !== null, windowText: formatWindow(env().ANONYMITY_WINDOW_SECONDS) });
+  return json({
+    ...page,
+    makes,
+    filters,
+    paged: after !== null,
+    windowText: formatWindow(env().ANONYMITY_WINDOW_SECONDS),
+  });
 }
 
 export default function VehiclesPage() {
@@ -68,11 +77,27 @@ export default function VehiclesPage() {
           </div>
           <div className="field">
             <label htmlFor="filter-year">Année</label>
-            <input id="filter-year" name="year" type="number" min={1950} max={2100} inputMode="numeric" defaultValue={filters.year ?? ""} />
+            <input
+              id="filter-year"
+              name="year"
+              type="number"
+              min={1950}
+              max={2100}
+              inputMode="numeric"
+              defaultValue={filters.year ?? ""}
+            />
           </div>
           <div className="field">
             <label htmlFor="filter-max-price">Prix maximum (R)</label>
-            <input id="filter-max-price" name="maxPrice" type="number" min={0} step={1000} inputMode="numeric" defaultValue={filters.maxPrice ?? ""} />
+            <input
+              id="filter-max-price"
+              name="maxPrice"
+              type="number"
+              min={0}
+              step={1000}
+              inputMode="numeric"
+              defaultValue={filters.maxPrice ?? ""}
+            />
           </div>
         </div>
         <div className="actions">

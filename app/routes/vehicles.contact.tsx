@@ -14,7 +14,15 @@ import { clientIp } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Contacter les vendeurs — Vitrine" }];
 
-const TEXT_FIELDS = ["fullName", "email", "phone", "province", "city", "preferredContactMethod", "additionalComments"] as const;
+const TEXT_FIELDS = [
+  "fullName",
+  "email",
+  "phone",
+  "province",
+  "city",
+  "preferredContactMethod",
+  "additionalComments",
+] as const;
 type FormValues = Partial<Record<(typeof TEXT_FIELDS)[number], string>>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,7 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ids = [...new Set(raw.map(parseVehicleId).filter((id): id is number => id !== null))];
   const [vehicles, provinces] = await Promise.all([vehiclesByIds(ids.slice(0, 20)), provincesWithCities()]);
   return json({
-    vehicles: vehicles.map((v) => ({ id: v.id, make: v.make, model: v.model, year: v.year, price: v.price, available: v.status === "available" })),
+    vehicles: vehicles.map((v) => ({
+      id: v.id,
+      make: v.make,
+      model: v.model,
+      year: v.year,
+      price: v.price,
+      available: v.status === "available",
+    })),
     tooMany: ids.length > MAX_VEHICLES,
     unknown: raw.length - vehicles.length,
     provinces,
@@ -82,7 +97,12 @@ export default function VehicleContactPage() {
       <h1>Contacter les vendeurs</h1>
       <ErrorSummary errors={errors} labels={FIELD_LABELS} />
 
-      <section id="field-selectedVehicles" className="card chosen-vehicles" aria-labelledby="chosen-title" tabIndex={-1}>
+      <section
+        id="field-selectedVehicles"
+        className="card chosen-vehicles"
+        aria-labelledby="chosen-title"
+        tabIndex={-1}
+      >
         <h2 id="chosen-title">Véhicules sélectionnés</h2>
         {vehicles.length ? (
           <VehicleList vehicles={vehicles.map((v) => ({ key: v.id, ...v }))} />
@@ -90,11 +110,15 @@ export default function VehicleContactPage() {
           <p>Aucun véhicule sélectionné.</p>
         )}
         {vehicles.some((v) => !v.available) ? (
-          <p className="notice notice-warning">Un des véhicules choisis est déjà vendu : retirez-le de votre sélection.</p>
+          <p className="notice notice-warning">
+            Un des véhicules choisis est déjà vendu : retirez-le de votre sélection.
+          </p>
         ) : null}
         {unknown > 0 ? <p className="notice notice-warning">Certains véhicules demandés n’existent pas.</p> : null}
         {tooMany ? (
-          <p className="notice notice-warning">Vous avez choisi plus de {MAX_VEHICLES} véhicules : gardez-en {MAX_VEHICLES} au maximum.</p>
+          <p className="notice notice-warning">
+            Vous avez choisi plus de {MAX_VEHICLES} véhicules : gardez-en {MAX_VEHICLES} au maximum.
+          </p>
         ) : null}
         {vehiclesError ? <p className="field-error">{vehiclesError}</p> : null}
         <p>
@@ -102,14 +126,32 @@ export default function VehicleContactPage() {
         </p>
       </section>
 
-      <Form method="post" action={`/vehicles/contact${location.search}`} noValidate className="card vehicle-contact-form">
+      <Form
+        method="post"
+        action={`/vehicles/contact${location.search}`}
+        noValidate
+        className="card vehicle-contact-form"
+      >
         {vehicles.map((v) => (
           <input key={v.id} type="hidden" name="vehicleId" value={v.id} />
         ))}
         <p className="hint">Tous les champs sont obligatoires, sauf les commentaires.</p>
         <div className="form-grid">
-          <Field label="Nom complet" name="fullName" autoComplete="name" defaultValue={values.fullName} errors={errors} />
-          <Field label="Adresse e-mail" name="email" type="email" autoComplete="email" defaultValue={values.email} errors={errors} />
+          <Field
+            label="Nom complet"
+            name="fullName"
+            autoComplete="name"
+            defaultValue={values.fullName}
+            errors={errors}
+          />
+          <Field
+            label="Adresse e-mail"
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={values.email}
+            errors={errors}
+          />
           <Field
             label="Téléphone"
             name="phone"
@@ -121,13 +163,23 @@ export default function VehicleContactPage() {
           />
         </div>
         <div className="form-grid">
-          <LocationSelects provinces={provinces} defaultProvince={values.province ?? ""} defaultCity={values.city ?? ""} errors={errors} />
+          <LocationSelects
+            provinces={provinces}
+            defaultProvince={values.province ?? ""}
+            defaultCity={values.city ?? ""}
+            errors={errors}
+          />
         </div>
-        <fieldset id="field-preferredContactMethod" className="field radio-group" aria-describedby={errors?.preferredContactMethod ? "method-error" : undefined}>
+        <fieldset
+          id="field-preferredContactMethod"
+          className="field radio-group"
+          aria-describedby={errors?.preferredContactMethod ? "method-error" : undefined}
+        >
           <legend>Moyen de contact préféré</legend>
           {CONTACT_METHODS.map((m) => (
             <label key={m} className="radio">
-              <input type="radio" name="preferredContactMethod" value={m} defaultChecked={m === method} /> {METHOD_LABELS[m]}
+              <input type="radio" name="preferredContactMethod" value={m} defaultChecked={m === method} />{" "}
+              {METHOD_LABELS[m]}
             </label>
           ))}
           {errors?.preferredContactMethod ? (

@@ -31,7 +31,9 @@ export const authenticator = new Authenticator<CurrentPro>();
 
 authenticator.use(
   new FormStrategy(async ({ form }) => {
-    const email = String(form.get("email") ?? "").trim().toLowerCase();
+    const email = String(form.get("email") ?? "")
+      .trim()
+      .toLowerCase();
     const password = String(form.get("password") ?? "");
     const pro = await db.pro.findUnique({ where: { email }, select: { ...currentProSelect, passwordHash: true } });
     // Unknown e-mails still pay for a hash, so both failures look and take the same.

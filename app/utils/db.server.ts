@@ -49,7 +49,7 @@ export function serializedAdapter(factory: SqlDriverAdapterFactory): SqlDriverAd
     async connect() {
       const inner = await factory.connect();
       const lock = new Lock();
-      const exclusive = async <T,>(run: () => Promise<T>): Promise<T> => {
+      const exclusive = async <T>(run: () => Promise<T>): Promise<T> => {
         const release = await lock.acquire();
         try {
           return await run();

@@ -33,7 +33,12 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Vitrine <no-reply@vitrine.test>"),
   MAIL_OUTBOX_DIR: z.string().min(1).default("./data/mail"),
   APP_URL: z.string().url("must be an absolute URL such as https://vitrine.example").optional(),
-  ANONYMITY_WINDOW_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(1800),
+  ANONYMITY_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 24 * 3600)
+    .default(1800),
   SEED: z.enum(["demo", "none"]).default("demo"),
   TRUST_PROXY: booleanFlag.default(false),
   RATE_LIMIT_DISABLED: booleanFlag.default(false),

@@ -200,10 +200,7 @@ export function afterCursor(cursor: Cursor | null) {
     // The range lets SQLite seek to the cursor in the (…, createdAt, id) index instead of scanning
     // every newer row: deep pages cost what the first one does.
     createdAt: { lte: cursor.createdAt },
-    OR: [
-      { createdAt: { lt: cursor.createdAt } },
-      { createdAt: cursor.createdAt, id: { lt: cursor.id } },
-    ],
+    OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
   };
 }
 

@@ -103,9 +103,7 @@ describe("content negotiation", () => {
   it("answers HTML to browsers and unspecific clients", () => {
     expect(wantsJson(req({}))).toBe(false);
     expect(wantsJson(req({ accept: "*/*" }))).toBe(false);
-    expect(
-      wantsJson(req({ accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" })),
-    ).toBe(false);
+    expect(wantsJson(req({ accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" }))).toBe(false);
   });
 });
 

@@ -54,9 +54,13 @@ test("a new pro registers, is held at the identity gate, and reaches the dashboa
     buffer: Buffer.from("ceci n'est pas une image"),
   });
   await page.getByRole("button", { name: "Envoyer le document" }).click();
-  await expect(page.getByText("Le fichier doit être une image JPEG, PNG, WebP ou un PDF valide.").first()).toBeVisible();
+  await expect(
+    page.getByText("Le fichier doit être une image JPEG, PNG, WebP ou un PDF valide.").first(),
+  ).toBeVisible();
 
-  const jpeg = await sharp({ create: { width: 640, height: 400, channels: 3, background: "#c0c8d0" } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 640, height: 400, channels: 3, background: "#c0c8d0" } })
+    .jpeg()
+    .toBuffer();
   await page.getByLabel("Pièce d’identité").setInputFiles({ name: "cni.jpg", mimeType: "image/jpeg", buffer: jpeg });
   await page.getByRole("button", { name: "Envoyer le document" }).click();
   await expect(page.getByText("en cours de vérification")).toBeVisible();

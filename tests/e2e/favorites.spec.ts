@@ -4,7 +4,6 @@ import { randomIp } from "./visitor";
 // Runs in the js and no-js projects at the same time, on the database other specs share: each
 // project signs in as its own pro, picks items that pro has not saved, and removes what it adds.
 
-
 type Lot = { id: string; reference: string };
 type Programme = { id: string; slug: string; name: string; ville: string; lots: Lot[] };
 
@@ -36,7 +35,8 @@ test("a pro saves a programme and a lot, finds them in their favorites and remov
   page.on("pageerror", (error) => errors.push(error.message));
   // Resource failures are checked by URL below (the browser's own favicon request is not ours).
   page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(message.text());
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+      errors.push(message.text());
   });
   page.on("response", (response) => {
     if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
@@ -66,9 +66,13 @@ test("a pro saves a programme and a lot, finds them in their favorites and remov
   await page.goto(`/programmes/${programme.slug}`);
   await page.getByRole("button", { name: `Sauvegarder le programme ${programme.name}` }).click();
   await expect(page.getByText("Programme ajouté à vos favoris")).toBeVisible();
-  await expect(page.getByRole("button", { name: `Retirer le programme ${programme.name} de vos favoris` })).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: `Retirer le programme ${programme.name} de vos favoris` }),
+  ).toBeVisible();
 
-  const lotRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: lot.reference, exact: true }) });
+  const lotRow = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: lot.reference, exact: true }) });
   await lotRow.getByRole("button", { name: /Sauvegarder/ }).click();
   await expect(page.getByText("Lot ajouté à vos favoris")).toBeVisible();
   await expect(lotRow.getByRole("button", { name: /Retirer/ })).toBeVisible();
@@ -81,7 +85,10 @@ test("a pro saves a programme and a lot, finds them in their favorites and remov
     .getByRole("listitem")
     .filter({ has: page.getByRole("button", { name: `Retirer le programme ${programme.name} de vos favoris` }) });
   await expect(lotItem).toBeVisible();
-  await expect(lotItem.getByRole("link", { name: programme.name })).toHaveAttribute("href", `/programmes/${programme.slug}`);
+  await expect(lotItem.getByRole("link", { name: programme.name })).toHaveAttribute(
+    "href",
+    `/programmes/${programme.slug}`,
+  );
   await expect(programmeItem).toBeVisible();
 
   // Remove the lot here…

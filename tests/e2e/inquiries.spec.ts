@@ -29,7 +29,15 @@ async function agencyApi(baseURL: string): Promise<APIRequestContext> {
 async function createActiveProperty(api: APIRequestContext, title: string) {
   const res = await api.post("/pro/properties", {
     headers: { Accept: "application/json" },
-    data: { title, type: "appartement", transactionType: "vente", city: "Nantes", postalCode: "44000", price: 245000, status: "active" },
+    data: {
+      title,
+      type: "appartement",
+      transactionType: "vente",
+      city: "Nantes",
+      postalCode: "44000",
+      price: 245000,
+      status: "active",
+    },
   });
   expect(res.status()).toBe(201);
   const { data } = await res.json();
@@ -40,7 +48,9 @@ async function inquiriesOf(api: APIRequestContext, propertyId: string) {
   const res = await api.get("/pro/contact-requests?limit=100", { headers: { Accept: "application/json" } });
   expect(res.status()).toBe(200);
   const { data } = await res.json();
-  return (data as { id: string; propertyId: string; senderName: string; status: string }[]).filter((i) => i.propertyId === propertyId);
+  return (data as { id: string; propertyId: string; senderName: string; status: string }[]).filter(
+    (i) => i.propertyId === propertyId,
+  );
 }
 
 async function login(page: Page, email: string) {
@@ -70,7 +80,9 @@ test("a visitor contacts the pro from a property page: inline errors keep the in
   await contact.getByRole("button", { name: "Envoyer ma demande" }).click();
 
   await expect(contact.getByText("Votre nom doit contenir au moins 2 caractères.").first()).toBeVisible();
-  await expect(contact.getByText("Indiquez une adresse e-mail valide (par exemple nom@exemple.fr).").first()).toBeVisible();
+  await expect(
+    contact.getByText("Indiquez une adresse e-mail valide (par exemple nom@exemple.fr).").first(),
+  ).toBeVisible();
   await expect(contact.getByText("Le numéro de téléphone doit compter entre 6 et 20 chiffres.").first()).toBeVisible();
   await expect(contact.getByText("Votre message doit contenir au moins 10 caractères.").first()).toBeVisible();
   await expect(contact.getByRole("alert").first()).toContainText("Merci de corriger les 4 erreurs");
@@ -125,7 +137,11 @@ test("the pro filters the inbox, pages through it, and moves inquiries from new 
       data: {
         propertyId: property.id,
         senderName,
-        senderEmail: `${senderName.split(" ")[0].normalize("NFD").replace(/[^a-zA-Z]/g, "").toLowerCase()}.${suffix}@example.fr`,
+        senderEmail: `${senderName
+          .split(" ")[0]
+          .normalize("NFD")
+          .replace(/[^a-zA-Z]/g, "")
+          .toLowerCase()}.${suffix}@example.fr`,
         message: `Bonjour, je suis intéressé par la maison. ${senderName}`,
       },
     });
@@ -135,12 +151,18 @@ test("the pro filters the inbox, pages through it, and moves inquiries from new 
   const row = (name: string) => page.locator("tbody tr").filter({ hasText: name });
 
   await login(page, "agence@vitrine.test");
-  await page.getByRole("navigation", { name: "Espace professionnel" }).getByRole("link", { name: /Demandes/ }).click();
+  await page
+    .getByRole("navigation", { name: "Espace professionnel" })
+    .getByRole("link", { name: /Demandes/ })
+    .click();
   await expect(page).toHaveURL(/\/pro\/contacts$/);
   await expect(page.getByRole("link", { name: "Biens" })).toHaveAttribute("aria-current", "page");
 
   // Filter: only new requests.
-  await page.getByRole("navigation", { name: "Filtrer par statut" }).getByRole("link", { name: "Nouvelle demande" }).click();
+  await page
+    .getByRole("navigation", { name: "Filtrer par statut" })
+    .getByRole("link", { name: "Nouvelle demande" })
+    .click();
   await expect(page).toHaveURL(/status=new_request/);
   for (const name of names) await expect(row(name)).toBeVisible();
   await expect(row(alice).locator(".badge")).toHaveText("Nouvelle demande");
@@ -150,12 +172,16 @@ test("the pro filters the inbox, pages through it, and moves inquiries from new 
 
   // Pages of two, newest first: Chloé and Bruno, then Alice on the older page, filter kept.
   await page.goto("/pro/contacts?status=new_request&limit=2");
-  const firstPage = await page.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-inquiry-id")));
+  const firstPage = await page
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-inquiry-id")));
   expect(firstPage).toHaveLength(2);
   await page.getByRole("link", { name: "Plus anciennes" }).click();
   await expect(page).toHaveURL(/cursor=/);
   await expect(page).toHaveURL(/status=new_request/);
-  const secondPage = await page.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-inquiry-id")));
+  const secondPage = await page
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-inquiry-id")));
   expect(secondPage.length).toBeGreaterThan(0);
   expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
   await expect(page.getByRole("link", { name: "Plus récentes" })).toBeVisible();
@@ -165,7 +191,10 @@ test("the pro filters the inbox, pages through it, and moves inquiries from new 
   await row(alice).getByRole("button", { name: "Marquer comme lu" }).click();
   await expect(row(alice)).toHaveCount(0);
   await expect(page).toHaveURL(/status=new_request/);
-  await page.getByRole("navigation", { name: "Filtrer par statut" }).getByRole("link", { name: "Lu par le pro" }).click();
+  await page
+    .getByRole("navigation", { name: "Filtrer par statut" })
+    .getByRole("link", { name: "Lu par le pro" })
+    .click();
   await expect(row(alice).locator(".badge")).toHaveText("Lu par le pro");
   await expect(row(alice).getByRole("button", { name: "Marquer comme lu" })).toHaveCount(0);
 

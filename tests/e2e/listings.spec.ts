@@ -15,10 +15,15 @@ async function login(page: Page, email: string) {
 }
 
 async function photo(color: string) {
-  return sharp({ create: { width: 1600, height: 1000, channels: 3, background: color } }).jpeg().toBuffer();
+  return sharp({ create: { width: 1600, height: 1000, channels: 3, background: color } })
+    .jpeg()
+    .toBuffer();
 }
 
-test("a pro publishes a listing with photos, a visitor finds it, then it is sold and deleted", async ({ page, browser }, testInfo) => {
+test("a pro publishes a listing with photos, a visitor finds it, then it is sold and deleted", async ({
+  page,
+  browser,
+}, testInfo) => {
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
   const title = `Loft avec terrasse ${stamp}`;
   const city = `Vitrineville-${stamp}`;
@@ -61,7 +66,9 @@ test("a pro publishes a listing with photos, a visitor finds it, then it is sold
     { name: "chambre.jpg", mimeType: "image/jpeg", buffer: await photo("#2980b9") },
   ]);
   await page.getByRole("button", { name: "Envoyer les photos" }).click();
-  await expect(page.getByText(testInfo.project.name === "js" ? "3 photos ajoutées." : "Photos ajoutées.")).toBeVisible();
+  await expect(
+    page.getByText(testInfo.project.name === "js" ? "3 photos ajoutées." : "Photos ajoutées."),
+  ).toBeVisible();
   const photos = page.locator(".photo-list li");
   await expect(photos).toHaveCount(3);
   await expect(page.getByRole("heading", { name: "Photos (3/30)" })).toBeVisible();
@@ -75,7 +82,9 @@ test("a pro publishes a listing with photos, a visitor finds it, then it is sold
   await expect(photos).toHaveCount(2);
 
   // A non-image is refused and nothing is added.
-  await page.getByLabel("Ajouter des photos").setInputFiles({ name: "plan.jpg", mimeType: "image/jpeg", buffer: Buffer.from("pas une image") });
+  await page
+    .getByLabel("Ajouter des photos")
+    .setInputFiles({ name: "plan.jpg", mimeType: "image/jpeg", buffer: Buffer.from("pas une image") });
   await page.getByRole("button", { name: "Envoyer les photos" }).click();
   await expect(page.getByText(/aucune photo n’a été ajoutée/i)).toBeVisible();
   await expect(photos).toHaveCount(2);

@@ -61,7 +61,9 @@ test("a visitor picks vehicles, fixes the form's errors and sees the confirmatio
   await expect(summary).toBeVisible();
   await expect(summary).toContainText("Merci de corriger les 3 erreurs");
   await expect(page.locator("#field-email-error")).toHaveText("Indiquez une adresse e-mail valide.");
-  await expect(page.locator("#field-phone-error")).toHaveText("Le numéro doit commencer par l’indicatif du pays (par exemple +27).");
+  await expect(page.locator("#field-phone-error")).toHaveText(
+    "Le numéro doit commencer par l’indicatif du pays (par exemple +27).",
+  );
   await expect(page.locator("#field-city-error")).toHaveText("Ce champ est obligatoire.");
   await expect(page.getByLabel("Nom complet")).toHaveValue("José Müller-O'Neil");
   await expect(page.getByLabel("Adresse e-mail")).toHaveValue("invalid.email.com");
@@ -97,10 +99,7 @@ test("a visitor picks vehicles, fixes the form's errors and sees the confirmatio
   await stranger.close();
 });
 
-test("a dealership sees a request only after the window and follows it up", async ({
-  page,
-  request,
-}) => {
+test("a dealership sees a request only after the window and follows it up", async ({ page, request }) => {
   const letters = Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
   const name = `Sipho Dlamini-${letters}`;
   const email = `sipho.${unique()}@example.com`;
@@ -117,13 +116,18 @@ test("a dealership sees a request only after the window and follows it up", asyn
   });
 
   // The lead the dealership will see, sent through the JSON API.
-  const created = await request.post("/api/contact-requests", { data: body(name, email), headers: { "X-Forwarded-For": ip } });
+  const created = await request.post("/api/contact-requests", {
+    data: body(name, email),
+    headers: { "X-Forwarded-For": ip },
+  });
   expect(created.status()).toBe(201);
   const { contactRequestId } = await created.json();
 
   await login(page, "garage@vitrine.test");
   await page.goto("/pro/contacts/vehicles");
-  await expect(page.getByRole("navigation", { name: "Type de demandes" }).getByRole("link", { name: "Véhicules" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Type de demandes" }).getByRole("link", { name: "Véhicules" }),
+  ).toBeVisible();
   const card = page.locator(".lead-card", { hasText: name });
   // Invisible during the 3-second window, then there (reloading like a dealer would).
   await expect(async () => {

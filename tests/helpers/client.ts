@@ -4,7 +4,10 @@
  */
 export class Client {
   cookies = new Map<string, string>();
-  constructor(readonly baseUrl: string, readonly headers: Record<string, string> = {}) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   async fetch(path: string, init: RequestInit & { json?: unknown } = {}) {
     const headers = new Headers(this.headers);

@@ -25,7 +25,9 @@ export async function freePort(): Promise<number> {
  * Starts the real production server (the built app behind server.ts) on its own database and
  * folders. `seed: "demo"` runs the same preparation as `npm start`.
  */
-export async function startServer(options: { seed?: "demo" | "none"; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { seed?: "demo" | "none"; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   if (!fs.existsSync("build/index.js")) throw new Error("Run `npm run build` before the integration tests");
   const port = await freePort();
   const { vars } = makeTempEnv({ PORT: String(port), SEED: options.seed ?? "none", ...options.env });
@@ -44,7 +46,10 @@ export async function startServer(options: { seed?: "demo" | "none"; env?: Recor
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-      const up = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
+      const up = await fetch(`${baseUrl}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) return;
       await new Promise((r) => setTimeout(r, 50));
     }

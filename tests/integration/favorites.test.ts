@@ -5,7 +5,15 @@ import { Client } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 
 type ProgrammeCard = { id: string; slug: string; name: string; ville: string; prixMin: number; prixMax: number };
-type Lot = { id: string; reference: string; type: string; surface: number; price: number; status: string; isComplete: boolean };
+type Lot = {
+  id: string;
+  reference: string;
+  type: string;
+  surface: number;
+  price: number;
+  status: string;
+  isComplete: boolean;
+};
 type Programme = ProgrammeCard & { photos: string[]; description: string; lots: Lot[] };
 
 const UNKNOWN = "3f2b8c4e-9d1a-4c6b-8e2f-7a5d4c3b2a10";
@@ -17,7 +25,8 @@ let promoteur: Client;
 let agence: Client;
 let programmes: Programme[];
 
-const favoriteRows = (where: { id?: string | { in: string[] }; lotId?: string } = {}) => serverDb.proFavorite.count({ where });
+const favoriteRows = (where: { id?: string | { in: string[] }; lotId?: string } = {}) =>
+  serverDb.proFavorite.count({ where });
 
 async function post(client: Client, body: unknown) {
   return client.json("/pro/favorites", { method: "POST", json: body });
@@ -34,7 +43,9 @@ beforeAll(async () => {
   const list = await (await fetch(`${server.baseUrl}/programmes`, { headers: { accept: "application/json" } })).json();
   programmes = [];
   for (const card of list.data as ProgrammeCard[]) {
-    const detail = await fetch(`${server.baseUrl}/programmes/${card.slug}`, { headers: { accept: "application/json" } });
+    const detail = await fetch(`${server.baseUrl}/programmes/${card.slug}`, {
+      headers: { accept: "application/json" },
+    });
     programmes.push((await detail.json()).data);
   }
   programmes = programmes.filter((p) => p.lots.length >= 2);
@@ -49,7 +60,12 @@ beforeAll(async () => {
 
 /** The text as React writes it into HTML. */
 const html = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#x27;");
 
 afterAll(async () => {
   await serverDb?.$disconnect();
@@ -177,7 +193,10 @@ describe("GET/POST/DELETE /pro/favorites (seed 003)", () => {
     const mine = await post(promoteur, { programmeId: programme.id });
     const theirs = await post(agence, { programmeId: programme.id });
     expect([mine.status, theirs.status]).toEqual([201, 201]);
-    for (const [client, res] of [[promoteur, mine], [agence, theirs]] as const) {
+    for (const [client, res] of [
+      [promoteur, mine],
+      [agence, theirs],
+    ] as const) {
       await client.json(`/pro/favorites/${(await res.json()).data.id}`, { method: "DELETE" });
     }
     const saved = bodies.find((b) => "data" in b).data;
@@ -253,19 +272,27 @@ describe("programme pages and their Sauvegarder / Retirer forms", () => {
     for (const p of programmes) expect(all).toContain(html(p.name));
     expect(all).toContain("à partir de");
 
-    const byTown = await (await fetch(`${server.baseUrl}/programmes?ville=${encodeURIComponent(programme.ville)}`, { headers: { accept: "application/json" } })).json();
+    const byTown = await (
+      await fetch(`${server.baseUrl}/programmes?ville=${encodeURIComponent(programme.ville)}`, {
+        headers: { accept: "application/json" },
+      })
+    ).json();
     expect(byTown.data.length).toBeGreaterThan(0);
     expect(byTown.data.every((p: ProgrammeCard) => p.ville === programme.ville)).toBe(true);
 
     const budget = await (
-      await fetch(`${server.baseUrl}/programmes?prixMin=${programme.prixMax}&prixMax=${programme.prixMax + 1}`, { headers: { accept: "application/json" } })
+      await fetch(`${server.baseUrl}/programmes?prixMin=${programme.prixMax}&prixMax=${programme.prixMax + 1}`, {
+        headers: { accept: "application/json" },
+      })
     ).json();
     expect(budget.data.map((p: ProgrammeCard) => p.id)).toContain(programme.id);
     for (const p of budget.data as ProgrammeCard[]) {
       expect(p.prixMax).toBeGreaterThanOrEqual(programme.prixMax);
       expect(p.prixMin).toBeLessThanOrEqual(programme.prixMax + 1);
     }
-    const tooLow = await (await fetch(`${server.baseUrl}/programmes?prixMax=1`, { headers: { accept: "application/json" } })).json();
+    const tooLow = await (
+      await fetch(`${server.baseUrl}/programmes?prixMax=1`, { headers: { accept: "application/json" } })
+    ).json();
     expect(tooLow.data).toEqual([]);
     const badPrice = await (await fetch(`${server.baseUrl}/programmes?prixMin=beaucoup`)).text();
     expect(badPrice).toContain("Indiquez un montant en euros, sans décimales.");
@@ -296,14 +323,20 @@ describe("programme pages and their Sauvegarder / Retirer forms", () => {
     const saved = await form({ intent: "save-programme", programmeId: programme.id });
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toBe(`${path}?notice=programme-ajoute`);
-    expect(await (await agence.fetch(saved.headers.get("location")!)).text()).toContain("Programme ajouté à vos favoris");
+    expect(await (await agence.fetch(saved.headers.get("location")!)).text()).toContain(
+      "Programme ajouté à vos favoris",
+    );
 
     const savedLot = await form({ intent: "save-lot", lotId: lot.id });
     expect(savedLot.headers.get("location")).toBe(`${path}?notice=lot-ajoute`);
     const twice = await form({ intent: "save-lot", lotId: lot.id });
     expect(twice.headers.get("location")).toBe(`${path}?notice=deja-favori`);
 
-    const favorites = (await (await agence.json("/pro/favorites")).json()).data as { id: string; lotId: string | null; programmeId: string | null }[];
+    const favorites = (await (await agence.json("/pro/favorites")).json()).data as {
+      id: string;
+      lotId: string | null;
+      programmeId: string | null;
+    }[];
     const lotFavorite = favorites.find((f) => f.lotId === lot.id)!;
     const programmeFavorite = favorites.find((f) => f.programmeId === programme.id)!;
 
@@ -335,7 +368,10 @@ describe("programme pages and their Sauvegarder / Retirer forms", () => {
     // A plain form post to /pro/favorites saves too and comes back to the list.
     const fromList = await agence.form("/pro/favorites", { programmeId: programme.id });
     expect(fromList.headers.get("location")).toBe("/pro/favorites?notice=programme-ajoute");
-    const listed = (await (await agence.json("/pro/favorites")).json()).data as { id: string; programmeId: string | null }[];
+    const listed = (await (await agence.json("/pro/favorites")).json()).data as {
+      id: string;
+      programmeId: string | null;
+    }[];
     const added = listed.find((f) => f.programmeId === programme.id)!;
     expect((await agence.form("/pro/favorites", { programmeId: programme.id })).headers.get("location")).toBe(
       "/pro/favorites?notice=deja-favori",
@@ -343,7 +379,10 @@ describe("programme pages and their Sauvegarder / Retirer forms", () => {
     expect((await agence.json(`/pro/favorites/${added.id}`, { method: "DELETE" })).status).toBe(200);
 
     // Signed out, the form post leads to the login page and saves nothing.
-    const anonymous = await new Client(server.baseUrl).form(path, { intent: "save-programme", programmeId: programme.id });
+    const anonymous = await new Client(server.baseUrl).form(path, {
+      intent: "save-programme",
+      programmeId: programme.id,
+    });
     expect(anonymous.headers.get("location")).toBe(`/login?redirectTo=${encodeURIComponent(path)}`);
   });
 });

@@ -179,9 +179,13 @@ describe("authentication", () => {
   it("refuses a cross-site form post and writes nothing", async () => {
     const client = new Client(server.baseUrl);
     await client.login("agence@vitrine.test");
-    const res = await client.form("/pro/settings", { intent: "create-token", name: "Jeton pirate" }, {
-      headers: { origin: "https://evil.example" },
-    });
+    const res = await client.form(
+      "/pro/settings",
+      { intent: "create-token", name: "Jeton pirate" },
+      {
+        headers: { origin: "https://evil.example" },
+      },
+    );
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("FORBIDDEN");
     const page = await (await client.fetch("/pro/settings")).text();
@@ -236,7 +240,9 @@ describe("identity gate", () => {
     expect(fake.status).toBe(400);
     expect(await fake.text()).toContain("Le fichier doit être une image JPEG, PNG, WebP ou un PDF valide.");
     // A truncated JPEG is refused too.
-    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#8899aa" } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#8899aa" } })
+      .jpeg()
+      .toBuffer();
     const truncated = await pro.fetch("/pro/identity", {
       method: "POST",
       body: multipartWith("document", "cni.jpg", "image/jpeg", jpeg.subarray(0, jpeg.length / 2)),
@@ -246,7 +252,9 @@ describe("identity gate", () => {
     expect(await (await pro.fetch("/pro/identity")).text()).toContain("fournit une pièce d’identité");
 
     // A real PNG is accepted: pending.
-    const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#336699" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
     const sent = await pro.fetch("/pro/identity", {
       method: "POST",
       body: multipartWith("document", "scan.bin", "application/octet-stream", png),
@@ -271,7 +279,9 @@ describe("identity gate", () => {
     expect(doc.headers.get("cache-control")).toContain("no-store");
     expect(Buffer.from(await doc.arrayBuffer()).equals(png)).toBe(true);
     expect((await pro.fetch(`/admin/identities/${proId}/document`)).status).toBe(403);
-    expect((await fetch(`${server.baseUrl}/admin/identities/${proId}/document`, { redirect: "manual" })).status).toBe(302);
+    expect((await fetch(`${server.baseUrl}/admin/identities/${proId}/document`, { redirect: "manual" })).status).toBe(
+      302,
+    );
 
     // Rejection needs a reason; then approval after a new upload.
     const noReason = await admin.form("/admin/identities", { intent: "reject", proId, reason: "" });

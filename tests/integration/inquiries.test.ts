@@ -6,7 +6,11 @@ import { Client } from "../helpers/client";
 import { freePort, startServer, type TestServer } from "../helpers/server";
 
 /** better-sqlite3 ships no types; the tests only need this much of it to read the server's database. */
-type Statement = { get: (...args: unknown[]) => unknown; all: (...args: unknown[]) => unknown[]; run: (...args: unknown[]) => unknown };
+type Statement = {
+  get: (...args: unknown[]) => unknown;
+  all: (...args: unknown[]) => unknown[];
+  run: (...args: unknown[]) => unknown;
+};
 type SqliteDb = { prepare: (sql: string) => Statement; pragma: (sql: string) => unknown; close: () => void };
 const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string) => SqliteDb;
 
@@ -71,9 +75,13 @@ function countInquiries() {
 }
 
 function jobsFor(inquiryId: string) {
-  return sqlite
-    .prepare(`SELECT * FROM Job WHERE type = 'inquiry.notify' AND payload LIKE ?`)
-    .all(`%${inquiryId}%`) as { id: string; attempts: number; lastError: string | null; doneAt: number | null; failedAt: number | null }[];
+  return sqlite.prepare(`SELECT * FROM Job WHERE type = 'inquiry.notify' AND payload LIKE ?`).all(`%${inquiryId}%`) as {
+    id: string;
+    attempts: number;
+    lastError: string | null;
+    doneAt: number | null;
+    failedAt: number | null;
+  }[];
 }
 
 /** Decoded text of every .eml in an outbox (quoted-printable bodies, encoded-word subjects). */
@@ -87,13 +95,13 @@ function readMails(dir: string) {
 
 function decodeMail(raw: string) {
   const words = raw.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
-    enc.toUpperCase() === "B"
-      ? Buffer.from(text, "base64").toString("utf8")
-      : decodeQP(text.replace(/_/g, " ")),
+    enc.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQP(text.replace(/_/g, " ")),
   );
   // Bodies may be quoted-printable or base64; decode both so assertions read plain text.
   const qp = decodeQP(words.replace(/=\r?\n/g, ""));
-  const base64Parts = [...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/gi)]
+  const base64Parts = [
+    ...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/gi),
+  ]
     .map((m) => Buffer.from(m[1].replace(/\s/g, ""), "base64").toString("utf8"))
     .join("\n");
   return `${qp}\n${base64Parts}`;
@@ -101,7 +109,12 @@ function decodeMail(raw: string) {
 
 function decodeQP(text: string) {
   return text.replace(/(?:=[0-9A-F]{2})+/gi, (seq) =>
-    Buffer.from(seq.split("=").filter(Boolean).map((h) => parseInt(h, 16))).toString("utf8"),
+    Buffer.from(
+      seq
+        .split("=")
+        .filter(Boolean)
+        .map((h) => parseInt(h, 16)),
+    ).toString("utf8"),
   );
 }
 
@@ -206,14 +219,18 @@ describe("POST /contact-requests (JSON)", () => {
 
   it("accepts a filled honeypot with the same 201 and stores nothing, sends nothing", async () => {
     const before = countInquiries();
-    const jobsBefore = (sqlite.prepare(`SELECT COUNT(*) AS n FROM Job WHERE type = 'inquiry.notify'`).get() as { n: number }).n;
+    const jobsBefore = (
+      sqlite.prepare(`SELECT COUNT(*) AS n FROM Job WHERE type = 'inquiry.notify'`).get() as { n: number }
+    ).n;
     const input = inquiryFor(active[0].id, { website: "http://spam.example" });
     const { res, body } = await submitJson(visitor(), input);
     expect(res.status).toBe(201);
     expect(body.data).toMatchObject({ status: "new_request", senderName: input.senderName, propertyId: active[0].id });
     expect(body.data.property).toMatchObject({ id: active[0].id });
     expect(countInquiries()).toBe(before);
-    const jobsAfter = (sqlite.prepare(`SELECT COUNT(*) AS n FROM Job WHERE type = 'inquiry.notify'`).get() as { n: number }).n;
+    const jobsAfter = (
+      sqlite.prepare(`SELECT COUNT(*) AS n FROM Job WHERE type = 'inquiry.notify'`).get() as { n: number }
+    ).n;
     expect(jobsAfter).toBe(jobsBefore);
   });
 
@@ -342,11 +359,15 @@ describe("GET /pro/contact-requests", () => {
     } while (cursor && pages < 50);
     expect(pages).toBeGreaterThan(1);
     expect(new Set(seen.map((s) => s.id)).size).toBe(seen.length);
-    const sorted = [...seen].sort((a, b) => (b.createdAt === a.createdAt ? (b.id < a.id ? -1 : 1) : b.createdAt < a.createdAt ? -1 : 1));
+    const sorted = [...seen].sort((a, b) =>
+      b.createdAt === a.createdAt ? (b.id < a.id ? -1 : 1) : b.createdAt < a.createdAt ? -1 : 1,
+    );
     expect(seen.map((s) => s.id)).toEqual(sorted.map((s) => s.id));
     const statuses = new Set(seen.map((s) => (s as unknown as { status: string }).status));
     expect(statuses).toEqual(new Set(["new_request", "read", "replied"]));
-    const total = (sqlite.prepare(`SELECT COUNT(*) AS n FROM ContactRequest WHERE proId = ?`).get(agenceId) as { n: number }).n;
+    const total = (
+      sqlite.prepare(`SELECT COUNT(*) AS n FROM ContactRequest WHERE proId = ?`).get(agenceId) as { n: number }
+    ).n;
     expect(seen.length).toBeLessThanOrEqual(total);
     expect(seen.length).toBeGreaterThan(7);
   });
@@ -396,7 +417,12 @@ describe("GET /pro/contact-requests", () => {
 });
 
 function escapeHtml(text: string) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#x27;");
 }
 
 describe("PUT /pro/contact-requests/:id", () => {
@@ -428,7 +454,9 @@ describe("PUT /pro/contact-requests/:id", () => {
     const replied = await put("replied");
     expect(replied.status).toBe(200);
     expect((await replied.json()).data.status).toBe("replied");
-    expect(((sqlite.prepare(`SELECT status FROM ContactRequest WHERE id = ?`).get(id)) as { status: string }).status).toBe("replied");
+    expect(
+      (sqlite.prepare(`SELECT status FROM ContactRequest WHERE id = ?`).get(id) as { status: string }).status,
+    ).toBe("replied");
 
     const fromReplied = await put("read");
     expect(fromReplied.status).toBe(409);
@@ -460,13 +488,18 @@ describe("PUT /pro/contact-requests/:id", () => {
     const foreign = await other.json(`/pro/contact-requests/${id}`, { method: "PUT", json: { status: "read" } });
     expect(foreign.status).toBe(404);
     expect((await foreign.json()).error.code).toBe("NOT_FOUND");
-    expect(((sqlite.prepare(`SELECT status FROM ContactRequest WHERE id = ?`).get(id)) as { status: string }).status).toBe("new");
+    expect(
+      (sqlite.prepare(`SELECT status FROM ContactRequest WHERE id = ?`).get(id) as { status: string }).status,
+    ).toBe("new");
 
     for (const bad of ["3f1c2b7e-8a4d-4c1e-9b2a-5d6e7f8a9b0c", "not-an-id"]) {
       const res = await pro.json(`/pro/contact-requests/${bad}`, { method: "PUT", json: { status: "read" } });
       expect(res.status, bad).toBe(404);
     }
-    const anonymous = await new Client(server.baseUrl).json(`/pro/contact-requests/${id}`, { method: "PUT", json: { status: "read" } });
+    const anonymous = await new Client(server.baseUrl).json(`/pro/contact-requests/${id}`, {
+      method: "PUT",
+      json: { status: "read" },
+    });
     expect(anonymous.status).toBe(401);
   });
 });
@@ -496,8 +529,16 @@ describe("the inbox pages", () => {
     const detailHtml = await detail.text();
     expect(detailHtml).toContain(input.senderEmail);
     expect(detailHtml).toContain(escapeHtml(input.message));
-    expect(detailHtml).toContain(`mailto:${input.senderEmail}?subject=${encodeURIComponent(`Votre demande : ${active[0].title}`)}`.replace(/&/g, "&amp;").replace(/'/g, "&#x27;"));
-    const status = () => (sqlite.prepare(`SELECT status, readAt FROM ContactRequest WHERE id = ?`).get(id) as { status: string; readAt: number | null });
+    expect(detailHtml).toContain(
+      `mailto:${input.senderEmail}?subject=${encodeURIComponent(`Votre demande : ${active[0].title}`)}`
+        .replace(/&/g, "&amp;")
+        .replace(/'/g, "&#x27;"),
+    );
+    const status = () =>
+      sqlite.prepare(`SELECT status, readAt FROM ContactRequest WHERE id = ?`).get(id) as {
+        status: string;
+        readAt: number | null;
+      };
     expect(status().status).toBe("read");
     expect(status().readAt).not.toBeNull();
 
@@ -558,7 +599,10 @@ describe("a mail outage", () => {
       // The mail server is back (outbox transport) after a restart: the pending job is delivered.
       down.env.SMTP_URL = "";
       await down.stop();
-      db.prepare(`UPDATE Job SET runAt = ? WHERE payload LIKE ?`).run(new Date(Date.now() - 1000).toISOString().replace("Z", "+00:00"), `%${id}%`);
+      db.prepare(`UPDATE Job SET runAt = ? WHERE payload LIKE ?`).run(
+        new Date(Date.now() - 1000).toISOString().replace("Z", "+00:00"),
+        `%${id}%`,
+      );
       await down.restart();
       await waitFor(() => job().doneAt, "the delivery after the outage", 20_000);
       const mails = readMails(down.env.MAIL_OUTBOX_DIR).filter((m) => m.includes(`/pro/contacts/${id}`));

@@ -9,7 +9,11 @@ import { Client } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 
 /** better-sqlite3 ships no types; the tests only need this much of it to read the server's database. */
-type Statement = { get: (...args: unknown[]) => unknown; all: (...args: unknown[]) => unknown[]; run: (...args: unknown[]) => unknown };
+type Statement = {
+  get: (...args: unknown[]) => unknown;
+  all: (...args: unknown[]) => unknown[];
+  run: (...args: unknown[]) => unknown;
+};
 type SqliteDb = { prepare: (sql: string) => Statement; pragma: (sql: string) => unknown; close: () => void };
 const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string) => SqliteDb;
 
@@ -64,12 +68,18 @@ async function create(client = agence, overrides: Record<string, unknown> = {}):
 }
 
 async function jpeg(width = 1600, height = 1200, color = "#6699cc") {
-  return sharp({ create: { width, height, channels: 3, background: color } }).jpeg().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: color } })
+    .jpeg()
+    .toBuffer();
 }
 
 /** A tiny PNG whose header claims 20000 × 20000 pixels: decoding it would need gigabytes. */
 async function pngBomb() {
-  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } }).png().toBuffer());
+  const png = Buffer.from(
+    await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer(),
+  );
   png.writeUInt32BE(20000, 16);
   png.writeUInt32BE(20000, 20);
   png.writeUInt32BE(zlib.crc32(png.subarray(12, 29)), 29);
@@ -78,11 +88,17 @@ async function pngBomb() {
 
 function photoForm(files: { name: string; bytes: Buffer; type?: string }[]) {
   const form = new FormData();
-  for (const f of files) form.append("photos", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/jpeg" }), f.name);
+  for (const f of files)
+    form.append("photos", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/jpeg" }), f.name);
   return form;
 }
 
-function upload(id: string, files: { name: string; bytes: Buffer; type?: string }[], client = agence, accept = "application/json") {
+function upload(
+  id: string,
+  files: { name: string; bytes: Buffer; type?: string }[],
+  client = agence,
+  accept = "application/json",
+) {
   return client.fetch(`/pro/properties/${id}/photos`, { method: "POST", body: photoForm(files), headers: { accept } });
 }
 
@@ -100,7 +116,11 @@ function workFiles() {
 }
 
 function photoRows(id: string) {
-  return sqlite.prepare(`SELECT path, width, height, position FROM PropertyPhoto WHERE propertyId = ? ORDER BY position, createdAt`).all(id) as {
+  return sqlite
+    .prepare(
+      `SELECT path, width, height, position FROM PropertyPhoto WHERE propertyId = ? ORDER BY position, createdAt`,
+    )
+    .all(id) as {
     path: string;
     width: number;
     height: number;
@@ -120,7 +140,14 @@ describe("JSON API: create, read, list, update, delete", () => {
     const suffix = unique();
     const res = await agence.json("/pro/properties", {
       method: "POST",
-      json: listingBody({ title: `Maison à rénover, Saint-Étienne ${suffix}`, city: "Saint-Étienne", proId: "someone-else", slug: "mine", source: "feed", unknown: 1 }),
+      json: listingBody({
+        title: `Maison à rénover, Saint-Étienne ${suffix}`,
+        city: "Saint-Étienne",
+        proId: "someone-else",
+        slug: "mine",
+        source: "feed",
+        unknown: 1,
+      }),
     });
     expect(res.status).toBe(201);
     const { data } = await res.json();
@@ -133,9 +160,27 @@ describe("JSON API: create, read, list, update, delete", () => {
       price: 250000,
       surface: 62.5,
     });
-    const agenceId = (sqlite.prepare(`SELECT id FROM Pro WHERE email = 'agence@vitrine.test'`).get() as { id: string }).id;
+    const agenceId = (sqlite.prepare(`SELECT id FROM Pro WHERE email = 'agence@vitrine.test'`).get() as { id: string })
+      .id;
     expect(data.proId).toBe(agenceId);
-    for (const key of ["id", "createdAt", "updatedAt", "description", "bedrooms", "bathrooms", "floor", "totalFloors", "buildingYear", "energyRating", "gesRating", "address", "department", "region", "latitude", "longitude"]) {
+    for (const key of [
+      "id",
+      "createdAt",
+      "updatedAt",
+      "description",
+      "bedrooms",
+      "bathrooms",
+      "floor",
+      "totalFloors",
+      "buildingYear",
+      "energyRating",
+      "gesRating",
+      "address",
+      "department",
+      "region",
+      "latitude",
+      "longitude",
+    ]) {
       expect(data).toHaveProperty(key);
     }
     expect(data).not.toHaveProperty("unknown");
@@ -150,10 +195,18 @@ describe("JSON API: create, read, list, update, delete", () => {
     const third = await create(agence, { title });
     expect(second.slug).toBe(`${first.slug}-2`);
     expect(third.slug).toBe(`${first.slug}-3`);
-    const res = await agence.json(`/pro/properties/${first.id}`, { method: "PUT", json: { title: "Un tout autre titre", slug: "hack", proId: "x", source: "feed" } });
+    const res = await agence.json(`/pro/properties/${first.id}`, {
+      method: "PUT",
+      json: { title: "Un tout autre titre", slug: "hack", proId: "x", source: "feed" },
+    });
     expect(res.status).toBe(200);
     const { data } = await res.json();
-    expect(data).toMatchObject({ title: "Un tout autre titre", slug: first.slug, source: "manual", proId: first.proId });
+    expect(data).toMatchObject({
+      title: "Un tout autre titre",
+      slug: first.slug,
+      source: "manual",
+      proId: first.proId,
+    });
   });
 
   it("creates an active listing directly, but never a sold one", async () => {
@@ -212,9 +265,20 @@ describe("JSON API: create, read, list, update, delete", () => {
     });
     expect(res.status).toBe(200);
     const { data } = await res.json();
-    expect(data).toMatchObject({ price: 240000, description: null, city: "Évry", gesRating: "B", energyRating: "C", bedrooms: 2, title: p.title, rooms: 3 });
+    expect(data).toMatchObject({
+      price: 240000,
+      description: null,
+      city: "Évry",
+      gesRating: "B",
+      energyRating: "C",
+      bedrooms: 2,
+      title: p.title,
+      rooms: 3,
+    });
     expect(new Date(data.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(p.updatedAt as string).getTime());
-    expect((sqlite.prepare(`SELECT cityKey FROM Property WHERE id = ?`).get(p.id) as { cityKey: string }).cityKey).toBe("evry");
+    expect((sqlite.prepare(`SELECT cityKey FROM Property WHERE id = ?`).get(p.id) as { cityKey: string }).cityKey).toBe(
+      "evry",
+    );
   });
 
   it("follows the status diagram: draft→active→sold, active→draft, same is a no-op, others 409", async () => {
@@ -256,7 +320,9 @@ describe("JSON API: create, read, list, update, delete", () => {
     expect(sqlite.prepare(`SELECT id FROM Property WHERE id = ?`).get(p.id)).toBeUndefined();
     expect(photoRows(p.id)).toEqual([]);
     expect(fs.existsSync(folderOf(p.id))).toBe(false);
-    expect(sqlite.prepare(`SELECT propertyId, propertyTitle FROM ContactRequest WHERE id = ?`).get(`cr-${p.id}`)).toEqual({
+    expect(
+      sqlite.prepare(`SELECT propertyId, propertyTitle FROM ContactRequest WHERE id = ?`).get(`cr-${p.id}`),
+    ).toEqual({
       propertyId: null,
       propertyTitle: p.title,
     });
@@ -271,7 +337,13 @@ describe("JSON API: validation", () => {
     expect(res.status).toBe(400);
     const error = await errorOf(res);
     expect(error.code).toBe("VALIDATION_ERROR");
-    expect(error.details!.map((d) => d.field).sort()).toEqual(["city", "postalCode", "title", "transactionType", "type"]);
+    expect(error.details!.map((d) => d.field).sort()).toEqual([
+      "city",
+      "postalCode",
+      "title",
+      "transactionType",
+      "type",
+    ]);
     expect(error.details!.find((d) => d.field === "postalCode")!.message).toMatch(/code postal/i);
   });
 
@@ -307,16 +379,38 @@ describe("JSON API: validation", () => {
     const fields = (await errorOf(res)).details!.map((d) => d.field).sort();
     expect(fields).toEqual(
       [
-        "title", "type", "transactionType", "city", "postalCode", "description", "price", "surface", "rooms", "bedrooms",
-        "bathrooms", "floor", "totalFloors", "buildingYear", "energyRating", "gesRating", "address", "department", "region",
-        "latitude", "longitude",
+        "title",
+        "type",
+        "transactionType",
+        "city",
+        "postalCode",
+        "description",
+        "price",
+        "surface",
+        "rooms",
+        "bedrooms",
+        "bathrooms",
+        "floor",
+        "totalFloors",
+        "buildingYear",
+        "energyRating",
+        "gesRating",
+        "address",
+        "department",
+        "region",
+        "latitude",
+        "longitude",
       ].sort(),
     );
     expect((sqlite.prepare(`SELECT COUNT(*) AS n FROM Property`).get() as { n: number }).n).toBe(before);
   });
 
   it("refuses a body that is not a JSON object, and cross-field nonsense", async () => {
-    const notJson = await agence.fetch("/pro/properties", { method: "POST", body: "{nope", headers: { "content-type": "application/json", accept: "application/json" } });
+    const notJson = await agence.fetch("/pro/properties", {
+      method: "POST",
+      body: "{nope",
+      headers: { "content-type": "application/json", accept: "application/json" },
+    });
     expect(notJson.status).toBe(400);
     expect((await errorOf(notJson)).code).toBe("VALIDATION_ERROR");
     const array = await agence.json("/pro/properties", { method: "POST", json: [listingBody()] });
@@ -333,7 +427,10 @@ describe("ownership and authentication", () => {
     const mine = await create(agence);
     for (const id of [mine.id, "00000000-0000-4000-8000-000000000000", "not-a-uuid", "new", "..%2F..%2Fetc"]) {
       expect((await promoteur.json(`/pro/properties/${id}`)).status).toBe(404);
-      const put = await promoteur.json(`/pro/properties/${id}`, { method: "PUT", json: { title: "Volée par un autre" } });
+      const put = await promoteur.json(`/pro/properties/${id}`, {
+        method: "PUT",
+        json: { title: "Volée par un autre" },
+      });
       expect(put.status).toBe(404);
       expect(await errorOf(put)).toEqual({ code: "NOT_FOUND", message: "Property not found" });
       expect((await promoteur.json(`/pro/properties/${id}`, { method: "DELETE" })).status).toBe(404);
@@ -351,7 +448,12 @@ describe("ownership and authentication", () => {
 
   it("answers 401 without a session and 403 CNI_REQUIRED for an unverified pro", async () => {
     const anonymous = new Client(server.baseUrl);
-    for (const [path, method] of [["/pro/properties", "GET"], ["/pro/properties", "POST"], ["/pro/properties/x", "PUT"], ["/pro/properties/x", "DELETE"]] as const) {
+    for (const [path, method] of [
+      ["/pro/properties", "GET"],
+      ["/pro/properties", "POST"],
+      ["/pro/properties/x", "PUT"],
+      ["/pro/properties/x", "DELETE"],
+    ] as const) {
       const res = await anonymous.json(path, { method, json: method === "GET" ? undefined : listingBody() });
       expect(res.status).toBe(401);
       expect((await errorOf(res)).code).toBe("UNAUTHORIZED");
@@ -374,7 +476,13 @@ describe("photo pipeline", () => {
     const p = await create();
     const res = await upload(p.id, [
       { name: "../../evil.php", bytes: await jpeg(2400, 1600, "#aa3322"), type: "application/x-php" },
-      { name: "petite.png", bytes: await sharp({ create: { width: 300, height: 200, channels: 4, background: "#00ff0080" } }).png().toBuffer(), type: "image/png" },
+      {
+        name: "petite.png",
+        bytes: await sharp({ create: { width: 300, height: 200, channels: 4, background: "#00ff0080" } })
+          .png()
+          .toBuffer(),
+        type: "image/png",
+      },
     ]);
     expect(res.status).toBe(200);
     const { data } = await res.json();
@@ -403,7 +511,15 @@ describe("photo pipeline", () => {
     const p = await create();
     const withGps = await sharp({ create: { width: 1500, height: 1000, channels: 3, background: "#334455" } })
       .withMetadata({ orientation: 6 })
-      .withExif({ IFD0: { Copyright: "Agence" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 24/1", GPSLongitudeRef: "E", GPSLongitude: "2/1 21/1 7/1" } })
+      .withExif({
+        IFD0: { Copyright: "Agence" },
+        IFD3: {
+          GPSLatitudeRef: "N",
+          GPSLatitude: "48/1 51/1 24/1",
+          GPSLongitudeRef: "E",
+          GPSLongitude: "2/1 21/1 7/1",
+        },
+      })
       .jpeg()
       .toBuffer();
     const input = await sharp(withGps).metadata();
@@ -432,7 +548,11 @@ describe("photo pipeline", () => {
       "not an image": { name: "photo.jpg", bytes: Buffer.from("<?php echo 'hello'; ?>"), type: "image/jpeg" },
       truncated: { name: "coupee.jpg", bytes: full.subarray(0, Math.floor(full.length / 2)) },
       bomb: { name: "bombe.png", bytes: await pngBomb(), type: "image/png" },
-      svg: { name: "dessin.svg", bytes: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>`), type: "image/svg+xml" },
+      svg: {
+        name: "dessin.svg",
+        bytes: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>`),
+        type: "image/svg+xml",
+      },
     };
     for (const [label, bad] of Object.entries(cases)) {
       const res = await upload(p.id, [{ name: "bonne.jpg", bytes: good }, bad]);
@@ -444,7 +564,11 @@ describe("photo pipeline", () => {
       expect(photoRows(p.id), label).toEqual(rowsBefore);
       expect(workFiles(), label).toEqual([]);
     }
-    const empty = await agence.fetch(`/pro/properties/${p.id}/photos`, { method: "POST", body: new FormData(), headers: { accept: "application/json" } });
+    const empty = await agence.fetch(`/pro/properties/${p.id}/photos`, {
+      method: "POST",
+      body: new FormData(),
+      headers: { accept: "application/json" },
+    });
     expect(empty.status).toBe(400);
     expect((await errorOf(empty)).code).toBe("VALIDATION_ERROR");
   });
@@ -468,7 +592,10 @@ describe("photo pipeline", () => {
     const small = await jpeg(64, 48);
     const files = Array.from({ length: 29 }, (_, i) => ({ name: `p${i}.jpg`, bytes: small }));
     expect((await upload(p.id, files)).status).toBe(200);
-    const two = await upload(p.id, [{ name: "a.jpg", bytes: small }, { name: "b.jpg", bytes: small }]);
+    const two = await upload(p.id, [
+      { name: "a.jpg", bytes: small },
+      { name: "b.jpg", bytes: small },
+    ]);
     expect(two.status).toBe(400);
     expect((await errorOf(two)).code).toBe("TOO_MANY_PHOTOS");
     expect(photoRows(p.id)).toHaveLength(29);
@@ -499,8 +626,18 @@ describe("photo pipeline", () => {
     // 27 + two concurrent requests of 2: only one of them fits under 30.
     const q = await create();
     const tiny = await jpeg(32, 32);
-    expect((await upload(q.id, Array.from({ length: 27 }, (_, i) => ({ name: `${i}.jpg`, bytes: tiny })))).status).toBe(200);
-    const pair = [{ name: "x.jpg", bytes: tiny }, { name: "y.jpg", bytes: tiny }];
+    expect(
+      (
+        await upload(
+          q.id,
+          Array.from({ length: 27 }, (_, i) => ({ name: `${i}.jpg`, bytes: tiny })),
+        )
+      ).status,
+    ).toBe(200);
+    const pair = [
+      { name: "x.jpg", bytes: tiny },
+      { name: "y.jpg", bytes: tiny },
+    ];
     const statuses = (await Promise.all([upload(q.id, pair), upload(q.id, pair)])).map((r) => r.status).sort();
     expect(statuses).toEqual([200, 400]);
     expect(photoRows(q.id)).toHaveLength(29);
@@ -517,7 +654,8 @@ describe("photo pipeline", () => {
     const { data } = await (await upload(p.id, files)).json();
     const [one, two, three] = data.photos as string[];
     const other = await create();
-    const otherPhoto = (await (await upload(other.id, [{ name: "o.jpg", bytes: await jpeg(100, 100) }])).json()).data.photos[0];
+    const otherPhoto = (await (await upload(other.id, [{ name: "o.jpg", bytes: await jpeg(100, 100) }])).json()).data
+      .photos[0];
 
     for (const photos of [[three, otherPhoto], [three, "properties/../../package.json"], [one, one], "x"]) {
       const res = await agence.json(`/pro/properties/${p.id}`, { method: "PUT", json: { photos } });
@@ -565,7 +703,16 @@ describe("public pages", () => {
     const city = `Villeneuve-d’Ascq ${unique()}`;
     const made: Property[] = [];
     for (let i = 0; i < 26; i++) {
-      made.push(await create(agence, { city, status: "active", price: 100000 + i * 1000, surface: 40 + i, rooms: 2 + (i % 3), title: `Annonce numéro ${i} ${unique()}` }));
+      made.push(
+        await create(agence, {
+          city,
+          status: "active",
+          price: 100000 + i * 1000,
+          surface: 40 + i,
+          rooms: 2 + (i % 3),
+          title: `Annonce numéro ${i} ${unique()}`,
+        }),
+      );
     }
     const draft = await create(agence, { city, title: `Brouillon caché ${unique()}` });
     const search = (query: string) => fetch(`${server.baseUrl}/properties?${query}`);
@@ -585,8 +732,16 @@ describe("public pages", () => {
     expect(slugsIn(html2)).toEqual([made[1].slug, made[0].slug]);
     expect(html2).toContain("Premières annonces");
 
-    const filtered = slugsIn(await (await search(`city=${key}&minPrice=110000&maxPrice=115000&minSurface=51&minRooms=3&type=appartement&transactionType=vente`)).text());
-    const expected = made.filter((p, i) => 100000 + i * 1000 >= 110000 && 100000 + i * 1000 <= 115000 && 40 + i >= 51 && 2 + (i % 3) >= 3);
+    const filtered = slugsIn(
+      await (
+        await search(
+          `city=${key}&minPrice=110000&maxPrice=115000&minSurface=51&minRooms=3&type=appartement&transactionType=vente`,
+        )
+      ).text(),
+    );
+    const expected = made.filter(
+      (p, i) => 100000 + i * 1000 >= 110000 && 100000 + i * 1000 <= 115000 && 40 + i >= 51 && 2 + (i % 3) >= 3,
+    );
     expect(filtered.sort()).toEqual(expected.map((p) => p.slug).sort());
     expect(slugsIn(await (await search(`city=${key}&transactionType=location`)).text())).toEqual([]);
   });
@@ -625,7 +780,9 @@ describe("public pages", () => {
     expect(html).toMatch(/<img[^>]+width="1200"[^>]+height="900"/);
     expect(html.match(/loading="lazy"/g)?.length).toBe(1);
     expect(html).not.toContain("badge-sold");
-    const json = await (await fetch(`${server.baseUrl}/properties/${p.slug}`, { headers: { accept: "application/json" } })).json();
+    const json = await (
+      await fetch(`${server.baseUrl}/properties/${p.slug}`, { headers: { accept: "application/json" } })
+    ).json();
     expect(json.property).toMatchObject({ id: p.id, slug: p.slug, title: p.title, status: "active" });
 
     // Home page shows it among the latest, and the city appears in the search suggestions.
@@ -646,7 +803,14 @@ describe("public pages", () => {
 
 describe("pro pages", () => {
   it("creates through the form with inline French errors and kept values, then edits, changes status and photos", async () => {
-    const bad = await agence.form("/pro/properties?index", { title: "Mon bel appart", type: "", transactionType: "vente", city: "Nantes", postalCode: "44", price: "beaucoup" });
+    const bad = await agence.form("/pro/properties?index", {
+      title: "Mon bel appart",
+      type: "",
+      transactionType: "vente",
+      city: "Nantes",
+      postalCode: "44",
+      price: "beaucoup",
+    });
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain("Choisissez le type de bien.");
@@ -656,7 +820,15 @@ describe("pro pages", () => {
     expect(html).toContain("error-summary");
 
     const title = `Maison avec jardin ${unique()}`;
-    const ok = await agence.form("/pro/properties?index", { title, type: "maison", transactionType: "location", city: "Nantes", postalCode: "44000", price: "1 250", surface: "" });
+    const ok = await agence.form("/pro/properties?index", {
+      title,
+      type: "maison",
+      transactionType: "location",
+      city: "Nantes",
+      postalCode: "44000",
+      price: "1 250",
+      surface: "",
+    });
     expect(ok.status).toBe(302);
     const location = ok.headers.get("location")!;
     expect(location).toMatch(/^\/pro\/properties\/[0-9a-f-]{36}\?notice=created$/);
@@ -666,37 +838,72 @@ describe("pro pages", () => {
     expect(edit).toContain("Publier l’annonce");
     expect(edit).not.toContain("Marquer comme vendu");
 
-    const saveBad = await agence.form(`/pro/properties/${id}`, { intent: "save", title, type: "maison", transactionType: "location", city: "Nantes", postalCode: "44000", floor: "3", totalFloors: "2" });
+    const saveBad = await agence.form(`/pro/properties/${id}`, {
+      intent: "save",
+      title,
+      type: "maison",
+      transactionType: "location",
+      city: "Nantes",
+      postalCode: "44000",
+      floor: "3",
+      totalFloors: "2",
+    });
     expect(saveBad.status).toBe(400);
     expect(await saveBad.text()).toContain("L’étage ne peut pas dépasser le nombre d’étages de l’immeuble.");
 
-    const save = await agence.form(`/pro/properties/${id}`, { intent: "save", title, type: "maison", transactionType: "location", city: "Nantes", postalCode: "44000", price: "1300", energyRating: "B" });
+    const save = await agence.form(`/pro/properties/${id}`, {
+      intent: "save",
+      title,
+      type: "maison",
+      transactionType: "location",
+      city: "Nantes",
+      postalCode: "44000",
+      price: "1300",
+      energyRating: "B",
+    });
     expect(save.status).toBe(302);
     const stored = (await (await agence.json(`/pro/properties/${id}`)).json()).data;
     expect(stored).toMatchObject({ price: 1300, energyRating: "B", surface: null });
 
     // Photos through the native multipart form: redirected back with a notice or an error code.
-    const up = await upload(id, [{ name: "a.jpg", bytes: await jpeg(600, 400, "#ff0000") }, { name: "b.jpg", bytes: await jpeg(600, 400, "#00ff00") }], agence, "text/html");
+    const up = await upload(
+      id,
+      [
+        { name: "a.jpg", bytes: await jpeg(600, 400, "#ff0000") },
+        { name: "b.jpg", bytes: await jpeg(600, 400, "#00ff00") },
+      ],
+      agence,
+      "text/html",
+    );
     expect(up.status).toBe(302);
     expect(up.headers.get("location")).toBe(`/pro/properties/${id}?notice=photos-added`);
     const refused = await upload(id, [{ name: "x.jpg", bytes: Buffer.from("nope") }], agence, "text/html");
     expect(refused.headers.get("location")).toBe(`/pro/properties/${id}?photoError=INVALID_IMAGE`);
-    expect(await (await agence.fetch(refused.headers.get("location")!)).text()).toContain("aucune photo n’a été ajoutée");
+    expect(await (await agence.fetch(refused.headers.get("location")!)).text()).toContain(
+      "aucune photo n’a été ajoutée",
+    );
 
-    const ids = sqlite.prepare(`SELECT id, path FROM PropertyPhoto WHERE propertyId = ? ORDER BY position`).all(id) as { id: string; path: string }[];
+    const ids = sqlite.prepare(`SELECT id, path FROM PropertyPhoto WHERE propertyId = ? ORDER BY position`).all(id) as {
+      id: string;
+      path: string;
+    }[];
     expect((await agence.form(`/pro/properties/${id}`, { intent: "cover", photoId: ids[1].id })).status).toBe(302);
     expect((await (await agence.json(`/pro/properties/${id}`)).json()).data.photos).toEqual([ids[1].path, ids[0].path]);
-    expect((await agence.form(`/pro/properties/${id}`, { intent: "remove-photo", photoId: ids[0].id })).status).toBe(302);
+    expect((await agence.form(`/pro/properties/${id}`, { intent: "remove-photo", photoId: ids[0].id })).status).toBe(
+      302,
+    );
     expect(fs.existsSync(path.join(server.env.UPLOADS_DIR, ids[0].path))).toBe(false);
     expect(photoRows(id).map((r) => r.path)).toEqual([ids[1].path]);
     // Another pro's photo id is a 404.
-    expect((await promoteur.form(`/pro/properties/${id}`, { intent: "remove-photo", photoId: ids[1].id })).status).toBe(404);
+    expect((await promoteur.form(`/pro/properties/${id}`, { intent: "remove-photo", photoId: ids[1].id })).status).toBe(
+      404,
+    );
 
     const sold = await agence.form(`/pro/properties/${id}`, { intent: "status", status: "sold" });
     expect(sold.headers.get("location")).toBe(`/pro/properties/${id}?notice=invalid-transition`);
-    expect((await agence.form(`/pro/properties/${id}`, { intent: "status", status: "active" })).headers.get("location")).toBe(
-      `/pro/properties/${id}?notice=status-active`,
-    );
+    expect(
+      (await agence.form(`/pro/properties/${id}`, { intent: "status", status: "active" })).headers.get("location"),
+    ).toBe(`/pro/properties/${id}?notice=status-active`);
     const list = await (await agence.fetch("/pro/properties")).text();
     expect(list).toContain(title);
     expect(list).toContain("Annonce active");

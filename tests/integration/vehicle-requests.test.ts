@@ -52,7 +52,11 @@ async function mailsMentioning(needle: string) {
   return (await readOutbox()).filter((mail) => mail.text.includes(needle));
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -98,8 +102,24 @@ describe("POST /api/contact-requests (seed 004 contract)", () => {
     expect(row.anonymityExpiresAt.getTime() - row.createdAt.getTime()).toBe(1800 * 1000);
     // Vehicle details come from the database: the example's client-side prices are not the stored ones.
     const vehicles = await db.vehicle.findMany({ where: { id: { in: [100, 101] } }, orderBy: { id: "asc" } });
-    expect(row.vehicles.map((v) => ({ vehicleId: v.vehicleId, make: v.make, model: v.model, year: v.year, price: v.price, proId: v.proId }))).toEqual(
-      vehicles.map((v) => ({ vehicleId: v.id, make: v.make, model: v.model, year: v.year, price: v.price, proId: v.proId })),
+    expect(
+      row.vehicles.map((v) => ({
+        vehicleId: v.vehicleId,
+        make: v.make,
+        model: v.model,
+        year: v.year,
+        price: v.price,
+        proId: v.proId,
+      })),
+    ).toEqual(
+      vehicles.map((v) => ({
+        vehicleId: v.id,
+        make: v.make,
+        model: v.model,
+        year: v.year,
+        price: v.price,
+        proId: v.proId,
+      })),
     );
     expect(row.leads).toHaveLength(1);
     expect(row.leads[0].notifiedAt).toBeNull();
@@ -111,9 +131,18 @@ describe("POST /api/contact-requests (seed 004 contract)", () => {
   it("examples 2, 3 and 4: the contract's 422 bodies", async () => {
     const client = visitor(server);
     const cases: [Record<string, unknown>, unknown][] = [
-      [{ email: "invalid.email.com" }, { field: "email", message: "Please enter a valid email address", code: "INVALID_EMAIL" }],
-      [{ phone: "021 555 1234" }, { field: "phone", message: "Phone number must include country code (e.g., +27)", code: "INVALID_PHONE" }],
-      [{ selectedVehicles: [] }, { field: "selectedVehicles", message: "Please select at least one vehicle", code: "NO_VEHICLES_SELECTED" }],
+      [
+        { email: "invalid.email.com" },
+        { field: "email", message: "Please enter a valid email address", code: "INVALID_EMAIL" },
+      ],
+      [
+        { phone: "021 555 1234" },
+        { field: "phone", message: "Phone number must include country code (e.g., +27)", code: "INVALID_PHONE" },
+      ],
+      [
+        { selectedVehicles: [] },
+        { field: "selectedVehicles", message: "Please select at least one vehicle", code: "NO_VEHICLES_SELECTED" },
+      ],
     ];
     for (const [override, error] of cases) {
       const res = await post(client, example1(override));
@@ -148,7 +177,10 @@ describe("POST /api/contact-requests (seed 004 contract)", () => {
       "selectedVehicles[2].vehicleId:INVALID_VEHICLE_ID",
       "selectedVehicles[3].vehicleId:VEHICLE_NOT_FOUND",
     ]);
-    const tooMany = await post(visitor(server), example1({ selectedVehicles: [1, 2, 3, 4, 5].map((vehicleId) => ({ vehicleId })) }));
+    const tooMany = await post(
+      visitor(server),
+      example1({ selectedVehicles: [1, 2, 3, 4, 5].map((vehicleId) => ({ vehicleId })) }),
+    );
     expect((await tooMany.json()).errors).toEqual([
       { field: "selectedVehicles", message: "You can select up to 4 vehicles", code: "TOO_MANY_VEHICLES" },
     ]);
@@ -164,9 +196,14 @@ describe("POST /api/contact-requests (seed 004 contract)", () => {
       const res = await post(visitor(server), example1({ selectedVehicles: [{ vehicleId: sold.id }] }));
       expect((await res.json()).errors[0].code).toBe("VEHICLE_NOT_FOUND");
     }
-    const res = await post(visitor(server), example1({ fullName: "José Müller-O'Neil", province: "western cape", city: "CAPE TOWN" }));
+    const res = await post(
+      visitor(server),
+      example1({ fullName: "José Müller-O'Neil", province: "western cape", city: "CAPE TOWN" }),
+    );
     expect(res.status).toBe(201);
-    const row = await db.vehicleContactRequest.findUniqueOrThrow({ where: { id: (await res.json()).contactRequestId } });
+    const row = await db.vehicleContactRequest.findUniqueOrThrow({
+      where: { id: (await res.json()).contactRequestId },
+    });
     expect([row.province, row.city]).toEqual(["Western Cape", "Cape Town"]);
   });
 
@@ -226,11 +263,27 @@ describe("POST /api/contact-requests (seed 004 contract)", () => {
 
   it("keeps no plaintext name, e-mail or phone in the database files", async () => {
     const email = uniqueEmail("secret.buyer");
-    const res = await post(visitor(server), example1({ fullName: "Thandiwe Nkosazana-Mbeki", email, phone: "+27 83 987 6543", additionalComments: "Call after 5pm" }));
+    const res = await post(
+      visitor(server),
+      example1({
+        fullName: "Thandiwe Nkosazana-Mbeki",
+        email,
+        phone: "+27 83 987 6543",
+        additionalComments: "Call after 5pm",
+      }),
+    );
     expect(res.status).toBe(201);
     const file = server.env.DATABASE_URL.replace(/^file:/, "");
     const bytes = Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
-    for (const secret of ["Thandiwe", "Nkosazana-Mbeki", email, email.split("@")[0], "+27839876543", "83 987 6543", "839876543"]) {
+    for (const secret of [
+      "Thandiwe",
+      "Nkosazana-Mbeki",
+      email,
+      email.split("@")[0],
+      "+27839876543",
+      "83 987 6543",
+      "839876543",
+    ]) {
       expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
     }
   });
@@ -268,7 +321,10 @@ describe("POST /api/contact-requests (seed 004 contract)", () => {
     const res = await admin.json("/admin/jobs");
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toEqual({ data: expect.any(Array), stats: { pending: expect.any(Number), failed: expect.any(Number), done: expect.any(Number) } });
+    expect(body).toEqual({
+      data: expect.any(Array),
+      stats: { pending: expect.any(Number), failed: expect.any(Number), done: expect.any(Number) },
+    });
     expect((await admin.fetch("/admin/jobs")).status).toBe(200);
     const garage = new Client(server.baseUrl);
     await garage.login("garage@vitrine.test");
@@ -282,7 +338,9 @@ describe("POST /api/contact-requests (seed 004 contract)", () => {
     const gauteng = provinces.data.find((p: { name: string }) => p.name === "Gauteng");
     expect(gauteng).toEqual({ id: expect.any(Number), name: "Gauteng" });
     const cities = await (await client.json(`/api/provinces/${gauteng.id}/cities`)).json();
-    expect(cities.data.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(["Johannesburg", "Pretoria"]));
+    expect(cities.data.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(["Johannesburg", "Pretoria"]),
+    );
     const unknown = await client.json("/api/provinces/99999/cities");
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.code).toBe("NOT_FOUND");
@@ -290,7 +348,14 @@ describe("POST /api/contact-requests (seed 004 contract)", () => {
     const selected = await (await client.json("/api/vehicles/selected?ids=12346,12345")).json();
     expect(selected.data.map((v: { id: number }) => v.id)).toEqual([12346, 12345]);
     expect(selected.data[0]).toEqual(
-      expect.objectContaining({ id: 12346, make: expect.any(String), model: expect.any(String), year: expect.any(Number), price: expect.any(Number), mileage: expect.any(Number) }),
+      expect.objectContaining({
+        id: 12346,
+        make: expect.any(String),
+        model: expect.any(String),
+        year: expect.any(Number),
+        price: expect.any(Number),
+        mileage: expect.any(Number),
+      }),
     );
     expect(selected.data[0]).not.toHaveProperty("proId");
     for (const bad of ["", "1,x", "0", "1,2,3,4,5"]) {
@@ -340,7 +405,12 @@ describe("dealership notification after the anonymity window", () => {
       const jobs = await db.job.findMany({ where: { type: "vehicle-request.notify", doneAt: { not: null } } });
       const done = jobs.filter((j) => JSON.parse(j.payload).requestId === requestId);
       const pending = await db.job.count({
-        where: { type: "vehicle-request.notify", doneAt: null, failedAt: null, payload: { contains: `"requestId":${requestId}` } },
+        where: {
+          type: "vehicle-request.notify",
+          doneAt: null,
+          failedAt: null,
+          payload: { contains: `"requestId":${requestId}` },
+        },
       });
       return done.length > 0 && pending === 0;
     });
@@ -368,7 +438,8 @@ describe("dealership notification after the anonymity window", () => {
       db.vehicleContactRequest.findFirst({ where: { id, status: "notified" }, include: { leads: true } }),
     );
     expect(request.notifiedAt!.getTime()).toBeGreaterThanOrEqual(request.anonymityExpiresAt.getTime());
-    for (const lead of request.leads) expect(lead.notifiedAt!.getTime()).toBeGreaterThanOrEqual(request.anonymityExpiresAt.getTime());
+    for (const lead of request.leads)
+      expect(lead.notifiedAt!.getTime()).toBeGreaterThanOrEqual(request.anonymityExpiresAt.getTime());
     await waitUntilHandled(id);
 
     const mails = await mailsMentioning(email);
@@ -411,7 +482,9 @@ describe("dealership notification after the anonymity window", () => {
 
     const agency = new Client(server.baseUrl);
     await agency.login("agence@vitrine.test");
-    expect((await agency.json(`/pro/vehicle-leads/${lead.id}`, { method: "PUT", json: { status: "read" } })).status).toBe(404);
+    expect(
+      (await agency.json(`/pro/vehicle-leads/${lead.id}`, { method: "PUT", json: { status: "read" } })).status,
+    ).toBe(404);
     expect((await (await agency.json("/pro/vehicle-leads")).json()).data).toEqual([]);
   });
 
@@ -421,7 +494,9 @@ describe("dealership notification after the anonymity window", () => {
     expect(res.status).toBe(201);
     const { contactRequestId: id } = await res.json();
     await server.restart();
-    await until("the request to be notified", () => db.vehicleContactRequest.findFirst({ where: { id, status: "notified" } }));
+    await until("the request to be notified", () =>
+      db.vehicleContactRequest.findFirst({ where: { id, status: "notified" } }),
+    );
     await waitUntilHandled(id);
     const mails = await mailsMentioning(email);
     expect(mails.map((m) => m.to)).toEqual(["garage@vitrine.test"]);

@@ -30,8 +30,8 @@ export function InquiryForm({
     return (
       <div className="notice notice-success inquiry-sent" role="status">
         <p>
-          <strong>Votre demande a bien été envoyée.</strong> Le professionnel a été prévenu et vous répondra
-          directement{propertyTitle ? ` au sujet de « ${propertyTitle} »` : ""}.
+          <strong>Votre demande a bien été envoyée.</strong> Le professionnel a été prévenu et vous répondra directement
+          {propertyTitle ? ` au sujet de « ${propertyTitle} »` : ""}.
         </p>
       </div>
     );
@@ -40,8 +40,8 @@ export function InquiryForm({
     return (
       <div className="notice notice-warning" role="alert">
         <p>
-          <strong>Trop de demandes envoyées en peu de temps.</strong> Merci de patienter une minute avant de
-          réessayer : nous limitons les envois pour protéger les professionnels du spam.
+          <strong>Trop de demandes envoyées en peu de temps.</strong> Merci de patienter une minute avant de réessayer :
+          nous limitons les envois pour protéger les professionnels du spam.
         </p>
       </div>
     );

@@ -1,7 +1,11 @@
 import { PROPERTY_STATUS_BADGE, PROPERTY_STATUS_LABELS } from "~/domain/listings/format";
 
 export function PropertyStatusBadge({ status }: { status: string }) {
-  return <span className={`badge ${PROPERTY_STATUS_BADGE[status] ?? "badge-draft"}`}>{PROPERTY_STATUS_LABELS[status] ?? status}</span>;
+  return (
+    <span className={`badge ${PROPERTY_STATUS_BADGE[status] ?? "badge-draft"}`}>
+      {PROPERTY_STATUS_LABELS[status] ?? status}
+    </span>
+  );
 }
 
 const RATING_TITLES = { energy: "DPE", ges: "GES" } as const;

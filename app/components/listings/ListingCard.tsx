@@ -1,5 +1,12 @@
 import { Link } from "@remix-run/react";
-import { formatArea, formatPrice, photoUrl, plural, PROPERTY_TYPE_LABELS, TRANSACTION_LABELS } from "~/domain/listings/format";
+import {
+  formatArea,
+  formatPrice,
+  photoUrl,
+  plural,
+  PROPERTY_TYPE_LABELS,
+  TRANSACTION_LABELS,
+} from "~/domain/listings/format";
 
 export type ListingCardData = {
   id: string;
@@ -28,7 +35,14 @@ export function ListingCard({ listing, eager }: { listing: ListingCardData; eage
     <article className="listing-card property-card">
       <Link to={`/properties/${listing.slug}`}>
         {cover ? (
-          <img src={photoUrl(cover.path)} alt="" width={cover.width} height={cover.height} loading={eager ? "eager" : "lazy"} decoding="async" />
+          <img
+            src={photoUrl(cover.path)}
+            alt=""
+            width={cover.width}
+            height={cover.height}
+            loading={eager ? "eager" : "lazy"}
+            decoding="async"
+          />
         ) : (
           <div className="listing-card-nophoto" aria-hidden="true">
             Pas de photo

@@ -7,7 +7,8 @@ export type ManagedPhoto = { id: string; path: string; width: number; height: nu
 
 /** French messages for the upload errors (the JSON codes and the `photoError` query parameter). */
 export const PHOTO_ERROR_MESSAGES: Record<string, string> = {
-  INVALID_IMAGE: "Un des fichiers n’est pas une image valide (JPEG, PNG, WebP…) ou elle est trop grande : aucune photo n’a été ajoutée.",
+  INVALID_IMAGE:
+    "Un des fichiers n’est pas une image valide (JPEG, PNG, WebP…) ou elle est trop grande : aucune photo n’a été ajoutée.",
   TOO_MANY_PHOTOS: `Une annonce peut avoir ${MAX_PHOTOS_PER_PROPERTY} photos au maximum : aucune photo n’a été ajoutée.`,
   PAYLOAD_TOO_LARGE: "Une photo dépasse 10 Mo : aucune photo n’a été ajoutée.",
   VALIDATION_ERROR: "Choisissez au moins une photo.",
@@ -62,7 +63,13 @@ export function PhotoManager({ propertyId, photos }: { propertyId: string; photo
       } catch {
         // not JSON: keep the status-based code
       }
-      setMessage({ kind: "error", text: detail && code !== "PAYLOAD_TOO_LARGE" ? `${detail} Aucune photo n’a été ajoutée.` : (PHOTO_ERROR_MESSAGES[code] ?? PHOTO_ERROR_MESSAGES.INTERNAL) });
+      setMessage({
+        kind: "error",
+        text:
+          detail && code !== "PAYLOAD_TOO_LARGE"
+            ? `${detail} Aucune photo n’a été ajoutée.`
+            : (PHOTO_ERROR_MESSAGES[code] ?? PHOTO_ERROR_MESSAGES.INTERNAL),
+      });
     });
     xhr.addEventListener("error", () => {
       setProgress(null);
@@ -77,18 +84,28 @@ export function PhotoManager({ propertyId, photos }: { propertyId: string; photo
 
   return (
     <section aria-labelledby="photos-title" className="card photo-manager">
-      <h2 id="photos-title">Photos ({photos.length}/{MAX_PHOTOS_PER_PROPERTY})</h2>
+      <h2 id="photos-title">
+        Photos ({photos.length}/{MAX_PHOTOS_PER_PROPERTY})
+      </h2>
       {message ? (
         <div className={`notice notice-${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
           {message.text}
         </div>
       ) : null}
-      {photos.length === 0 ? <p className="muted">Aucune photo pour le moment. La première photo sert de couverture.</p> : null}
+      {photos.length === 0 ? (
+        <p className="muted">Aucune photo pour le moment. La première photo sert de couverture.</p>
+      ) : null}
       {photos.length > 0 ? (
         <ul className="photo-list">
           {photos.map((photo, index) => (
             <li key={photo.id} aria-busy={busyPhoto === photo.id || undefined}>
-              <img src={photoUrl(photo.path)} alt={`Photo ${index + 1}`} width={photo.width} height={photo.height} loading="lazy" />
+              <img
+                src={photoUrl(photo.path)}
+                alt={`Photo ${index + 1}`}
+                width={photo.width}
+                height={photo.height}
+                loading="lazy"
+              />
               <div className="actions">
                 {index === 0 ? (
                   <span className="badge badge-active">Photo de couverture</span>
@@ -112,14 +129,29 @@ export function PhotoManager({ propertyId, photos }: { propertyId: string; photo
         </ul>
       ) : null}
       {room > 0 ? (
-        <form ref={formRef} method="post" action={uploadAction} encType="multipart/form-data" onSubmit={onSubmit} className="photo-upload">
+        <form
+          ref={formRef}
+          method="post"
+          action={uploadAction}
+          encType="multipart/form-data"
+          onSubmit={onSubmit}
+          className="photo-upload"
+        >
           <div className="field">
             <label htmlFor="field-photos">Ajouter des photos</label>
             <p className="hint" id="field-photos-hint">
-              Plusieurs fichiers à la fois (JPEG, PNG, WebP…), 10 Mo au maximum chacun, {room} encore possible{room > 1 ? "s" : ""}.
-              Les photos sont redimensionnées et leurs métadonnées (dont la position GPS) supprimées.
+              Plusieurs fichiers à la fois (JPEG, PNG, WebP…), 10 Mo au maximum chacun, {room} encore possible
+              {room > 1 ? "s" : ""}. Les photos sont redimensionnées et leurs métadonnées (dont la position GPS)
+              supprimées.
             </p>
-            <input id="field-photos" name="photos" type="file" multiple accept="image/*" aria-describedby="field-photos-hint" />
+            <input
+              id="field-photos"
+              name="photos"
+              type="file"
+              multiple
+              accept="image/*"
+              aria-describedby="field-photos-hint"
+            />
           </div>
           {progress !== null ? (
             <div className="upload-progress">

@@ -60,9 +60,25 @@ export function PropertyForm({
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <fieldset>
         <legend>L’annonce</legend>
-        <Field label={req("title")} name="title" errors={errors} defaultValue={v("title")} required maxLength={140} hint="Entre 5 et 140 caractères." />
+        <Field
+          label={req("title")}
+          name="title"
+          errors={errors}
+          defaultValue={v("title")}
+          required
+          maxLength={140}
+          hint="Entre 5 et 140 caractères."
+        />
         <div className="form-grid">
-          <SelectField label={req("type")} name="type" errors={errors} options={typeOptions} placeholder="Choisir…" defaultValue={v("type")} required />
+          <SelectField
+            label={req("type")}
+            name="type"
+            errors={errors}
+            options={typeOptions}
+            placeholder="Choisir…"
+            defaultValue={v("type")}
+            required
+          />
           <SelectField
             label={req("transactionType")}
             name="transactionType"
@@ -74,7 +90,14 @@ export function PropertyForm({
           />
           {numeric("price", { hint: "En euros ; loyer mensuel pour une location." })}
         </div>
-        <TextareaField label={L.description} name="description" errors={errors} defaultValue={v("description")} rows={6} maxLength={5000} />
+        <TextareaField
+          label={L.description}
+          name="description"
+          errors={errors}
+          defaultValue={v("description")}
+          rows={6}
+          maxLength={5000}
+        />
       </fieldset>
       <fieldset>
         <legend>Caractéristiques</legend>
@@ -86,25 +109,59 @@ export function PropertyForm({
           {numeric("floor", { hint: "0 pour le rez-de-chaussée." })}
           {numeric("totalFloors")}
           {numeric("buildingYear")}
-          <SelectField label={L.energyRating} name="energyRating" errors={errors} options={ratingOptions} placeholder="Non renseigné" defaultValue={v("energyRating")} />
-          <SelectField label={L.gesRating} name="gesRating" errors={errors} options={ratingOptions} placeholder="Non renseigné" defaultValue={v("gesRating")} />
+          <SelectField
+            label={L.energyRating}
+            name="energyRating"
+            errors={errors}
+            options={ratingOptions}
+            placeholder="Non renseigné"
+            defaultValue={v("energyRating")}
+          />
+          <SelectField
+            label={L.gesRating}
+            name="gesRating"
+            errors={errors}
+            options={ratingOptions}
+            placeholder="Non renseigné"
+            defaultValue={v("gesRating")}
+          />
         </div>
       </fieldset>
       <fieldset>
         <legend>Localisation</legend>
-        <Field label={L.address} name="address" errors={errors} defaultValue={v("address")} maxLength={200} autoComplete="street-address" />
+        <Field
+          label={L.address}
+          name="address"
+          errors={errors}
+          defaultValue={v("address")}
+          maxLength={200}
+          autoComplete="street-address"
+        />
         <div className="form-grid">
           <Field label={req("city")} name="city" errors={errors} defaultValue={v("city")} required maxLength={100} />
-          <Field label={req("postalCode")} name="postalCode" errors={errors} defaultValue={v("postalCode")} required inputMode="numeric" maxLength={5} autoComplete="postal-code" />
-          <Field label={L.department} name="department" errors={errors} defaultValue={v("department")} maxLength={100} />
+          <Field
+            label={req("postalCode")}
+            name="postalCode"
+            errors={errors}
+            defaultValue={v("postalCode")}
+            required
+            inputMode="numeric"
+            maxLength={5}
+            autoComplete="postal-code"
+          />
+          <Field
+            label={L.department}
+            name="department"
+            errors={errors}
+            defaultValue={v("department")}
+            maxLength={100}
+          />
           <Field label={L.region} name="region" errors={errors} defaultValue={v("region")} maxLength={100} />
           {numeric("latitude", { inputMode: "decimal" })}
           {numeric("longitude", { inputMode: "decimal" })}
         </div>
       </fieldset>
-      <SubmitButton pendingLabel="Enregistrement…">
-        {submitLabel}
-      </SubmitButton>
+      <SubmitButton pendingLabel="Enregistrement…">{submitLabel}</SubmitButton>
     </Form>
   );
 }

@@ -90,7 +90,14 @@ describe("favorites in the database", () => {
     lots = await Promise.all(
       ["A01", "A02", "A03"].map((reference, i) =>
         db.lot.create({
-          data: { programmeId: programme.id, reference, type: "T3", surface: 64.5, price: 250_000 + i, isComplete: i === 0 },
+          data: {
+            programmeId: programme.id,
+            reference,
+            type: "T3",
+            surface: 64.5,
+            price: 250_000 + i,
+            isComplete: i === 0,
+          },
         }),
       ),
     );
@@ -136,7 +143,13 @@ describe("favorites in the database", () => {
     expect((await getFavorite(pro.id, lot.id)).id).toBe(lot.id);
     expect((await domainErrorOf(getFavorite(other.id, lot.id))).code).toBe("NOT_FOUND");
 
-    expect(await savedInProgramme(pro.id, programme.id, lots.map((l) => l.id))).toEqual({
+    expect(
+      await savedInProgramme(
+        pro.id,
+        programme.id,
+        lots.map((l) => l.id),
+      ),
+    ).toEqual({
       programme: saved.id,
       lots: { [lots[0]!.id]: lot.id },
     });

@@ -67,7 +67,10 @@ export async function submitIdentityDocument(proId: string, request: Request) {
   let stored: string | null = null;
   try {
     const file = files[0];
-    if (!file) throw new DomainError("VALIDATION_ERROR", "Choisissez un fichier.", [{ field: "document", message: "Choisissez un fichier." }]);
+    if (!file)
+      throw new DomainError("VALIDATION_ERROR", "Choisissez un fichier.", [
+        { field: "document", message: "Choisissez un fichier." },
+      ]);
     const kind = await identifyDocument(file.path);
     if (!kind) {
       throw new DomainError("INVALID_IMAGE", "Le fichier doit être une image JPEG, PNG, WebP ou un PDF valide.", [
@@ -103,7 +106,15 @@ export function listPendingIdentities() {
   return db.pro.findMany({
     where: { identityStatus: "pending", role: "pro" },
     orderBy: { identitySubmittedAt: "asc" },
-    select: { id: true, name: true, companyName: true, email: true, kind: true, identitySubmittedAt: true, identityDocMime: true },
+    select: {
+      id: true,
+      name: true,
+      companyName: true,
+      email: true,
+      kind: true,
+      identitySubmittedAt: true,
+      identityDocMime: true,
+    },
   });
 }
 
@@ -112,13 +123,22 @@ export function recentIdentityReviews() {
     where: { identityStatus: { in: ["verified", "rejected"] }, identityReviewedAt: { not: null } },
     orderBy: { identityReviewedAt: "desc" },
     take: 20,
-    select: { id: true, companyName: true, identityStatus: true, identityReviewedAt: true, identityRejectionReason: true },
+    select: {
+      id: true,
+      companyName: true,
+      identityStatus: true,
+      identityReviewedAt: true,
+      identityRejectionReason: true,
+    },
   });
 }
 
 /** The document file of a pro, for an administrator only (the route checks the role). */
 export async function identityDocumentFile(proId: string) {
-  const pro = await db.pro.findUnique({ where: { id: proId }, select: { identityDocPath: true, identityDocMime: true } });
+  const pro = await db.pro.findUnique({
+    where: { id: proId },
+    select: { identityDocPath: true, identityDocMime: true },
+  });
   if (!pro?.identityDocPath || !pro.identityDocMime) return null;
   const root = privateRoot();
   const full = path.resolve(root, pro.identityDocPath);
@@ -145,7 +165,12 @@ export async function reviewIdentity(adminId: string, input: z.infer<typeof Revi
     where: { id: input.proId, identityStatus: "pending" },
     data:
       input.intent === "approve"
-        ? { identityStatus: "verified", identityReviewedAt: new Date(), identityReviewedById: adminId, identityRejectionReason: null }
+        ? {
+            identityStatus: "verified",
+            identityReviewedAt: new Date(),
+            identityReviewedById: adminId,
+            identityRejectionReason: null,
+          }
         : {
             identityStatus: "rejected",
             identityReviewedAt: new Date(),

@@ -19,7 +19,13 @@ describe("the pro's notification e-mail", () => {
 
   it("falls back to a neutral word when there is no usable first name", () => {
     expect(firstNameOf("")).toBe("");
-    const mail = inquiryNotification({ proName: "A", propertyTitle: "B", senderFirstName: "", inquiryId: "x", appUrl: "http://h" });
+    const mail = inquiryNotification({
+      proName: "A",
+      propertyTitle: "B",
+      senderFirstName: "",
+      inquiryId: "x",
+      appUrl: "http://h",
+    });
     expect(mail.text).toContain("Un visiteur vous a envoyé");
   });
 });

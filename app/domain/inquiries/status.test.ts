@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { DB_VALUE_OF, INQUIRY_STATUS_LABELS, INQUIRY_STATUSES, isInquiryStatus, nextStatuses, transitionKind } from "./status";
+import {
+  DB_VALUE_OF,
+  INQUIRY_STATUS_LABELS,
+  INQUIRY_STATUSES,
+  isInquiryStatus,
+  nextStatuses,
+  transitionKind,
+} from "./status";
 
 describe("inquiry statuses (seed 000)", () => {
   it("follows the diagram: new_request→read, read→replied, new_request→replied", () => {
@@ -23,12 +30,16 @@ describe("inquiry statuses (seed 000)", () => {
   });
 
   it("names the statuses in French as the seed does", () => {
-    expect(INQUIRY_STATUS_LABELS).toEqual({ new_request: "Nouvelle demande", read: "Lu par le pro", replied: "Répondu" });
+    expect(INQUIRY_STATUS_LABELS).toEqual({
+      new_request: "Nouvelle demande",
+      read: "Lu par le pro",
+      replied: "Répondu",
+    });
     expect(isInquiryStatus("new")).toBe(false);
     expect(isInquiryStatus("new_request")).toBe(true);
   });
 
-  it("stores new_request as \"new\" in the database and reads it back as new_request", async () => {
+  it('stores new_request as "new" in the database and reads it back as new_request', async () => {
     const pro = await db.pro.create({
       data: { email: `map-${Date.now()}@vitrine.test`, passwordHash: "x", name: "Map", companyName: "Map" },
     });
@@ -36,12 +47,18 @@ describe("inquiry statuses (seed 000)", () => {
       data: { proId: pro.id, propertyTitle: "T", senderNameEnc: "a", senderEmailEnc: "b", messageEnc: "c" },
     });
     expect(created.status).toBe("new_request");
-    const raw = await db.$queryRawUnsafe<{ status: string }[]>(`SELECT status FROM ContactRequest WHERE id = ?`, created.id);
+    const raw = await db.$queryRawUnsafe<{ status: string }[]>(
+      `SELECT status FROM ContactRequest WHERE id = ?`,
+      created.id,
+    );
     expect(raw[0].status).toBe(DB_VALUE_OF.new_request);
     expect(raw[0].status).toBe("new");
     expect(await db.contactRequest.count({ where: { id: created.id, status: "new_request" } })).toBe(1);
     await db.contactRequest.update({ where: { id: created.id }, data: { status: "read" } });
-    const after = await db.$queryRawUnsafe<{ status: string }[]>(`SELECT status FROM ContactRequest WHERE id = ?`, created.id);
+    const after = await db.$queryRawUnsafe<{ status: string }[]>(
+      `SELECT status FROM ContactRequest WHERE id = ?`,
+      created.id,
+    );
     expect(after[0].status).toBe(DB_VALUE_OF.read);
   });
 });

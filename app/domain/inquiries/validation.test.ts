@@ -32,13 +32,28 @@ describe("inquiry validation", () => {
   });
 
   it("accepts French and international phone formats", () => {
-    for (const phone of ["0612345678", "06 12 34 56 78", "06.12.34.56.78", "06-12-34-56-78", "+44 20 7946 0958", "123456"]) {
+    for (const phone of [
+      "0612345678",
+      "06 12 34 56 78",
+      "06.12.34.56.78",
+      "06-12-34-56-78",
+      "+44 20 7946 0958",
+      "123456",
+    ]) {
       expect(errorsOf({ ...valid, senderPhone: phone }), phone).toEqual({});
     }
   });
 
   it("rejects malformed phones with one French message each", () => {
-    for (const phone of ["12345", "06 12 34 56 78 90 12 34 56 78 90", "06/12/34/56/78", "appelez-moi", "++33612345678", "0612+345678", "0".repeat(41)]) {
+    for (const phone of [
+      "12345",
+      "06 12 34 56 78 90 12 34 56 78 90",
+      "06/12/34/56/78",
+      "appelez-moi",
+      "++33612345678",
+      "0612+345678",
+      "0".repeat(41),
+    ]) {
       expect(errorsOf({ ...valid, senderPhone: phone }).senderPhone, phone).toMatch(/numéro|téléphone/i);
       const issues = inquirySchema.safeParse({ ...valid, senderPhone: phone }).error!.issues;
       expect(issues, phone).toHaveLength(1);

@@ -150,7 +150,13 @@ export async function claimDueJob(workerId: string, now: Date = new Date()): Pro
     if (!job) continue;
     if (job.attempts > job.maxAttempts) {
       // Its last attempt's worker died holding the lock: a job that kills its worker must not loop.
-      await failJob(job.id, new Error("worker stopped during the last attempt (lock expired)"), job.attempts, job.maxAttempts, now);
+      await failJob(
+        job.id,
+        new Error("worker stopped during the last attempt (lock expired)"),
+        job.attempts,
+        job.maxAttempts,
+        now,
+      );
       continue;
     }
     let payload: unknown;

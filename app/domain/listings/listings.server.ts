@@ -137,9 +137,9 @@ export async function createProperty(proId: string, input: CreatePropertyInput) 
   const base = slugify(input.title);
   const taken = new Set(
     // A range rather than LIKE: it reads only the matching entries of the unique slug index.
-    (await db.property.findMany({ where: { slug: { gte: base, lt: `${base}\u{10FFFF}` } }, select: { slug: true } })).map(
-      (p) => p.slug,
-    ),
+    (
+      await db.property.findMany({ where: { slug: { gte: base, lt: `${base}\u{10FFFF}` } }, select: { slug: true } })
+    ).map((p) => p.slug),
   );
   let attempt = 1;
   for (let tries = 0; tries < 5; tries++) {
@@ -171,7 +171,8 @@ export async function updateProperty(proId: string, id: string, input: UpdatePro
   if (!existing) throw notFound();
 
   const { photos: photoList, status, ...fields } = input;
-  if (status && statusTransition(existing.status, status) === "invalid") throw invalidTransition(existing.status, status);
+  if (status && statusTransition(existing.status, status) === "invalid")
+    throw invalidTransition(existing.status, status);
 
   const issues = crossFieldIssues({ ...existing, ...fields });
   let removed: string[] = [];

@@ -9,7 +9,13 @@ import {
 } from "./rules";
 import { cityKeyOf, slugCandidate, slugify, stripAccents } from "./slug";
 
-const valid = { title: "Appartement lumineux", type: "appartement", transactionType: "vente", city: "Lyon", postalCode: "69003" };
+const valid = {
+  title: "Appartement lumineux",
+  type: "appartement",
+  transactionType: "vente",
+  city: "Lyon",
+  postalCode: "69003",
+};
 
 function fieldsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) {
   return (result.error?.issues ?? []).map((i) => i.path.join("."));
@@ -94,7 +100,17 @@ describe("listing fields", () => {
       region: "r".repeat(101),
     });
     expect(fieldsOf(result).sort()).toEqual(
-      ["address", "city", "department", "description", "postalCode", "region", "title", "transactionType", "type"].sort(),
+      [
+        "address",
+        "city",
+        "department",
+        "description",
+        "postalCode",
+        "region",
+        "title",
+        "transactionType",
+        "type",
+      ].sort(),
     );
     expect(CreatePropertySchema.safeParse({ ...valid, postalCode: "2A004" }).success).toBe(false);
     expect(CreatePropertySchema.safeParse({ ...valid, title: "t".repeat(141) }).success).toBe(false);
@@ -133,7 +149,9 @@ describe("listing fields", () => {
     const ok = CreatePropertySchema.safeParse({ ...valid, ...edges });
     expect(ok.success).toBe(true);
     expect(ok.data!.energyRating).toBe("A");
-    expect(CreatePropertySchema.safeParse({ ...valid, buildingYear: new Date().getFullYear() + 6 }).success).toBe(false);
+    expect(CreatePropertySchema.safeParse({ ...valid, buildingYear: new Date().getFullYear() + 6 }).success).toBe(
+      false,
+    );
     expect(CreatePropertySchema.safeParse({ ...valid, price: 12.5 }).success).toBe(false);
   });
 
@@ -147,7 +165,13 @@ describe("listing fields", () => {
       energyRating: "",
     });
     expect(result.success).toBe(true);
-    expect(result.data).toMatchObject({ price: 250000, surface: 62.5, rooms: null, description: null, energyRating: null });
+    expect(result.data).toMatchObject({
+      price: 250000,
+      surface: 62.5,
+      rooms: null,
+      description: null,
+      energyRating: null,
+    });
     expect(fieldsOf(CreatePropertySchema.safeParse({ ...valid, price: "beaucoup" }))).toEqual(["price"]);
   });
 
@@ -173,15 +197,33 @@ describe("listing fields", () => {
 
 describe("search filters", () => {
   it("reads the query string, blanks meaning no filter", () => {
-    const result = SearchFiltersSchema.safeParse({ city: " Lyon ", type: "", transactionType: "vente", minPrice: "100 000", maxPrice: "", minSurface: "", minRooms: "3" });
+    const result = SearchFiltersSchema.safeParse({
+      city: " Lyon ",
+      type: "",
+      transactionType: "vente",
+      minPrice: "100 000",
+      maxPrice: "",
+      minSurface: "",
+      minRooms: "3",
+    });
     expect(result.success).toBe(true);
-    expect(result.data).toMatchObject({ city: "Lyon", type: null, transactionType: "vente", minPrice: 100000, maxPrice: null, minRooms: 3 });
+    expect(result.data).toMatchObject({
+      city: "Lyon",
+      type: null,
+      transactionType: "vente",
+      minPrice: 100000,
+      maxPrice: null,
+      minRooms: 3,
+    });
   });
 
   it("explains bad values in French", () => {
     const result = SearchFiltersSchema.safeParse({ type: "chateau", minPrice: "abc", maxPrice: "-3", minRooms: "2.5" });
     expect(fieldsOf(result).sort()).toEqual(["maxPrice", "minPrice", "minRooms", "type"]);
     const inverted = SearchFiltersSchema.safeParse({ minPrice: "500000", maxPrice: "100000" });
-    expect(inverted.error!.issues[0]).toMatchObject({ path: ["maxPrice"], message: "Le prix maximum doit être supérieur au prix minimum." });
+    expect(inverted.error!.issues[0]).toMatchObject({
+      path: ["maxPrice"],
+      message: "Le prix maximum doit être supérieur au prix minimum.",
+    });
   });
 });

@@ -20,11 +20,19 @@ const out = () => path.join(dir, `out-${n++}.webp`);
 
 describe("photo pipeline (sharp)", () => {
   it("fits within 1200 px, never enlarges, writes WebP", async () => {
-    const big = await write(sharp({ create: { width: 4000, height: 1000, channels: 3, background: "#808080" } }).png().toBuffer());
+    const big = await write(
+      sharp({ create: { width: 4000, height: 1000, channels: 3, background: "#808080" } })
+        .png()
+        .toBuffer(),
+    );
     const target = out();
     expect(await processPhoto(big, target)).toMatchObject({ width: 1200, height: 300 });
     expect(await sharp(target).metadata()).toMatchObject({ format: "webp", width: 1200, height: 300 });
-    const small = await write(sharp({ create: { width: 320, height: 240, channels: 3, background: "#808080" } }).webp().toBuffer());
+    const small = await write(
+      sharp({ create: { width: 320, height: 240, channels: 3, background: "#808080" } })
+        .webp()
+        .toBuffer(),
+    );
     expect(await processPhoto(small, out())).toMatchObject({ width: 320, height: 240 });
   });
 
@@ -44,8 +52,14 @@ describe("photo pipeline (sharp)", () => {
   });
 
   it("refuses what is not a whole, reasonably sized raster image, leaving no output", async () => {
-    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#123456" } }).jpeg().toBuffer();
-    const bomb = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } }).png().toBuffer());
+    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#123456" } })
+      .jpeg()
+      .toBuffer();
+    const bomb = Buffer.from(
+      await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } })
+        .png()
+        .toBuffer(),
+    );
     bomb.writeUInt32BE(30000, 16);
     bomb.writeUInt32BE(30000, 20);
     bomb.writeUInt32BE(zlib.crc32(bomb.subarray(12, 29)), 29);
@@ -53,7 +67,9 @@ describe("photo pipeline (sharp)", () => {
       Buffer.from("GIF89a but not really"),
       jpeg.subarray(0, jpeg.length - 200),
       bomb,
-      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><rect width="50" height="50"/></svg>'),
+      Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><rect width="50" height="50"/></svg>',
+      ),
       Buffer.from("%PDF-1.4\n%%EOF"),
     ];
     for (const bytes of inputs) {

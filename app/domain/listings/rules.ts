@@ -117,7 +117,9 @@ const optionalFields = {
 };
 
 const photoList = z
-  .array(z.string({ error: "Chaque photo doit être un chemin." }).max(300), { error: "photos doit être une liste de chemins." })
+  .array(z.string({ error: "Chaque photo doit être un chemin." }).max(300), {
+    error: "photos doit être une liste de chemins.",
+  })
   .max(MAX_PHOTOS_PER_PROPERTY, { error: `${MAX_PHOTOS_PER_PROPERTY} photos au maximum.` });
 
 function allOptional<T extends Record<string, z.ZodType>>(shape: T) {
@@ -216,9 +218,21 @@ export const SearchFiltersSchema = z
   })
   .superRefine((f, ctx) => {
     if (f.minPrice != null && f.maxPrice != null && f.minPrice > f.maxPrice) {
-      ctx.addIssue({ code: "custom", path: ["maxPrice"], message: "Le prix maximum doit être supérieur au prix minimum." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["maxPrice"],
+        message: "Le prix maximum doit être supérieur au prix minimum.",
+      });
     }
   });
 
 export type SearchFilters = z.infer<typeof SearchFiltersSchema>;
-export const SEARCH_FILTER_KEYS = ["city", "type", "transactionType", "minPrice", "maxPrice", "minSurface", "minRooms"] as const;
+export const SEARCH_FILTER_KEYS = [
+  "city",
+  "type",
+  "transactionType",
+  "minPrice",
+  "maxPrice",
+  "minSurface",
+  "minRooms",
+] as const;

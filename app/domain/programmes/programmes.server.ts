@@ -137,7 +137,11 @@ export function listProgrammes(filters: ProgrammeFilters, cursor: Cursor | null)
 /** The towns that have a programme, for the filter's select. */
 export function listProgrammeVilles(): Promise<string[]> {
   return fromCache(VILLES_KEY, async () => {
-    const rows = await db.programme.findMany({ distinct: ["ville"], select: { ville: true }, orderBy: { ville: "asc" } });
+    const rows = await db.programme.findMany({
+      distinct: ["ville"],
+      select: { ville: true },
+      orderBy: { ville: "asc" },
+    });
     return rows.map((r) => r.ville);
   });
 }

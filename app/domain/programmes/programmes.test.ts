@@ -45,7 +45,13 @@ describe("programmes in the database", () => {
   beforeAll(async () => {
     await dbReady;
     const pro = await db.pro.create({
-      data: { email: "prog@example.fr", passwordHash: "x", name: "N", companyName: "Bâtir Ensemble", kind: "developer" },
+      data: {
+        email: "prog@example.fr",
+        passwordHash: "x",
+        name: "N",
+        companyName: "Bâtir Ensemble",
+        kind: "developer",
+      },
     });
     const rows = [
       { slug: "quai-ouest", name: "Quai Ouest", ville: "Nantes", prixMin: 180_000, prixMax: 320_000 },

@@ -20,6 +20,9 @@ export async function vehicleLeadsJson(handler: () => Promise<Response>): Promis
     const response = apiError("INTERNAL", "An unexpected error occurred");
     const body = (await response.json()) as { error: Record<string, unknown> };
     body.error.errorId = errorId;
-    return new Response(JSON.stringify(body), { status: 500, headers: { "Content-Type": "application/json; charset=utf-8" } });
+    return new Response(JSON.stringify(body), {
+      status: 500,
+      headers: { "Content-Type": "application/json; charset=utf-8" },
+    });
   }
 }

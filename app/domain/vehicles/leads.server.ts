@@ -52,7 +52,13 @@ function toRecord(row: LeadRow): VehicleLeadRecord {
       preferredContactMethod: r.preferredContactMethod,
       additionalComments: decryptOptionalPII(r.additionalCommentsEnc),
     },
-    vehicles: r.vehicles.map((v) => ({ vehicleId: v.vehicleId, make: v.make, model: v.model, year: v.year, price: v.price })),
+    vehicles: r.vehicles.map((v) => ({
+      vehicleId: v.vehicleId,
+      make: v.make,
+      model: v.model,
+      year: v.year,
+      price: v.price,
+    })),
   };
 }
 
@@ -79,7 +85,11 @@ export async function getVehicleLead(proId: string, id: string): Promise<Vehicle
 }
 
 /** new → read → replied (or new → replied); the same status is a no-op; anything else is a 409. */
-export async function changeVehicleLeadStatus(proId: string, id: string, rawStatus: unknown): Promise<VehicleLeadRecord> {
+export async function changeVehicleLeadStatus(
+  proId: string,
+  id: string,
+  rawStatus: unknown,
+): Promise<VehicleLeadRecord> {
   if (!isInquiryStatus(rawStatus)) {
     throw new DomainError("VALIDATION_ERROR", "Invalid status", [
       { field: "status", message: "status must be one of new_request, read, replied" },
@@ -93,7 +103,10 @@ export async function changeVehicleLeadStatus(proId: string, id: string, rawStat
     throw new DomainError("INVALID_TRANSITION", `Cannot change status from ${row.status} to ${rawStatus}`);
   }
   // Conditional on the status we read: two clicks at once cannot both apply.
-  const { count } = await db.vehicleLead.updateMany({ where: { id, proId, status: row.status }, data: { status: rawStatus } });
+  const { count } = await db.vehicleLead.updateMany({
+    where: { id, proId, status: row.status },
+    data: { status: rawStatus },
+  });
   if (count === 0) return changeVehicleLeadStatus(proId, id, rawStatus);
   return getVehicleLead(proId, id);
 }

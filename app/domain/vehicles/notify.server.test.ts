@@ -23,7 +23,10 @@ let dealerB: { id: string; email: string };
 beforeAll(async () => {
   const passwordHash = await hashPassword("vitrine-demo");
   const make = (email: string, companyName: string) =>
-    db.pro.create({ data: { email, passwordHash, name: "X", companyName, kind: "dealership", identityStatus: "verified" }, select: { id: true, email: true } });
+    db.pro.create({
+      data: { email, passwordHash, name: "X", companyName, kind: "dealership", identityStatus: "verified" },
+      select: { id: true, email: true },
+    });
   dealerA = await make("a@garages.test", "Garage A");
   dealerB = await make("b@garages.test", "Garage B");
   await db.vehicle.createMany({
@@ -67,7 +70,9 @@ describe("notifyDealerships", () => {
     const request = await db.vehicleContactRequest.findUniqueOrThrow({ where: { id } });
     expect(await notifyDealerships(id, new Date(request.anonymityExpiresAt.getTime() - 1000))).toBe("rescheduled");
     expect(sent).toHaveLength(0);
-    const jobs = await db.job.findMany({ where: { type: "vehicle-request.notify", payload: JSON.stringify({ requestId: id }) } });
+    const jobs = await db.job.findMany({
+      where: { type: "vehicle-request.notify", payload: JSON.stringify({ requestId: id }) },
+    });
     expect(jobs).toHaveLength(2);
     expect(jobs.every((job) => job.runAt.getTime() === request.anonymityExpiresAt.getTime())).toBe(true);
   });

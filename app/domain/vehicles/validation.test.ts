@@ -89,9 +89,11 @@ describe("the contract's four examples", () => {
   });
 
   it("reports every error at once, in the contract's field order", () => {
-    expect(
-      codesOf({ ...example1(), email: "nope", phone: "0215551234", selectedVehicles: [] }),
-    ).toEqual(["email:INVALID_EMAIL", "phone:INVALID_PHONE", "selectedVehicles:NO_VEHICLES_SELECTED"]);
+    expect(codesOf({ ...example1(), email: "nope", phone: "0215551234", selectedVehicles: [] })).toEqual([
+      "email:INVALID_EMAIL",
+      "phone:INVALID_PHONE",
+      "selectedVehicles:NO_VEHICLES_SELECTED",
+    ]);
   });
 });
 
@@ -166,9 +168,12 @@ describe("INVALID_PHONE", () => {
   ])("normalizes %s to %s", (raw, normalized) => {
     expect(normalizePhone(raw)).toBe(normalized);
   });
-  it.each(["021 555 1234", "+0 21 555 1234", "27215551234", "+27 21 555 1234 5678 9", "+27-abc", "+2"])("rejects %s", (phone) => {
-    expect(codesOf({ ...example1(), phone })).toEqual(["phone:INVALID_PHONE"]);
-  });
+  it.each(["021 555 1234", "+0 21 555 1234", "27215551234", "+27 21 555 1234 5678 9", "+27-abc", "+2"])(
+    "rejects %s",
+    (phone) => {
+      expect(codesOf({ ...example1(), phone })).toEqual(["phone:INVALID_PHONE"]);
+    },
+  );
   it("stores the normalized number", () => {
     const result = validate({ ...example1(), phone: "+27 (83) 456-7890" });
     expect(result.ok && result.request.phone).toBe("+27834567890");
@@ -250,15 +255,18 @@ describe("selected vehicles", () => {
     expect(parseVehicleId("007")).toBeNull();
   });
   it("VEHICLE_NOT_FOUND for unknown and for sold vehicles", () => {
-    expect(codesOf({ ...example1(), selectedVehicles: [{ vehicleId: 100 }, { vehicleId: 999999 }, { vehicleId: 777 }] })).toEqual([
-      "selectedVehicles[1].vehicleId:VEHICLE_NOT_FOUND",
-      "selectedVehicles[2].vehicleId:VEHICLE_NOT_FOUND",
-    ]);
+    expect(
+      codesOf({ ...example1(), selectedVehicles: [{ vehicleId: 100 }, { vehicleId: 999999 }, { vehicleId: 777 }] }),
+    ).toEqual(["selectedVehicles[1].vehicleId:VEHICLE_NOT_FOUND", "selectedVehicles[2].vehicleId:VEHICLE_NOT_FOUND"]);
   });
   it("DUPLICATE_VEHICLE for a repeated id", () => {
     const errors = errorsOf({ ...example1(), selectedVehicles: [{ vehicleId: 100 }, { vehicleId: 100 }] });
     expect(errors).toEqual([
-      { field: "selectedVehicles[1].vehicleId", code: "DUPLICATE_VEHICLE", message: "Vehicle 100 is selected more than once" },
+      {
+        field: "selectedVehicles[1].vehicleId",
+        code: "DUPLICATE_VEHICLE",
+        message: "Vehicle 100 is selected more than once",
+      },
     ]);
     expect(formFieldOf(errors[0].field)).toBe("selectedVehicles");
   });

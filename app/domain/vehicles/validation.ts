@@ -99,9 +99,7 @@ const HAS_LETTER = /\p{L}/u;
 
 export function isValidFullName(trimmed: string): boolean {
   const length = [...trimmed].length;
-  return (
-    length >= FULL_NAME_MIN && length <= FULL_NAME_MAX && NAME_CHARS.test(trimmed) && HAS_LETTER.test(trimmed)
-  );
+  return length >= FULL_NAME_MIN && length <= FULL_NAME_MAX && NAME_CHARS.test(trimmed) && HAS_LETTER.test(trimmed);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -157,10 +155,10 @@ export function parseContactRequest(body: Record<string, unknown>): {
   /** A required text field: missing/blank → REQUIRED, wrong type → the field's own code. */
   function text(field: FieldName, invalid: ErrorCode, invalidMessage: string): string | null {
     const raw = body[field];
-    if (raw === undefined || raw === null) return add(field, "REQUIRED", requiredMessage(field)), null;
-    if (typeof raw !== "string") return add(field, invalid, invalidMessage), null;
+    if (raw === undefined || raw === null) return (add(field, "REQUIRED", requiredMessage(field)), null);
+    if (typeof raw !== "string") return (add(field, invalid, invalidMessage), null);
     const trimmed = raw.trim();
-    if (!trimmed) return add(field, "REQUIRED", requiredMessage(field)), null;
+    if (!trimmed) return (add(field, "REQUIRED", requiredMessage(field)), null);
     return trimmed;
   }
 
@@ -211,7 +209,8 @@ export function parseContactRequest(body: Record<string, unknown>): {
     if (typeof comments !== "string") add("additionalComments", "INVALID_COMMENTS", MESSAGES.INVALID_COMMENTS);
     else {
       const trimmed = comments.trim();
-      if ([...trimmed].length > COMMENTS_MAX) add("additionalComments", "COMMENTS_TOO_LONG", MESSAGES.COMMENTS_TOO_LONG);
+      if ([...trimmed].length > COMMENTS_MAX)
+        add("additionalComments", "COMMENTS_TOO_LONG", MESSAGES.COMMENTS_TOO_LONG);
       else values.additionalComments = trimmed || null;
     }
   }
@@ -225,7 +224,8 @@ export function parseContactRequest(body: Record<string, unknown>): {
     const seen = new Set<number>();
     list.forEach((item, index) => {
       const field = `selectedVehicles[${index}].vehicleId`;
-      const raw = item && typeof item === "object" && !Array.isArray(item) ? (item as { vehicleId?: unknown }).vehicleId : item;
+      const raw =
+        item && typeof item === "object" && !Array.isArray(item) ? (item as { vehicleId?: unknown }).vehicleId : item;
       const id = parseVehicleId(raw);
       if (id === null) return add(field, "INVALID_VEHICLE_ID", MESSAGES.INVALID_VEHICLE_ID);
       if (seen.has(id)) return add(field, "DUPLICATE_VEHICLE", duplicateVehicleMessage(id));
@@ -292,7 +292,11 @@ export function resolveReferences(
   for (const { index, id } of values.vehicleIds) {
     const vehicle = byId.get(id);
     if (!vehicle || vehicle.status !== "available") {
-      errors.push({ field: `selectedVehicles[${index}].vehicleId`, code: "VEHICLE_NOT_FOUND", message: vehicleNotFoundMessage(id) });
+      errors.push({
+        field: `selectedVehicles[${index}].vehicleId`,
+        code: "VEHICLE_NOT_FOUND",
+        message: vehicleNotFoundMessage(id),
+      });
     } else chosen.push(vehicle);
   }
 

@@ -52,7 +52,11 @@ export type OwnerView = {
  * The request as its sender sees it, or null for anyone else (unknown id or another browser look
  * the same, so ids cannot be enumerated).
  */
-export async function findOwnRequest(id: number, viewerToken: string | null, now = new Date()): Promise<OwnerView | null> {
+export async function findOwnRequest(
+  id: number,
+  viewerToken: string | null,
+  now = new Date(),
+): Promise<OwnerView | null> {
   if (!viewerToken) return null;
   const row = await db.vehicleContactRequest.findFirst({
     where: { id, viewerTokenHash: sha256(viewerToken) },
@@ -72,7 +76,13 @@ export async function findOwnRequest(id: number, viewerToken: string | null, now
     createdAt: row.createdAt.toISOString(),
     anonymityExpiresAt: row.anonymityExpiresAt.toISOString(),
     canWithdraw: row.status === "pending" && row.anonymityExpiresAt > now,
-    vehicles: row.vehicles.map((v) => ({ vehicleId: v.vehicleId, make: v.make, model: v.model, year: v.year, price: v.price })),
+    vehicles: row.vehicles.map((v) => ({
+      vehicleId: v.vehicleId,
+      make: v.make,
+      model: v.model,
+      year: v.year,
+      price: v.price,
+    })),
   };
 }
 
