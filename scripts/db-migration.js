@@ -22,7 +22,7 @@ process.chdir(root);
 const args = process.argv.slice(2);
 const fromIndex = args.indexOf("--from");
 const from = fromIndex >= 0 ? args[fromIndex + 1] : "HEAD";
-const name = args.find((arg, i) => !arg.startsWith("--") && i !== fromIndex + 1);
+const name = args.find((arg, i) => !arg.startsWith("--") && (fromIndex < 0 || i !== fromIndex + 1));
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error("Usage: npm run db:migration -- <name_in_snake_case> [--from <git-ref>]");
   process.exit(1);
