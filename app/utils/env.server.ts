@@ -18,8 +18,15 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "must be a SQLite URL such as file:./data/vitrine.db")
+    .regex(
+      /^(?:file:|postgres(?:ql)?:\/\/).+/,
+      "must be a SQLite URL such as file:./data/vitrine.db or a PostgreSQL URL such as postgresql://user:password@host:5432/vitrine",
+    )
     .default("file:./data/vitrine.db"),
+  /// PostgreSQL connections per process (SQLite uses one).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /// Worker processes `npm start` runs, one per core at most (docs/decisions/025).
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   UPLOADS_DIR: z.string().min(1).default("./uploads"),
   /// Identity documents live here, outside the public uploads.
   PRIVATE_DIR: z.string().min(1).default("./data/private"),

@@ -478,5 +478,5 @@ ALTER TABLE "VehicleLead" ADD CONSTRAINT "VehicleLead_proId_fkey" FOREIGN KEY ("
 ALTER TABLE "ProFavorite" ADD CONSTRAINT "ProFavorite_exactly_one_target" CHECK (("programmeId" IS NULL) <> ("lotId" IS NULL));
 
 -- Hand-written: the city search is a range on cityKey that relies on code-point order, which is
--- SQLite's order; "C" gives the same whatever the database's default collation.
+-- SQLite's order, and "C" gives the same whatever the database's default collation.
 ALTER TABLE "Property" ALTER COLUMN "cityKey" TYPE TEXT COLLATE "C";
