@@ -126,3 +126,21 @@ export function prismaErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether a write was refused by a CHECK constraint. SQLite's adapter reports its own code and
+ * PostgreSQL's reports SQLSTATE 23514 (check_violation); the message is the fallback for both.
+ */
+export function isCheckViolation(error: unknown): boolean {
+  const code = prismaErrorCode(error);
+  if (code === "SQLITE_CONSTRAINT_CHECK" || code === "23514") return true;
+  return /CHECK constraint failed|violates check constraint/.test(String(error));
+}
+
+/**
+ * A `contains` filter that ignores ASCII case on both databases: SQLite's LIKE already does,
+ * PostgreSQL's needs `mode: "insensitive"` (which SQLite's client does not accept).
+ */
+export function containsText(value: string): { contains: string } {
+  return dbProvider === "postgresql" ? ({ contains: value, mode: "insensitive" } as { contains: string }) : { contains: value };
+}
