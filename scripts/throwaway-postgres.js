@@ -29,10 +29,9 @@ export function ensurePostgresInstalled() {
   if (fs.existsSync(path.join(BIN, "initdb"))) return;
   console.log("[postgres] PostgreSQL not found: installing Debian's postgresql package…");
   const sudo = process.getuid?.() === 0 ? "" : "sudo ";
-  execSync(
-    `${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql`,
-    { stdio: "inherit" },
-  );
+  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql`, {
+    stdio: "inherit",
+  });
 }
 
 export async function startThrowawayPostgres({ quiet = false } = {}) {

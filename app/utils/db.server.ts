@@ -142,5 +142,7 @@ export function isCheckViolation(error: unknown): boolean {
  * PostgreSQL's needs `mode: "insensitive"` (which SQLite's client does not accept).
  */
 export function containsText(value: string): { contains: string } {
-  return dbProvider === "postgresql" ? ({ contains: value, mode: "insensitive" } as { contains: string }) : { contains: value };
+  return dbProvider === "postgresql"
+    ? ({ contains: value, mode: "insensitive" } as { contains: string })
+    : { contains: value };
 }

@@ -11,7 +11,11 @@ export type ClaimedRow = { id: string; type: string; payload: string; attempts: 
  * Locks the oldest due job (unclaimed, or claimed before `lockExpiredBefore` by a worker that
  * died) for `workerId`, counting the attempt; null when none is due.
  */
-export async function claimNextDueJob(workerId: string, now: Date, lockExpiredBefore: Date): Promise<ClaimedRow | null> {
+export async function claimNextDueJob(
+  workerId: string,
+  now: Date,
+  lockExpiredBefore: Date,
+): Promise<ClaimedRow | null> {
   const rows =
     dbProvider === "postgresql"
       ? // SKIP LOCKED: concurrent workers each take a different row instead of queueing on the first.

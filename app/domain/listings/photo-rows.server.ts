@@ -28,10 +28,11 @@ export async function insertPhotoRowsWithinLimit(propertyId: string, photos: Pho
     return db.$transaction(async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "Property" WHERE "id" = ${propertyId} FOR UPDATE`;
-      if (locked.length === 0) throw new Prisma.PrismaClientKnownRequestError("Property is gone", {
-        code: "P2003",
-        clientVersion: Prisma.prismaVersion.client,
-      });
+      if (locked.length === 0)
+        throw new Prisma.PrismaClientKnownRequestError("Property is gone", {
+          code: "P2003",
+          clientVersion: Prisma.prismaVersion.client,
+        });
       return tx.$executeRaw`
         WITH "incoming" ("id", "path", "width", "height", "offset") AS (VALUES ${values})
         INSERT INTO "PropertyPhoto" ("id", "propertyId", "path", "width", "height", "position", "createdAt")

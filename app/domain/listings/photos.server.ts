@@ -85,7 +85,7 @@ export async function appendPropertyPhotos(proId: string, propertyId: string, re
     await discardTempFiles(files);
     await Promise.all([...prepared.map((p) => p.tmp), ...placed].map((f) => fs.promises.rm(f, { force: true })));
   }
-  markListingsChanged();
+  await markListingsChanged();
   return getOwnProperty(proId, propertyId);
 }
 
@@ -109,7 +109,7 @@ export async function removePropertyPhoto(proId: string, propertyId: string, pho
   if (!photo) throw new DomainError("NOT_FOUND", "Photo not found");
   await db.propertyPhoto.deleteMany({ where: { id: photo.id } });
   await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
-  markListingsChanged();
+  await markListingsChanged();
   await removePhotoFiles([photo.path]);
 }
 
@@ -123,5 +123,5 @@ export async function setCoverPhoto(proId: string, propertyId: string, photoId: 
   const first = await db.propertyPhoto.aggregate({ where: { propertyId }, _min: { position: true } });
   await db.propertyPhoto.update({ where: { id: photo.id }, data: { position: (first._min.position ?? 0) - 1 } });
   await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
-  markListingsChanged();
+  await markListingsChanged();
 }
