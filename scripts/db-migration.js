@@ -61,8 +61,8 @@ try {
       DATABASE_URL: urls[provider],
     });
     const sql = fs.readFileSync(script, "utf8");
-    const statements = sql.replace(/--.*$/gm, "").trim();
-    if (!statements) continue;
+    const statements = sql.split("\n").filter((line) => line.trim() && !line.trim().startsWith("--"));
+    if (statements.length === 0) continue;
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, sql);
     written.push(target);
