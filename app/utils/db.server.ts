@@ -4,16 +4,12 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@pr
 import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgresql/client";
+import { providerOf, type DbProvider } from "./db-provider";
 import { env } from "./env.server";
 
 export type { Prisma } from "~/generated/prisma/client";
 
-/** Which database DATABASE_URL names (docs/decisions/023). */
-export type DbProvider = "sqlite" | "postgresql";
-
-export function providerOf(url: string): DbProvider {
-  return /^postgres(?:ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
-}
+export { providerOf, type DbProvider };
 
 declare global {
   // One client per process, also across dev rebuilds.

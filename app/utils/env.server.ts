@@ -103,7 +103,19 @@ function loadOrCreateSecrets(dataDir: string, wanted: { SESSION_SECRET?: string;
   }
   if (changed) {
     fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    // Written whole under a temporary name, then linked into place only if no other process
+    // (two instances starting together) got there first: theirs wins, and both use the same keys.
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    try {
+      if (fs.existsSync(file)) fs.renameSync(temp, file);
+      else fs.linkSync(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      stored = JSON.parse(fs.readFileSync(file, "utf8"));
+    } finally {
+      fs.rmSync(temp, { force: true });
+    }
   }
   const generated = [
     !wanted.SESSION_SECRET && "SESSION_SECRET",
