@@ -28,7 +28,9 @@ const MIGRATIONS_DIR: Record<DbProvider, string> = {
 function migrationNames(provider: DbProvider): string[] {
   return fs
     .readdirSync(MIGRATIONS_DIR[provider])
-    .filter((name) => /^\d{14}_/.test(name) && fs.existsSync(path.join(MIGRATIONS_DIR[provider], name, "migration.sql")))
+    .filter(
+      (name) => /^\d{14}_/.test(name) && fs.existsSync(path.join(MIGRATIONS_DIR[provider], name, "migration.sql")),
+    )
     .sort();
 }
 

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   SEED: z.enum(["demo", "none"]).default("demo"),
   TRUST_PROXY: booleanFlag.default(false),
   RATE_LIMIT_DISABLED: booleanFlag.default(false),
+  /// Whether this process runs the job worker (off in all but one process of a cluster).
+  JOB_WORKER: booleanFlag.default(true),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   LOG_LEVEL: z.enum(["silent", "error", "warn", "info"]).default("info"),
 });
