@@ -51,7 +51,7 @@ export async function startServer(
     child.stdout!.on("data", (d) => (output += d));
     child.stderr!.on("data", (d) => (output += d));
     // Generous: a loaded CI machine can take long to start a process.
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
       const up = await fetch(`${baseUrl}/healthz`).then(

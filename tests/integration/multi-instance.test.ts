@@ -26,7 +26,7 @@ beforeAll(async () => {
   b = await startServer({ nextTo: a, env });
   db = openTestDb(a.env.DATABASE_URL);
   process.env.MAIL_OUTBOX_DIR = a.env.MAIL_OUTBOX_DIR; // before readOutbox's first env() read
-}, 240_000); // the demo seed and two server starts, on a loaded machine
+}, 400_000); // the demo seed and two server starts, on a loaded machine
 
 afterAll(async () => {
   await db?.$disconnect();
