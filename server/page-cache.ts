@@ -150,6 +150,25 @@ function matchesEtag(header: string | undefined, etag: string) {
   });
 }
 
+/**
+ * Remembers which keys were asked for recently: a page is stored the second time it is asked for
+ * within a generation, so one-off URLs (a rare filter combination, a crawler walking every page)
+ * never pay for compression and never push popular pages out.
+ */
+class Doorkeeper {
+  private seen = new Map<string, number>();
+  constructor(private readonly capacity: number) {}
+
+  /** True when `key` was already seen at this generation; records it either way. */
+  admit(key: string, generation: number): boolean {
+    const previous = this.seen.get(key);
+    this.seen.delete(key);
+    this.seen.set(key, generation);
+    if (this.seen.size > this.capacity) this.seen.delete(this.seen.keys().next().value as string);
+    return previous === generation;
+  }
+}
+
 export function createPageCache(options: {
   generation: GenerationSource;
   buildVersion: string;
@@ -158,6 +177,7 @@ export function createPageCache(options: {
 }) {
   const store = new EntryStore(options.maxBytes ?? 64 * 1024 * 1024);
   const reader = new GenerationReader(options.generation.read);
+  const doorkeeper = new Doorkeeper(10_000);
 
   /** Before compression: answers hits (and revalidations) from the cache; marks misses. */
   async function serve(req: Request, res: Response, next: NextFunction) {
@@ -173,7 +193,7 @@ export function createPageCache(options: {
     const etag = etagFor(key, generation, options.buildVersion);
     const entry = store.get(key);
     if (!entry || entry.generation !== generation) {
-      res.locals.pageCache = { key, generation, etag };
+      res.locals.pageCache = { key, generation, etag, store: doorkeeper.admit(key, generation) };
       return next();
     }
     res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
@@ -197,7 +217,8 @@ export function createPageCache(options: {
 
   /** After compression: records a cacheable miss's uncompressed body, then stores it. */
   function capture(req: Request, res: Response, next: NextFunction) {
-    const marker = res.locals.pageCache as { key: string; generation: number; etag: string } | undefined;
+    const marker = res.locals.pageCache as
+      { key: string; generation: number; etag: string; store: boolean } | undefined;
     if (!marker) return next();
     let cacheable = false;
     const chunks: Buffer[] = [];
@@ -209,6 +230,7 @@ export function createPageCache(options: {
       const type = String(res.getHeader("Content-Type") ?? "");
       const control = String(res.getHeader("Cache-Control") ?? "");
       cacheable =
+        marker.store &&
         req.method === "GET" &&
         status === 200 &&
         /^(?:text\/html|application\/xml)/.test(type) &&

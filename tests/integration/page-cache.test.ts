@@ -85,6 +85,18 @@ describe("anonymous page cache", () => {
     expect(a.headers.get("cache-control")).toContain("stale-while-revalidate=");
   });
 
+  it("stores a page from its second request on, not a URL asked for once", async () => {
+    const path = "/properties?city=Marseille&rooms=2";
+    const states: (string | null)[] = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await anonymous(first, path);
+      await res.text();
+      states.push(res.headers.get("x-cache"));
+    }
+    expect(states).toEqual(["MISS", "MISS"]);
+    await untilHit(first, path);
+  });
+
   it("normalizes the query: the same filters in another order share one entry", async () => {
     await untilHit(first, "/properties?type=appartement&city=Paris");
     const res = await anonymous(first, "/properties?city=Paris&type=appartement");
