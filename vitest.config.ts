@@ -12,7 +12,7 @@ const SQLITE_ONLY = [
 export default defineConfig({
   resolve: { alias: { "~": path.resolve("app") } },
   test: {
-    include: ["app/**/*.test.ts", "tests/integration/**/*.test.ts", "prisma/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "server/**/*.test.ts", "tests/integration/**/*.test.ts", "prisma/**/*.test.ts"],
     exclude: ["**/node_modules/**", ...(process.env.TEST_DATABASE_URL ? SQLITE_ONLY : [])],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/per-file.ts"],

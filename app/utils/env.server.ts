@@ -3,11 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const base64Key32 = z
-  .string()
-  .refine((v) => Buffer.from(v, "base64").length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(v), {
-    message: "must be 32 bytes encoded in base64 (e.g. `openssl rand -base64 32`)",
-  });
+const base64Key32 = z.string().refine((v) => Buffer.from(v, "base64").length === 32 && /^[A-Z0-9+/]+={0,2}$/i.test(v), {
+  message: "must be 32 bytes encoded in base64 (e.g. `openssl rand -base64 32`)",
+});
 
 const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])

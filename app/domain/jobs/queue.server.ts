@@ -196,7 +196,11 @@ export async function failJob(
  */
 function errorMessage(error: unknown): string {
   const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const clean = raw.replace(/[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+/g, "[address]");
+  // Token by token (linear): any word holding an `@` is taken for an address.
+  const clean = raw
+    .split(/([\s<>"'(),;:]+)/)
+    .map((token) => (token.includes("@") ? "[address]" : token))
+    .join("");
   return clean.length > MAX_ERROR_LENGTH ? `${clean.slice(0, MAX_ERROR_LENGTH - 1)}…` : clean;
 }
 

@@ -333,15 +333,27 @@ export function activeCityFacets(): Promise<{ city: string; count: number }[]> {
   });
 }
 
+/**
+ * What a public listing page shows, and so all its JSON face publishes: not the owner's id, not
+ * where the listing came from (`source`), not the exact coordinates.
+ */
+const { proId: _proId, source: _source, latitude: _latitude, longitude: _longitude, ...publicFields } = propertySelect;
+const publicPropertySelect = publicFields satisfies Prisma.PropertySelect;
+
+/** Longer than any slug `slugify` makes (80 characters and a suffix). */
+const MAX_SLUG_LENGTH = 120;
+
 /** A public listing page: active or sold; drafts (and unknown slugs) are null, i.e. 404. */
-export function publicPropertyBySlug(slug: string) {
+export async function publicPropertyBySlug(slug: string) {
+  // Only plausible slugs reach the cache, so junk URLs cannot fill it.
+  if (slug.length > MAX_SLUG_LENGTH) return null;
   return cached({
     key: `${CACHE_PREFIX}slug:${slug}`,
     ttl: PUBLIC_TTL,
     getFreshValue: async () => {
       const row = await db.property.findFirst({
         where: { slug, status: { in: ["active", "sold"] } },
-        select: { ...propertySelect, pro: { select: { companyName: true } } },
+        select: { ...publicPropertySelect, pro: { select: { companyName: true } } },
       });
       return row ?? null;
     },

@@ -20,7 +20,7 @@ export const PROGRAMMES_PAGE_SIZE = 12;
 const price = z
   .string()
   .trim()
-  .transform((v) => v.replace(/[\s\u00a0\u202f€]/g, ""))
+  .transform((v) => v.replace(/[\s€]/g, ""))
   .pipe(z.union([z.literal(""), z.string().regex(/^\d{1,10}$/, "Indiquez un montant en euros, sans décimales.")]))
   .transform((v) => (v === "" ? undefined : Number(v)));
 
@@ -171,7 +171,7 @@ export type ProgrammeDetail = {
   lots: LotRow[];
 };
 
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const SLUG = /^[A-Z0-9][\w-]*$/i;
 
 export async function getProgrammeBySlug(slug: string): Promise<ProgrammeDetail | null> {
   // Only well-formed slugs reach the cache, so junk URLs cannot fill it.
