@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { errorBody, wantsJson } from "~/utils/http.server";
 import { NonceProvider } from "~/utils/nonce";
+import { ErrorIdProvider } from "~/components/ui/error-id";
 import { internalErrorBody, reportError } from "~/utils/errors.server";
 import { log } from "~/utils/logger.server";
 
@@ -19,8 +20,11 @@ type Context = AppLoadContext & { cspNonce?: string };
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) || error instanceof Response) return;
-  reportError(error, request);
+  errorIds.set(request, reportError(error, request));
 }
+
+/** The id logged for the request's unexpected error, shown on its 500 page. */
+const errorIds = new WeakMap<Request, string>();
 
 export default function handleRequest(
   request: Request,
@@ -37,7 +41,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <ErrorIdProvider value={errorIds.get(request) ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ErrorIdProvider>
       </NonceProvider>,
       {
         nonce,

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { rememberContacted } from "~/utils/contacted.server";
 import { clientIp } from "~/utils/rate-limit.server";
 import { apiError, DomainError, readBody, toResponse, wantsJson } from "~/utils/http.server";
 import { log } from "~/utils/logger.server";
@@ -21,7 +22,9 @@ export async function inquiryAction({ request, context }: ActionFunctionArgs) {
     const { inquiry, stored } = await submitInquiry(raw, { clientIp: clientIp(context) });
     if (stored) log.info("inquiry created", { inquiryId: inquiry.id, propertyId: inquiry.propertyId });
     if (asJson) return json({ data: inquiryJson(inquiry) }, { status: 201 });
-    return formState({ status: "sent" }, 201);
+    // The browser remembers the listing, so that result pages can mark it "Déjà contacté".
+    const remember = inquiry.propertyId ? await rememberContacted(request, inquiry.propertyId) : null;
+    return formState({ status: "sent" }, 201, remember ? { "Set-Cookie": remember } : undefined);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const retryHeaders: HeadersInit | undefined =

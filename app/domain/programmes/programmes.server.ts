@@ -16,6 +16,7 @@ export function parsePhotos(raw: string): string[] {
 // ---- Public list with filters.
 
 export const PROGRAMMES_PAGE_SIZE = 12;
+const SITEMAP_KEY = "programmes:sitemap";
 
 const price = z
   .string()
@@ -210,4 +211,14 @@ export function invalidateProgramme(slug: string) {
   invalidate(slugKey(slug));
   invalidate(FIRST_PAGE_KEY);
   invalidate(VILLES_KEY);
+  invalidate(SITEMAP_KEY);
+}
+
+/** Every programme's address and last change, for sitemap.xml (cached like the list). */
+export function programmesForSitemap() {
+  return cached({
+    key: SITEMAP_KEY,
+    ttl: 10 * 60_000,
+    getFreshValue: () => db.programme.findMany({ orderBy: pageOrder, select: { slug: true, updatedAt: true } }),
+  });
 }
