@@ -7,6 +7,7 @@ import {
   InquiryStatusBadge,
   InquiryStatusButtons,
 } from "~/components/inquiries/InquiryStatus";
+import { Toast } from "~/components/ui/Toast";
 import { changeInquiryStatus, listInquiries, statusFilterSchema } from "~/domain/inquiries/inquiries.server";
 import {
   INQUIRY_STATUS_LABELS,
@@ -55,6 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     search: inboxSearch(url),
     nextHref: result.cursor.next ? `/pro/contacts${inboxSearch(url, { cursor: result.cursor.next })}` : null,
     firstHref: `/pro/contacts${inboxSearch(url, { cursor: null })}`,
+    updated: UPDATED_MESSAGES[url.searchParams.get("updated") ?? ""] ?? null,
+    hereHref: `/pro/contacts${inboxSearch(url)}`,
     inquiries: result.data.map((inquiry) => ({
       id: inquiry.id,
       property: inquiry.property,
@@ -73,17 +76,28 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const url = new URL(request.url);
   if (form.get("intent") !== "status") return json({ error: "Action inconnue." }, { status: 400 });
+  const to = form.get("status");
   try {
-    await changeInquiryStatus(pro.id, String(form.get("id") ?? ""), form.get("status"));
+    await changeInquiryStatus(pro.id, String(form.get("id") ?? ""), to);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return json({ error: statusChangeRefusal(error.code) }, { status: error.status });
   }
-  return redirect(`/pro/contacts${inboxSearch(url)}`);
+  // Back to the same page, which confirms the change in a toast (with or without JavaScript).
+  const search = new URLSearchParams(inboxSearch(url));
+  search.set("updated", String(to));
+  return redirect(`/pro/contacts?${search}`);
 }
 
+const UPDATED_MESSAGES: Record<string, string> = {
+  read: "Demande marquée comme lue.",
+  replied: "Demande marquée comme répondue.",
+  new_request: "Demande marquée comme nouvelle.",
+};
+
 export default function PropertyInbox() {
-  const { status, inquiries, nextHref, firstHref, isFirstPage, search, filterHrefs } = useLoaderData<typeof loader>();
+  const { status, inquiries, nextHref, firstHref, isFirstPage, search, filterHrefs, updated, hereHref } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formAction = `/pro/contacts?index${search ? `&${search.slice(1)}` : ""}`;
   return (
@@ -94,6 +108,8 @@ export default function PropertyInbox() {
           {actionData.error}
         </div>
       ) : null}
+      {/* The status transitions are one-way (seed 000), so there is nothing to undo: no "Annuler". */}
+      {updated ? <Toast key={updated + search} message={updated} closeHref={hereHref} /> : null}
       <nav className="inquiry-filters actions" aria-label="Filtrer par statut">
         <span className="muted">Filtrer :</span>
         <Link to={filterHrefs.all} aria-current={status === null ? "true" : undefined}>
@@ -133,12 +149,12 @@ export default function PropertyInbox() {
                     </>
                   )}
                 </td>
-                <td>{inquiry.senderName}</td>
-                <td>{inquiry.excerpt}</td>
-                <td>
+                <td data-label="Contact">{inquiry.senderName}</td>
+                <td data-label="Message">{inquiry.excerpt}</td>
+                <td data-label="Reçue le">
                   <time dateTime={inquiry.createdAt}>{formatInquiryDate(inquiry.createdAt)}</time>
                 </td>
-                <td>
+                <td data-label="Statut">
                   <InquiryStatusBadge status={inquiry.status} />
                 </td>
                 <td>

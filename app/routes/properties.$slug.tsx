@@ -172,7 +172,7 @@ export default function PropertyPage() {
           </section>
         </div>
 
-        <aside className="listing-aside">
+        <div className="listing-aside">
           <section id="contact" aria-labelledby="contact-title" className="card">
             <h2 id="contact-title">{sold ? "Bien vendu" : "Contacter le professionnel"}</h2>
             <p className="muted">Annonce publiée par {proName}.</p>
@@ -190,7 +190,7 @@ export default function PropertyPage() {
               />
             )}
           </section>
-        </aside>
+        </div>
       </div>
 
       {similar.length ? (

@@ -7,7 +7,7 @@ import { FilterPanel } from "~/components/ui/FilterPanel";
 import { Pagination } from "~/components/ui/Pagination";
 import { PROPERTY_TYPE_LABELS } from "~/domain/listings/format";
 import { activeCityFacets, searchActiveProperties, type ListingCard } from "~/domain/listings/listings.server";
-import { SearchFiltersSchema, SearchPageSchema } from "~/domain/listings/rules";
+import { parseSearch } from "~/domain/listings/search.server";
 import {
   MAX_SEARCH_PAGE,
   SEARCH_FILTER_KEYS,
@@ -17,7 +17,6 @@ import {
   type SearchSort,
 } from "~/domain/listings/search-options";
 import { contactedListings } from "~/utils/contacted.server";
-import { fieldErrors, fieldIssues } from "~/utils/http.server";
 import { seoMeta, siteOrigin } from "~/utils/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
@@ -52,33 +51,28 @@ const FILTER_LABELS: Record<string, string> = {
  * (status 400), never a 500. Listings this browser already asked about are marked.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const raw = Object.fromEntries(SEARCH_FILTER_KEYS.map((k) => [k, url.searchParams.get(k) ?? ""]));
-  const rawPage = { sort: url.searchParams.get("sort") ?? "", page: url.searchParams.get("page") ?? "" };
+  const search = parseSearch(new URL(request.url).searchParams);
   const [cities, contacted] = await Promise.all([activeCityFacets(), contactedListings(request)]);
-  const filters = SearchFiltersSchema.safeParse(raw);
-  const paging = SearchPageSchema.safeParse(rawPage);
-  const base = { values: raw, sort: (paging.data?.sort ?? "recent") as SearchSort, cities };
-  if (!filters.success || !paging.success) {
+  const base = { values: search.values, sort: search.sort as SearchSort, cities };
+  if (!search.ok) {
     const noResults: ListingCard[] = [];
     const noIds: string[] = [];
-    const issues = [
-      ...(filters.error ? fieldIssues(filters.error) : []),
-      ...(paging.error ? fieldIssues(paging.error) : []),
-    ];
     return json(
-      { ...base, errors: fieldErrors(issues), results: noResults, total: 0, page: 1, pageCount: 1, contacted: noIds },
+      { ...base, errors: search.errors, results: noResults, total: 0, page: 1, pageCount: 1, contacted: noIds },
       { status: 400 },
     );
   }
-  const { sort, page } = paging.data;
-  const found = await searchActiveProperties(filters.data, { sort, page, limit: SEARCH_PAGE_SIZE });
+  const found = await searchActiveProperties(search.filters, {
+    sort: search.sort,
+    page: search.page,
+    limit: SEARCH_PAGE_SIZE,
+  });
   return json({
     ...base,
     errors: null,
     results: found.data,
     total: found.total,
-    page,
+    page: search.page,
     pageCount: Math.min(found.pageCount, MAX_SEARCH_PAGE),
     contacted: found.data.filter((p) => contacted.has(p.id)).map((p) => p.id),
   });
@@ -194,7 +188,7 @@ export default function Properties() {
       </FilterPanel>
 
       <div className="results-bar">
-        <h2 role="status">{errors ? "Recherche à corriger" : annonces(total)}</h2>
+        <h2 aria-live="polite">{errors ? "Recherche à corriger" : annonces(total)}</h2>
         {total > 1 ? (
           <Form method="get" action="/properties" className="sort-form">
             {SEARCH_FILTER_KEYS.map((k) =>
