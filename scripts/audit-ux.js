@@ -9,7 +9,8 @@
 //   4. Lighthouse (mobile) on the seven public entry pages: ≥ 95 in each category;
 //   5. phone and laptop screenshots of the main pages.
 // Options: --no-build (use the current build), --no-lighthouse, --port N (default 3290),
-// --base URL (audit an app already running with the demo data instead of starting one).
+// --base URL (audit an app already running with the demo data instead of starting one),
+// --max-pages N (pages per signed-in account, default 20).
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -22,6 +23,7 @@ const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const port = Number(option("--port", process.env.AUDIT_PORT ?? 3290));
+const maxPages = Number(option("--max-pages", 20)); // per signed-in account
 const external = option("--base", null);
 const base = external ?? `http://localhost:${port}`;
 const chromePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -179,7 +181,7 @@ async function crawl(start, state) {
   const seen = new Map(); // route shape -> path
   const queue = [[start, 0]];
   const shape = (p) => p.split("?")[0].replace(/\/[0-9a-f-]{36}|\/\d+(?=\/|$)/g, "/:id");
-  while (queue.length && seen.size < 25) {
+  while (queue.length && seen.size < maxPages) {
     const [current, depth] = queue.shift();
     if (seen.has(shape(current))) continue;
     const response = await page.goto(base + current);
