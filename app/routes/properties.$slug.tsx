@@ -259,10 +259,6 @@ function listingJsonLd(property: PublicProperty, origin: string, proName: string
         addressRegion: property.region ?? undefined,
         addressCountry: "FR",
       },
-      geo:
-        property.latitude != null && property.longitude != null
-          ? { "@type": "GeoCoordinates", latitude: property.latitude, longitude: property.longitude }
-          : undefined,
     },
   };
 }

@@ -124,7 +124,7 @@ test("a listing's photos open in a lightbox with JavaScript, and are plain links
   await expect(dialog.getByRole("button", { name: "Fermer les photos" })).toBeFocused();
   await page.keyboard.press("ArrowRight");
   await expect(dialog.getByText(`2 / ${count}`)).toBeVisible();
-  await expect(dialog.getByRole("img")).toHaveAttribute("alt", new RegExp(`photo 2 sur ${count}`));
+  await expect(dialog.getByRole("img")).toHaveAttribute("alt", new RegExp(`vue 2 sur ${count}`));
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowLeft");
   await expect(dialog.getByText(`${count} / ${count}`)).toBeVisible();

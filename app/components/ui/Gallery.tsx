@@ -16,7 +16,7 @@ export function Gallery({ photos, title }: { photos: GalleryPhoto[]; title: stri
   const [open, setOpen] = useState<number | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const total = photos.length;
-  const label = (index: number) => `${title}, photo ${index + 1} sur ${total}`;
+  const label = (index: number) => `${title}, vue ${index + 1} sur ${total}`;
 
   const show = (index: number, event: { preventDefault(): void; currentTarget: EventTarget }) => {
     event.preventDefault();
