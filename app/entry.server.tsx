@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { errorBody, wantsJson } from "~/utils/http.server";
 import { NonceProvider } from "~/utils/nonce";
+import { ErrorIdProvider } from "~/components/ui/error-id";
 import { internalErrorBody, reportedErrorId, reportError } from "~/utils/errors.server";
 import { log } from "~/utils/logger.server";
 
@@ -43,7 +44,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <ErrorIdProvider value={reportedErrorId(loadContext) ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ErrorIdProvider>
       </NonceProvider>,
       {
         nonce,

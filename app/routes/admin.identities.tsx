@@ -120,8 +120,12 @@ export default function AdminIdentities() {
               {reviewed.map((r) => (
                 <tr key={r.id}>
                   <td>{r.companyName}</td>
-                  <td>{r.identityStatus === "verified" ? "Validée" : `Refusée : ${r.identityRejectionReason}`}</td>
-                  <td>{r.identityReviewedAt ? new Date(r.identityReviewedAt).toLocaleString("fr-FR") : ""}</td>
+                  <td data-label="Décision">
+                    {r.identityStatus === "verified" ? "Validée" : `Refusée : ${r.identityRejectionReason}`}
+                  </td>
+                  <td data-label="Date">
+                    {r.identityReviewedAt ? new Date(r.identityReviewedAt).toLocaleString("fr-FR") : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>
