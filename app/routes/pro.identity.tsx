@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
-import { submitIdentityDocument } from "~/domain/identity/identity.server";
+import { identityUploadsByIp, submitIdentityDocument } from "~/domain/identity/identity.server";
 import { requirePro } from "~/utils/auth.server";
-import { DomainError, toResponse, wantsJson } from "~/utils/http.server";
+import { apiError, DomainError, toResponse, wantsJson } from "~/utils/http.server";
+import { clientIp } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Vérification d’identité — Vitrine" }];
 
@@ -18,9 +19,16 @@ const MESSAGES: Partial<Record<string, string>> = {
   TOO_MANY_PHOTOS: "Envoyez un seul fichier.",
 };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const pro = await requirePro(request);
   if (pro.identityStatus === "verified") throw redirect("/pro");
+  const limit = await identityUploadsByIp.consume(clientIp(context));
+  if (!limit.ok) {
+    const headers = { "Retry-After": String(limit.retryAfter) };
+    if (wantsJson(request)) return apiError("RATE_LIMITED", "Too many identity uploads", { headers });
+    const message = "Trop d’envois depuis cette adresse. Réessayez dans une heure.";
+    return json({ errors: { document: [message] } }, { status: 429, headers });
+  }
   try {
     await submitIdentityDocument(pro.id, request);
   } catch (error) {
