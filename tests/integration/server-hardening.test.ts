@@ -219,11 +219,12 @@ describe("every unsafe method is origin-checked, cookie or not", () => {
 
   it("refuses a cross-site registration and writes nothing", async () => {
     const email = uniqueEmail("csrf");
-    for (const headers of [
+    const sources: Record<string, string>[] = [
       { origin: "https://attacker.example" },
       { referer: "https://attacker.example/page" },
       { origin: "null" },
-    ]) {
+    ];
+    for (const headers of sources) {
       const res = await fetch(server.baseUrl + "/register?_data=routes%2Fregister", {
         method: "POST",
         headers: { ...headers, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": freshIp() },
@@ -307,6 +308,26 @@ describe("sign-in throttling counts each attempt before the password is checked"
     expect((await visitor(ip).form("/login", { email, password: "un-mot-de-passe-solide" })).status).toBe(302);
     expect((await visitor(ip).form("/login", { email, password: "pas-le-bon-mot-de-passe" })).status).toBe(401);
     expect((await visitor(ip).form("/login", { email, password: "pas-le-bon-mot-de-passe" })).status).toBe(429);
+  });
+});
+
+describe("rate limits take their point before the work", () => {
+  it("hold 8 parallel vehicle requests from one address at 5, invalid ones costing nothing", async () => {
+    const ip = freshIp();
+    const body = () => ({
+      fullName: "John Smith",
+      email: uniqueEmail("john"),
+      phone: "+27 21 555 1234",
+      province: "Western Cape",
+      city: "Cape Town",
+      preferredContactMethod: "email",
+      selectedVehicles: [{ vehicleId: 100, make: "Toyota", model: "Corolla", year: 2023, price: 350000 }],
+    });
+    const post = (json: unknown) => visitor(ip).json("/api/contact-requests", { method: "POST", json });
+    expect((await post({ ...body(), email: "pas-une-adresse" })).status).toBe(422);
+    const statuses = await Promise.all(Array.from({ length: 8 }, async () => (await post(body())).status));
+    expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(3);
   });
 });
 
