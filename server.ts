@@ -13,6 +13,7 @@ import compression from "compression";
 import express from "express";
 import { bodyGuard, type BodyLimit } from "./server/body-guard";
 import { originCheck } from "./server/origin-check";
+import { createPageCache } from "./server/page-cache";
 import { remixHandler } from "./server/remix-adapter";
 
 installGlobals({ nativeFetch: true });
@@ -23,6 +24,8 @@ type AppBuild = ServerBuild & {
   entry: {
     module: ServerBuild["entry"]["module"] & {
       startBackgroundWork: () => Promise<void>;
+      readPublicPageGeneration: () => Promise<number>;
+      bumpPublicPageGeneration: () => Promise<void>;
       stopBackgroundWork: () => Promise<void>;
       loadEnv: () => {
         PORT: number;
@@ -104,13 +107,28 @@ app.use((req, res, next) => {
   next();
 });
 
+// ---- Anonymous visitors' pages from the shared page cache (docs/decisions/043): hits are answered
+// before compression (they are stored compressed), misses are captured after it.
+const pageCache = createPageCache({
+  generation: {
+    read: () => build.entry.module.readPublicPageGeneration(),
+    bump: () => build.entry.module.bumpPublicPageGeneration(),
+  },
+  buildVersion: build.assets.version,
+  onError: (message, error) => log.error(message, { error: error instanceof Error ? error.message : String(error) }),
+});
+if (!isDev) app.use(pageCache.serve);
 app.use(compression());
+if (!isDev) app.use(pageCache.capture);
 
 // ---- Bodies are counted as they arrive and cut at their cap, chunked ones included (docs/decisions/017).
 app.use(bodyGuard({ limitFor: bodyLimitFor, wantsJson }));
 
 // ---- Every unsafe method from another origin is refused, session cookie or not (docs/decisions/004).
 app.use(originCheck({ sessionCookie: "vitrine_session" }));
+
+// ---- Every change through /pro or /admin invalidates the cached public pages, on every instance.
+if (!isDev) app.use(pageCache.invalidateOnChange);
 
 // ---- Liveness for load balancers and the test harness.
 app.get("/healthz", (_req, res) => {

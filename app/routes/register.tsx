@@ -8,6 +8,7 @@ import { getCurrentPro } from "~/utils/auth.server";
 import { apiError, fieldErrors, fieldIssues, readBody, wantsJson } from "~/utils/http.server";
 import { clientIp } from "~/utils/rate-limit.server";
 import { createSessionAndRedirect } from "~/utils/session.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte professionnel — Vitrine" }];
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, context }: ActionFunctionArgs) => {
   const asJson = wantsJson(request);
   const body = await readBody(request);
   const values = {
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (asJson) return apiError("DUPLICATE", "An account already exists with this e-mail", { status: 409 });
     return json({ errors: { email: [message] }, values }, { status: 409 });
   }
-}
+});
 
 export default function Register() {
   const actionData = useActionData<typeof action>();
