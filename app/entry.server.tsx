@@ -146,4 +146,7 @@ function jsonResponse(
 
 /** Used by server.ts before it listens: a malformed setting stops the start with a clear message. */
 export { env as loadEnv } from "~/utils/env.server";
+/** Used by server.ts to cap request bodies before Remix reads them, and to answer in the right format. */
+export { bodyLimitFor } from "~/utils/body-limits.server";
+export { wantsJson } from "~/utils/http.server";
 export { log } from "~/utils/logger.server";

@@ -73,7 +73,7 @@ export default function AdminIdentities() {
             </p>
             <p>
               <a href={`/admin/identities/${pro.id}/document`} target="_blank" rel="noreferrer">
-                Voir le document ({pro.identityDocMime === "application/pdf" ? "PDF" : "image"})
+                Télécharger le document ({pro.identityDocMime === "application/pdf" ? "PDF" : "image"})
               </a>
             </p>
             <div className="actions">

@@ -7,6 +7,8 @@ export type TestServer = {
   baseUrl: string;
   env: Record<string, string>;
   logs: () => string;
+  /** The server process's id (for reading its memory figures in /proc). */
+  pid: () => number;
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
   restart: () => Promise<void>;
 };
@@ -77,6 +79,7 @@ export async function startServer(
     baseUrl,
     env,
     logs: () => output,
+    pid: () => child.pid!,
     stop,
     restart: async () => {
       await stop();
