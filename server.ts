@@ -18,6 +18,8 @@ installGlobals({ nativeFetch: true });
 const BUILD_PATH = path.resolve("build/index.js");
 const MAX_BODY_BYTES = 1024 * 1024; // non-multipart bodies (JSON, forms)
 const MAX_MULTIPART_BYTES = 31 * 10 * 1024 * 1024 + 1024 * 1024; // 30 photos of 10 MB, plus headers
+/** How long in-flight requests may take to finish after SIGTERM, then how long the running job may. */
+const SHUTDOWN_GRACE_MS = 15_000;
 
 type AppBuild = ServerBuild & {
   entry: {
@@ -31,7 +33,11 @@ type AppBuild = ServerBuild & {
         NODE_ENV: string;
         LOG_LEVEL: string;
       };
-      log: { info: (m: string, f?: object) => void; error: (m: string, f?: object) => void };
+      log: {
+        info: (m: string, f?: object) => void;
+        warn: (m: string, f?: object) => void;
+        error: (m: string, f?: object) => void;
+      };
     };
   };
 };
@@ -217,17 +223,43 @@ const server = app.listen(config.PORT, async () => {
 });
 server.keepAliveTimeout = 65_000;
 
+/**
+ * SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (an upload in progress
+ * completes), then stop the job worker after its current job, and exit 0. Requests still running
+ * after the grace period have their connections closed; the running job gets its own grace period
+ * (jobs are idempotent: one cut short is retried once its lock expires). Either way this is an
+ * orderly stop, not a crash: the exit code is 0.
+ */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info("shutting down", { signal });
-  const force = setTimeout(() => process.exit(1), 15_000);
-  force.unref();
-  // Stop accepting connections and let in-flight requests finish, then stop the worker.
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections go as soon as they are idle: now, and as each in-flight request ends.
   server.closeIdleConnections();
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+  const grace = setTimeout(() => {
+    log.warn("shutdown: grace period over, closing the connections still open", { graceMs: SHUTDOWN_GRACE_MS });
+    server.closeAllConnections();
+  }, SHUTDOWN_GRACE_MS);
   await closed;
-  await build.entry.module.stopBackgroundWork();
+  clearInterval(idleSweep);
+  clearTimeout(grace);
+
+  let workerGrace: NodeJS.Timeout | undefined;
+  const workerStopped = await Promise.race([
+    build.entry.module.stopBackgroundWork().then(
+      () => true,
+      (error: unknown) => {
+        log.error("shutdown: the job worker failed to stop", { error: String(error) });
+        return true;
+      },
+    ),
+    new Promise<false>((resolve) => (workerGrace = setTimeout(() => resolve(false), SHUTDOWN_GRACE_MS))),
+  ]);
+  clearTimeout(workerGrace);
+  if (!workerStopped) log.warn("shutdown: the running job did not finish in time; it will be retried");
+  log.info("stopped", { signal });
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
