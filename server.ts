@@ -216,8 +216,9 @@ app.all(
       }),
 );
 
-const server = app.listen(config.PORT, async () => {
-  await build.entry.module.startBackgroundWork();
+// Leftovers of a crash are settled, and the job worker started, before the first request.
+await build.entry.module.startBackgroundWork();
+const server = app.listen(config.PORT, () => {
   log.info("listening", { url: `http://localhost:${config.PORT}` });
   if (isDev) broadcastDevReady(build);
 });

@@ -4,7 +4,7 @@
  * pro's home), oriented by EXIF, fit within 1200 px, never enlarged.
  */
 import fs from "node:fs";
-import sharp from "sharp";
+import sharp, { type OutputInfo } from "sharp";
 
 /** Largest input accepted, in pixels (≈ 8000 × 8000): more is treated as a decompression bomb. */
 export const MAX_INPUT_PIXELS = 64_000_000;
@@ -23,7 +23,8 @@ export type ProcessedPhoto = { width: number; height: number; bytes: number };
 
 /**
  * Decodes `input`, writes the normalised WebP to `output` (which must not exist), and returns its
- * size. Throws `InvalidImage` for anything that is not a complete, reasonably sized image.
+ * size. Throws `InvalidImage` for anything that is not a complete, reasonably sized image, and the
+ * file system's own error (ENOSPC…) when the output cannot be written.
  */
 export async function processPhoto(input: string, output: string): Promise<ProcessedPhoto> {
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" as const, sequentialRead: true };
@@ -40,18 +41,27 @@ export async function processPhoto(input: string, output: string): Promise<Proce
   }
   if (!format || !ACCEPTED_FORMATS.has(format)) throw new InvalidImage(`unsupported format ${format}`);
 
+  // Encoding to memory (a ≤ 1200 px WebP is small) and then writing keeps the two failures apart:
+  // a decoding error is an invalid image, a write error (a full disk) is ours and keeps its code.
+  let encoded: { data: Buffer; info: OutputInfo };
   try {
-    const info = await sharp(input, { ...options, pages: 1 })
+    encoded = await sharp(input, { ...options, pages: 1 })
       .autoOrient()
       .resize({ width: PHOTO_MAX_SIZE, height: PHOTO_MAX_SIZE, fit: "inside", withoutEnlargement: true })
       // Metadata is dropped by default: never call withMetadata/keepExif here.
       .webp({ quality: PHOTO_QUALITY })
-      .toFile(output);
-    return { width: info.width, height: info.height, bytes: info.size };
+      .toBuffer({ resolveWithObject: true });
   } catch (error) {
-    await fs.promises.rm(output, { force: true });
     throw new InvalidImage(describe(error));
   }
+  try {
+    await fs.promises.writeFile(output, encoded.data, { flag: "wx" });
+  } catch (error) {
+    // Never remove a file this call did not create.
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") await fs.promises.rm(output, { force: true });
+    throw error;
+  }
+  return { width: encoded.info.width, height: encoded.info.height, bytes: encoded.info.size };
 }
 
 function describe(error: unknown) {

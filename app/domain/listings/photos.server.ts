@@ -10,8 +10,9 @@ import { InvalidImage, processPhoto } from "~/utils/images.server";
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/http.server";
-import { discardTempFiles, parseMultipart } from "~/utils/uploads.server";
-import { getOwnProperty, markListingsChanged, propertyFolder, removePhotoFiles } from "./listings.server";
+import { asStorageError, discardTempFiles, parseMultipart } from "~/utils/uploads.server";
+import { getOwnProperty, markListingsChanged, propertyFolder } from "./listings.server";
+import { hidePhotoFiles, PENDING_SUFFIX, settleHiddenPhotoFiles } from "./photo-files.server";
 import { MAX_PHOTOS_PER_PROPERTY } from "./rules";
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -33,13 +34,25 @@ type Prepared = { tmp: string; final: string; relative: string; width: number; h
 
 /**
  * Adds every file part of a multipart request to the listing's photos. Each file is decoded and
- * re-encoded first; only when all of them succeed are they moved into place and inserted, in a
- * single statement that also enforces the per-listing limit. Any failure leaves no file and no row.
+ * re-encoded first; only when all of them succeed are they moved next to the listing's photos under
+ * a name that is not served (`.pending`), inserted in a single statement that also enforces the
+ * per-listing limit, and then given their public name. Any failure leaves no file and no row; a
+ * crash leaves nothing public and the start-up sweep settles the rest (photo-files.server.ts). A
+ * full disk is a 507 for this request, not an invalid image.
  */
 export async function appendPropertyPhotos(proId: string, propertyId: string, request: Request) {
   const owned = await db.property.findFirst({ where: { id: propertyId, proId }, select: { id: true } });
   if (!owned) throw notFound();
+  try {
+    await storePhotos(propertyId, request);
+  } catch (error) {
+    throw asStorageError(error);
+  }
+  markListingsChanged();
+  return getOwnProperty(proId, propertyId);
+}
 
+async function storePhotos(propertyId: string, request: Request) {
   const { files } = await parseMultipart(request, {
     tempDir: workDir(),
     maxFileBytes: MAX_PHOTO_BYTES,
@@ -47,6 +60,7 @@ export async function appendPropertyPhotos(proId: string, propertyId: string, re
   });
   const prepared: Prepared[] = [];
   const placed: string[] = [];
+  let inserted: string[] = [];
   try {
     if (files.length === 0) {
       throw new DomainError("VALIDATION_ERROR", "No photo in the request", [
@@ -73,35 +87,42 @@ export async function appendPropertyPhotos(proId: string, propertyId: string, re
 
     await fs.promises.mkdir(propertyFolder(propertyId), { recursive: true });
     for (const photo of prepared) {
-      await fs.promises.rename(photo.tmp, photo.final);
-      placed.push(photo.final);
+      await fs.promises.rename(photo.tmp, photo.final + PENDING_SUFFIX);
+      placed.push(photo.final + PENDING_SUFFIX);
     }
 
-    const inserted = await insertPhotoRows(propertyId, prepared);
-    if (inserted === 0) throw tooMany(await db.propertyPhoto.count({ where: { propertyId } }));
+    inserted = await insertPhotoRows(propertyId, prepared);
+    if (inserted.length === 0) throw tooMany(await db.propertyPhoto.count({ where: { propertyId } }));
+    for (const photo of prepared) await fs.promises.rename(photo.final + PENDING_SUFFIX, photo.final);
     placed.length = 0; // committed: the files now belong to their rows
+    inserted = [];
     await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
   } finally {
+    if (inserted.length) {
+      // Published halfway: all or nothing, so the rows go and the files with them.
+      await hidePhotoFiles(prepared.map((p) => p.relative)).catch(() => undefined);
+      await db.propertyPhoto.deleteMany({ where: { id: { in: inserted } } });
+      await settleHiddenPhotoFiles(prepared.map((p) => p.relative));
+    }
     await discardTempFiles(files);
     await Promise.all([...prepared.map((p) => p.tmp), ...placed].map((f) => fs.promises.rm(f, { force: true })));
   }
-  markListingsChanged();
-  return getOwnProperty(proId, propertyId);
 }
 
 /**
  * Inserts the photos after the listing's current last one, only if the listing stays within the
  * limit. One statement is atomic on its own: no read-modify-write race between two uploads, and no
- * rollback that could undo other requests' writes on the shared SQLite connection. Returns the
- * number of rows inserted (0 when the limit would be passed).
+ * rollback that could undo other requests' writes on the shared SQLite connection. Returns the ids
+ * of the rows inserted (none when the limit would be passed).
  */
-async function insertPhotoRows(propertyId: string, photos: Prepared[]) {
+async function insertPhotoRows(propertyId: string, photos: Prepared[]): Promise<string[]> {
   const now = new Date();
+  const ids = photos.map(() => randomUUID());
   const values = Prisma.join(
-    photos.map((p, index) => Prisma.sql`(${randomUUID()}, ${p.relative}, ${p.width}, ${p.height}, ${index})`),
+    photos.map((p, index) => Prisma.sql`(${ids[index]}, ${p.relative}, ${p.width}, ${p.height}, ${index})`),
   );
   try {
-    return await db.$executeRaw`
+    const count = await db.$executeRaw`
       WITH "incoming" ("id", "path", "width", "height", "offset") AS (VALUES ${values})
       INSERT INTO "PropertyPhoto" ("id", "propertyId", "path", "width", "height", "position", "createdAt")
       SELECT "incoming"."id", ${propertyId}, "incoming"."path", "incoming"."width", "incoming"."height",
@@ -109,6 +130,7 @@ async function insertPhotoRows(propertyId: string, photos: Prepared[]) {
              ${now}
       FROM "incoming"
       WHERE (SELECT COUNT(*) FROM "PropertyPhoto" WHERE "propertyId" = ${propertyId}) + ${photos.length} <= ${MAX_PHOTOS_PER_PROPERTY}`;
+    return count === 0 ? [] : ids;
   } catch (error) {
     // The listing was deleted while its photos were being processed.
     if (prismaErrorCode(error) === "P2003" || /FOREIGN KEY/i.test(String(error))) throw notFound();
@@ -116,17 +138,21 @@ async function insertPhotoRows(propertyId: string, photos: Prepared[]) {
   }
 }
 
-/** Removes one photo of the pro's listing, row then file. */
+/** Removes one photo of the pro's listing: hidden, row deleted, then file deleted. */
 export async function removePropertyPhoto(proId: string, propertyId: string, photoId: string) {
   const photo = await db.propertyPhoto.findFirst({
     where: { id: photoId, propertyId, property: { proId } },
     select: { id: true, path: true },
   });
   if (!photo) throw new DomainError("NOT_FOUND", "Photo not found");
-  await db.propertyPhoto.deleteMany({ where: { id: photo.id } });
+  await hidePhotoFiles([photo.path]);
+  try {
+    await db.propertyPhoto.deleteMany({ where: { id: photo.id } });
+  } finally {
+    await settleHiddenPhotoFiles([photo.path]);
+  }
   await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
   markListingsChanged();
-  await removePhotoFiles([photo.path]);
 }
 
 /** Makes a photo the cover: it moves before the current first one. */
