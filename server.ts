@@ -94,6 +94,18 @@ app.use((req, res, next) => {
   next();
 });
 
+// ---- A response sent before its request body was read whole (a refused upload, a full disk) closes
+// the connection: the rest of the body is never read, and the client is not left waiting to send it.
+app.use((req, res, next) => {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+    const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+    if (hasBody && !req.complete && !res.headersSent) res.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  next();
+});
+
 // ---- Request log: method, path (no query string: it may hold an e-mail), status, duration.
 app.use((req, res, next) => {
   const started = process.hrtime.bigint();
