@@ -6,19 +6,27 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { errorBody, wantsJson } from "~/utils/http.server";
 import { NonceProvider } from "~/utils/nonce";
-import { internalErrorBody, reportError } from "~/utils/errors.server";
+import { isDatabaseBusy } from "~/utils/db.server";
+import { BUSY_RETRY_AFTER_SECONDS, databaseBusyResponse, internalErrorBody, reportError } from "~/utils/errors.server";
 import { log } from "~/utils/logger.server";
 
 export { startBackgroundWork, stopBackgroundWork } from "~/utils/background.server";
 
 const ABORT_DELAY = 5_000;
 
-type Context = AppLoadContext & { cspNonce?: string };
+/** `databaseBusy` is set by handleError: in production Remix hands handleRequest sanitised errors. */
+type Context = AppLoadContext & { cspNonce?: string; databaseBusy?: boolean };
 
 /** Remix calls this for every error a loader or action throws; we log it once with an id. */
-export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) || error instanceof Response) return;
+  if (isDatabaseBusy(error)) {
+    if (context) (context as Context).databaseBusy = true;
+    // Load, not a bug: answered 503 with Retry-After (handleRequest), logged without a stack.
+    log.warn("database busy", { method: request.method, path: new URL(request.url).pathname });
+    return;
+  }
   reportError(error, request);
 }
 
@@ -30,7 +38,13 @@ export default function handleRequest(
   loadContext: Context,
 ) {
   forwardLeafHeaders(request, responseHeaders, remixContext);
-  if (wantsJson(request)) return jsonResponse(request, responseStatusCode, responseHeaders, remixContext);
+  const errors = Object.values(remixContext.staticHandlerContext.errors ?? {});
+  const busy = Boolean(loadContext?.databaseBusy) || errors.some(isDatabaseBusy);
+  if (busy) {
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", BUSY_RETRY_AFTER_SECONDS);
+  }
+  if (wantsJson(request)) return jsonResponse(request, responseStatusCode, responseHeaders, remixContext, busy);
   const nonce = loadContext?.cspNonce ?? "";
   const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
@@ -91,7 +105,13 @@ function forwardLeafHeaders(request: Request, responseHeaders: Headers, remixCon
  * The JSON face of a page route (docs/decisions/002): the deepest route's action data (for a
  * mutation) or loader data, or the error it threw, with the status Remix computed.
  */
-function jsonResponse(request: Request, status: number, headers: Headers, remixContext: EntryContext) {
+function jsonResponse(
+  request: Request,
+  status: number,
+  headers: Headers,
+  remixContext: EntryContext,
+  databaseBusy: boolean,
+) {
   const context = remixContext.staticHandlerContext;
   headers.set("Content-Type", "application/json; charset=utf-8");
   headers.delete("Content-Length");
@@ -110,6 +130,11 @@ function jsonResponse(request: Request, status: number, headers: Headers, remixC
               error.status === 404 ? "Not found" : error.statusText || "Error",
             );
       return new Response(JSON.stringify(body), { status: error.status, headers });
+    }
+    if (databaseBusy) {
+      const busy = databaseBusyResponse();
+      headers.set("Retry-After", BUSY_RETRY_AFTER_SECONDS);
+      return new Response(busy.body, { status: 503, headers });
     }
     return new Response(JSON.stringify(internalErrorBody(reportError(error, request))), { status: 500, headers });
   }

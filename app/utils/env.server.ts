@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   RATE_LIMIT_DISABLED: booleanFlag.default(false),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /// How long a database write may wait for a lock held by another process before a 503.
+  DB_BUSY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(4000),
   LOG_LEVEL: z.enum(["silent", "error", "warn", "info"]).default("info"),
 });
 

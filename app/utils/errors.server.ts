@@ -1,7 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { json } from "@remix-run/node";
-import { DomainError, toResponse } from "./http.server";
+import { isDatabaseBusy } from "./db.server";
+import { DomainError, errorBody, toResponse } from "./http.server";
 import { log } from "./logger.server";
+
+/** Seconds a client is asked to wait when the database stayed locked (503). */
+export const BUSY_RETRY_AFTER_SECONDS = "5";
+
+/** The 503 answer when the database stayed busy past the wait allowed (db.server.ts). */
+export function databaseBusyResponse() {
+  return json(errorBody("SERVICE_UNAVAILABLE", "The service is busy, please retry shortly"), {
+    status: 503,
+    headers: { "Retry-After": BUSY_RETRY_AFTER_SECONDS },
+  });
+}
 
 /** Logs an unexpected error once, with an id the client can quote; returns that id. */
 export function reportError(error: unknown, request: Request): string {
@@ -35,6 +47,7 @@ export function withJsonErrors<Args extends { request: Request }>(
     } catch (error) {
       if (error instanceof Response) throw error;
       if (error instanceof DomainError) return toResponse(error);
+      if (isDatabaseBusy(error)) return databaseBusyResponse();
       return json(internalErrorBody(reportError(error, args.request)), { status: 500 });
     }
   };
