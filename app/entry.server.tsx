@@ -7,27 +7,38 @@ import { renderToPipeableStream } from "react-dom/server";
 import { errorBody, wantsJson } from "~/utils/http.server";
 import { NonceProvider } from "~/utils/nonce";
 import { isDatabaseBusy } from "~/utils/db.server";
-import { BUSY_RETRY_AFTER_SECONDS, databaseBusyResponse, internalErrorBody, reportError } from "~/utils/errors.server";
+import {
+  BUSY_RETRY_AFTER_SECONDS,
+  databaseBusyError,
+  internalErrorBody,
+  reportedErrorId,
+  reportError,
+} from "~/utils/errors.server";
 import { log } from "~/utils/logger.server";
 
 export { startBackgroundWork, stopBackgroundWork } from "~/utils/background.server";
+export { bumpPublicPageGeneration, readPublicPageGeneration } from "~/utils/page-generation.server";
 
 const ABORT_DELAY = 5_000;
 
 /** `databaseBusy` is set by handleError: in production Remix hands handleRequest sanitised errors. */
 type Context = AppLoadContext & { cspNonce?: string; databaseBusy?: boolean };
 
-/** Remix calls this for every error a loader or action throws; we log it once with an id. */
+/**
+ * Remix calls this for every error a loader or action throws; we log it once, with its cause, under
+ * an id kept on the load context: the 500 answered later quotes that id (see jsonResponse). A
+ * database that stayed busy is load, not a bug: flagged on the context for a 503, logged without a
+ * stack.
+ */
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) || error instanceof Response) return;
   if (isDatabaseBusy(error)) {
     if (context) (context as Context).databaseBusy = true;
-    // Load, not a bug: answered 503 with Retry-After (handleRequest), logged without a stack.
     log.warn("database busy", { method: request.method, path: new URL(request.url).pathname });
     return;
   }
-  reportError(error, request);
+  reportError(error, request, context);
 }
 
 export default function handleRequest(
@@ -39,12 +50,14 @@ export default function handleRequest(
 ) {
   forwardLeafHeaders(request, responseHeaders, remixContext);
   const errors = Object.values(remixContext.staticHandlerContext.errors ?? {});
-  const busy = Boolean(loadContext?.databaseBusy) || errors.some(isDatabaseBusy);
-  if (busy) {
+  if (loadContext?.databaseBusy || errors.some(isDatabaseBusy)) {
+    loadContext.databaseBusy = true;
     responseStatusCode = 503;
     responseHeaders.set("Retry-After", BUSY_RETRY_AFTER_SECONDS);
   }
-  if (wantsJson(request)) return jsonResponse(request, responseStatusCode, responseHeaders, remixContext, busy);
+  if (wantsJson(request)) {
+    return jsonResponse(request, responseStatusCode, responseHeaders, remixContext, loadContext);
+  }
   const nonce = loadContext?.cspNonce ?? "";
   const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
@@ -110,7 +123,7 @@ function jsonResponse(
   status: number,
   headers: Headers,
   remixContext: EntryContext,
-  databaseBusy: boolean,
+  loadContext: Context,
 ) {
   const context = remixContext.staticHandlerContext;
   headers.set("Content-Type", "application/json; charset=utf-8");
@@ -131,12 +144,14 @@ function jsonResponse(
             );
       return new Response(JSON.stringify(body), { status: error.status, headers });
     }
-    if (databaseBusy) {
-      const busy = databaseBusyResponse();
-      headers.set("Retry-After", BUSY_RETRY_AFTER_SECONDS);
-      return new Response(busy.body, { status: 503, headers });
+    if (loadContext?.databaseBusy) {
+      const busy = databaseBusyError();
+      return new Response(JSON.stringify(errorBody(busy.code, busy.message)), { status: 503, headers });
     }
-    return new Response(JSON.stringify(internalErrorBody(reportError(error, request))), { status: 500, headers });
+    // In production Remix hands us a sanitised stand-in ("Unexpected Server Error"); the real error
+    // was logged by handleError, whose id is on the load context.
+    const errorId = reportedErrorId(loadContext) ?? reportError(error, request, loadContext);
+    return new Response(JSON.stringify(internalErrorBody(errorId)), { status: 500, headers });
   }
 
   const leaf = context.matches[context.matches.length - 1];

@@ -60,4 +60,6 @@ if (needsBuild) {
 
 await step(["--import", "tsx", "scripts/prepare.ts"]);
 
-process.exit(await run(["--import", "tsx", "server.ts"]));
+// WEB_CONCURRENCY > 1: one server process per core behind node:cluster (scripts/cluster.ts).
+const entry = Number(process.env.WEB_CONCURRENCY ?? 1) > 1 ? "scripts/cluster.ts" : "server.ts";
+process.exit(await run(["--import", "tsx", entry]));

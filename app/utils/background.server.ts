@@ -5,6 +5,7 @@ import { startWorker, stopWorker } from "~/domain/jobs/worker.server";
 import { sweepPhotoFiles } from "~/domain/listings/photo-files.server";
 import { dbReady } from "./db.server";
 import { log } from "./logger.server";
+import { env } from "./env.server";
 
 /** Called by the production server before it listens, and on SIGTERM (server.ts). */
 export async function startBackgroundWork() {
@@ -18,7 +19,8 @@ export async function startBackgroundWork() {
   }
   const missing = JOB_TYPES.filter((type) => !jobHandler(type));
   if (missing.length) throw new Error(`No handler registered for job types: ${missing.join(", ")}`);
-  startWorker();
+  // Claims are safe from any number of workers; JOB_WORKER=0 keeps this process out of it.
+  if (env().JOB_WORKER) startWorker();
 }
 
 export async function stopBackgroundWork() {

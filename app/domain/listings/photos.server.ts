@@ -5,7 +5,6 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Prisma } from "~/generated/prisma/client";
 import { InvalidImage, processPhoto } from "~/utils/images.server";
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -13,6 +12,7 @@ import { DomainError } from "~/utils/http.server";
 import { asStorageError, discardTempFiles, parseMultipart } from "~/utils/uploads.server";
 import { getOwnProperty, markListingsChanged, propertyFolder } from "./listings.server";
 import { hidePhotoFiles, PENDING_SUFFIX, settleHiddenPhotoFiles } from "./photo-files.server";
+import { insertPhotoRowsWithinLimit } from "./photo-rows.server";
 import { MAX_PHOTOS_PER_PROPERTY } from "./rules";
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -48,7 +48,7 @@ export async function appendPropertyPhotos(proId: string, propertyId: string, re
   } catch (error) {
     throw asStorageError(error);
   }
-  markListingsChanged();
+  await markListingsChanged();
   return getOwnProperty(proId, propertyId);
 }
 
@@ -60,7 +60,7 @@ async function storePhotos(propertyId: string, request: Request) {
   });
   const prepared: Prepared[] = [];
   const placed: string[] = [];
-  let inserted: string[] = [];
+  let inserted = false;
   try {
     if (files.length === 0) {
       throw new DomainError("VALIDATION_ERROR", "No photo in the request", [
@@ -91,46 +91,31 @@ async function storePhotos(propertyId: string, request: Request) {
       placed.push(photo.final + PENDING_SUFFIX);
     }
 
-    inserted = await insertPhotoRows(propertyId, prepared);
-    if (inserted.length === 0) throw tooMany(await db.propertyPhoto.count({ where: { propertyId } }));
+    if ((await insertPhotoRows(propertyId, prepared)) === 0) {
+      throw tooMany(await db.propertyPhoto.count({ where: { propertyId } }));
+    }
+    inserted = true;
     for (const photo of prepared) await fs.promises.rename(photo.final + PENDING_SUFFIX, photo.final);
     placed.length = 0; // committed: the files now belong to their rows
-    inserted = [];
+    inserted = false;
     await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
   } finally {
-    if (inserted.length) {
+    if (inserted) {
       // Published halfway: all or nothing, so the rows go and the files with them.
-      await hidePhotoFiles(prepared.map((p) => p.relative)).catch(() => undefined);
-      await db.propertyPhoto.deleteMany({ where: { id: { in: inserted } } });
-      await settleHiddenPhotoFiles(prepared.map((p) => p.relative));
+      const paths = prepared.map((p) => p.relative);
+      await hidePhotoFiles(paths).catch(() => undefined);
+      await db.propertyPhoto.deleteMany({ where: { propertyId, path: { in: paths } } });
+      await settleHiddenPhotoFiles(paths);
     }
     await discardTempFiles(files);
     await Promise.all([...prepared.map((p) => p.tmp), ...placed].map((f) => fs.promises.rm(f, { force: true })));
   }
 }
 
-/**
- * Inserts the photos after the listing's current last one, only if the listing stays within the
- * limit. One statement is atomic on its own: no read-modify-write race between two uploads, and no
- * rollback that could undo other requests' writes on the shared SQLite connection. Returns the ids
- * of the rows inserted (none when the limit would be passed).
- */
-async function insertPhotoRows(propertyId: string, photos: Prepared[]): Promise<string[]> {
-  const now = new Date();
-  const ids = photos.map(() => randomUUID());
-  const values = Prisma.join(
-    photos.map((p, index) => Prisma.sql`(${ids[index]}, ${p.relative}, ${p.width}, ${p.height}, ${index})`),
-  );
+/** Returns the number of rows inserted (0 when the limit would be passed). */
+async function insertPhotoRows(propertyId: string, photos: Prepared[]) {
   try {
-    const count = await db.$executeRaw`
-      WITH "incoming" ("id", "path", "width", "height", "offset") AS (VALUES ${values})
-      INSERT INTO "PropertyPhoto" ("id", "propertyId", "path", "width", "height", "position", "createdAt")
-      SELECT "incoming"."id", ${propertyId}, "incoming"."path", "incoming"."width", "incoming"."height",
-             (SELECT COALESCE(MAX("position"), -1) FROM "PropertyPhoto" WHERE "propertyId" = ${propertyId}) + 1 + "incoming"."offset",
-             ${now}
-      FROM "incoming"
-      WHERE (SELECT COUNT(*) FROM "PropertyPhoto" WHERE "propertyId" = ${propertyId}) + ${photos.length} <= ${MAX_PHOTOS_PER_PROPERTY}`;
-    return count === 0 ? [] : ids;
+    return await insertPhotoRowsWithinLimit(propertyId, photos);
   } catch (error) {
     // The listing was deleted while its photos were being processed.
     if (prismaErrorCode(error) === "P2003" || /FOREIGN KEY/i.test(String(error))) throw notFound();
@@ -152,7 +137,7 @@ export async function removePropertyPhoto(proId: string, propertyId: string, pho
     await settleHiddenPhotoFiles([photo.path]);
   }
   await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
-  markListingsChanged();
+  await markListingsChanged();
 }
 
 /** Makes a photo the cover: it moves before the current first one. */
@@ -165,5 +150,5 @@ export async function setCoverPhoto(proId: string, propertyId: string, photoId: 
   const first = await db.propertyPhoto.aggregate({ where: { propertyId }, _min: { position: true } });
   await db.propertyPhoto.update({ where: { id: photo.id }, data: { position: (first._min.position ?? 0) - 1 } });
   await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
-  markListingsChanged();
+  await markListingsChanged();
 }
