@@ -19,6 +19,8 @@ import { remixHandler } from "./server/remix-adapter";
 installGlobals({ nativeFetch: true });
 
 const BUILD_PATH = path.resolve("build/index.js");
+/** How long in-flight requests may take to finish after SIGTERM, then how long the running job may. */
+const SHUTDOWN_GRACE_MS = 15_000;
 
 type AppBuild = ServerBuild & {
   entry: {
@@ -35,7 +37,11 @@ type AppBuild = ServerBuild & {
         NODE_ENV: string;
         LOG_LEVEL: string;
       };
-      log: { info: (m: string, f?: object) => void; error: (m: string, f?: object) => void };
+      log: {
+        info: (m: string, f?: object) => void;
+        warn: (m: string, f?: object) => void;
+        error: (m: string, f?: object) => void;
+      };
       bodyLimitFor: (pathname: string, contentType: string | undefined) => BodyLimit;
       wantsJson: (request: Request) => boolean;
     };
@@ -93,6 +99,18 @@ app.use((req, res, next) => {
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   // Behind a TLS-terminating proxy the socket is plain HTTP: APP_URL says what the public sees.
   if (hsts) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  next();
+});
+
+// ---- A response sent before its request body was read whole (a refused upload, a full disk) closes
+// the connection: the rest of the body is never read, and the client is not left waiting to send it.
+app.use((req, res, next) => {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+    const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+    if (hasBody && !req.complete && !res.headersSent) res.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
   next();
 });
 
@@ -191,24 +209,51 @@ app.all(
   }),
 );
 
-const server = app.listen(config.PORT, async () => {
-  await build.entry.module.startBackgroundWork();
+// Leftovers of a crash are settled, and the job worker started, before the first request.
+await build.entry.module.startBackgroundWork();
+const server = app.listen(config.PORT, () => {
   log.info("listening", { url: `http://localhost:${config.PORT}` });
   if (isDev) broadcastDevReady(build);
 });
 server.keepAliveTimeout = 65_000;
 
+/**
+ * SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (an upload in progress
+ * completes), then stop the job worker after its current job, and exit 0. Requests still running
+ * after the grace period have their connections closed; the running job gets its own grace period
+ * (jobs are idempotent: one cut short is retried once its lock expires). Either way this is an
+ * orderly stop, not a crash: the exit code is 0.
+ */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info("shutting down", { signal });
-  const force = setTimeout(() => process.exit(1), 15_000);
-  force.unref();
-  // Stop accepting connections and let in-flight requests finish, then stop the worker.
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections go as soon as they are idle: now, and as each in-flight request ends.
   server.closeIdleConnections();
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+  const grace = setTimeout(() => {
+    log.warn("shutdown: grace period over, closing the connections still open", { graceMs: SHUTDOWN_GRACE_MS });
+    server.closeAllConnections();
+  }, SHUTDOWN_GRACE_MS);
   await closed;
-  await build.entry.module.stopBackgroundWork();
+  clearInterval(idleSweep);
+  clearTimeout(grace);
+
+  let workerGrace: NodeJS.Timeout | undefined;
+  const workerStopped = await Promise.race([
+    build.entry.module.stopBackgroundWork().then(
+      () => true,
+      (error: unknown) => {
+        log.error("shutdown: the job worker failed to stop", { error: String(error) });
+        return true;
+      },
+    ),
+    new Promise<false>((resolve) => (workerGrace = setTimeout(() => resolve(false), SHUTDOWN_GRACE_MS))),
+  ]);
+  clearTimeout(workerGrace);
+  if (!workerStopped) log.warn("shutdown: the running job did not finish in time; it will be retried");
+  log.info("stopped", { signal });
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

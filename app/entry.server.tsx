@@ -7,7 +7,14 @@ import { renderToPipeableStream } from "react-dom/server";
 import { errorBody, wantsJson } from "~/utils/http.server";
 import { NonceProvider } from "~/utils/nonce";
 import { ErrorIdProvider } from "~/components/ui/error-id";
-import { internalErrorBody, reportedErrorId, reportError } from "~/utils/errors.server";
+import { isDatabaseBusy } from "~/utils/db.server";
+import {
+  BUSY_RETRY_AFTER_SECONDS,
+  databaseBusyError,
+  internalErrorBody,
+  reportedErrorId,
+  reportError,
+} from "~/utils/errors.server";
 import { log } from "~/utils/logger.server";
 
 export { startBackgroundWork, stopBackgroundWork } from "~/utils/background.server";
@@ -15,15 +22,23 @@ export { bumpPublicPageGeneration, readPublicPageGeneration } from "~/utils/page
 
 const ABORT_DELAY = 5_000;
 
-type Context = AppLoadContext & { cspNonce?: string };
+/** `databaseBusy` is set by handleError: in production Remix hands handleRequest sanitised errors. */
+type Context = AppLoadContext & { cspNonce?: string; databaseBusy?: boolean };
 
 /**
  * Remix calls this for every error a loader or action throws; we log it once, with its cause, under
- * an id kept on the load context: the 500 answered later quotes that id (see jsonResponse).
+ * an id kept on the load context: the 500 answered later quotes that id (see jsonResponse). A
+ * database that stayed busy is load, not a bug: flagged on the context for a 503, logged without a
+ * stack.
  */
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) || error instanceof Response) return;
+  if (isDatabaseBusy(error)) {
+    if (context) (context as Context).databaseBusy = true;
+    log.warn("database busy", { method: request.method, path: new URL(request.url).pathname });
+    return;
+  }
   reportError(error, request, context);
 }
 
@@ -35,6 +50,12 @@ export default function handleRequest(
   loadContext: Context,
 ) {
   forwardLeafHeaders(request, responseHeaders, remixContext);
+  const errors = Object.values(remixContext.staticHandlerContext.errors ?? {});
+  if (loadContext?.databaseBusy || errors.some(isDatabaseBusy)) {
+    loadContext.databaseBusy = true;
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", BUSY_RETRY_AFTER_SECONDS);
+  }
   if (wantsJson(request)) {
     return jsonResponse(request, responseStatusCode, responseHeaders, remixContext, loadContext);
   }
@@ -125,6 +146,10 @@ function jsonResponse(
               error.status === 404 ? "Not found" : error.statusText || "Error",
             );
       return new Response(JSON.stringify(body), { status: error.status, headers });
+    }
+    if (loadContext?.databaseBusy) {
+      const busy = databaseBusyError();
+      return new Response(JSON.stringify(errorBody(busy.code, busy.message)), { status: 503, headers });
     }
     // In production Remix hands us a sanitised stand-in ("Unexpected Server Error"); the real error
     // was logged by handleError, whose id is on the load context.

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { jobStats, listFailedJobs, retryJob } from "~/domain/jobs/queue.server";
+import { jobStats, listFailedJobs, listRetryingJobs, retryJob } from "~/domain/jobs/queue.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { apiError, readBody, wantsJson } from "~/utils/http.server";
 import { pageRoute } from "~/utils/errors.server";
@@ -9,12 +9,13 @@ import { pageRoute } from "~/utils/errors.server";
 export const meta: MetaFunction = () => [{ title: "Tâches en échec — Administration Vitrine" }];
 
 /**
- * Background jobs that exhausted their retries (e.g. a dealership e-mail the SMTP server kept
- * refusing). Payloads hold ids only, so nothing personal is shown here.
+ * Background jobs that failed: those still being retried (an SMTP outage shows here from its first
+ * failed attempt, with the real cause) and those that exhausted their retries (e.g. a dealership
+ * e-mail the SMTP server kept refusing). Payloads hold ids only, so nothing personal is shown here.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [failed, stats] = await Promise.all([listFailedJobs(100), jobStats()]);
+  const [failed, retryingJobs, stats] = await Promise.all([listFailedJobs(100), listRetryingJobs(100), jobStats()]);
   const data = failed.map((job) => ({
     id: job.id,
     type: job.type,
@@ -25,7 +26,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     failedAt: job.failedAt.toISOString(),
     createdAt: job.createdAt.toISOString(),
   }));
-  return json({ data, stats });
+  const retrying = retryingJobs.map((job) => ({
+    id: job.id,
+    type: job.type,
+    payload: job.payload,
+    attempts: job.attempts,
+    maxAttempts: job.maxAttempts,
+    lastError: job.lastError,
+    nextAttemptAt: job.runAt.toISOString(),
+    createdAt: job.createdAt.toISOString(),
+  }));
+  return json({ data, retrying, stats });
 }
 
 export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
@@ -54,7 +65,7 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", {
 });
 
 export default function AdminJobs() {
-  const { data, stats } = useLoaderData<typeof loader>();
+  const { data, retrying, stats } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div>
@@ -72,6 +83,42 @@ export default function AdminJobs() {
           {actionData.error}
         </div>
       ) : null}
+      <h2>Nouvelles tentatives prévues</h2>
+      {retrying.length === 0 ? (
+        <p>Aucune tâche en attente d’une nouvelle tentative.</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Type</th>
+                <th scope="col">Données</th>
+                <th scope="col">Tentatives</th>
+                <th scope="col">Dernière erreur</th>
+                <th scope="col">Prochaine tentative</th>
+              </tr>
+            </thead>
+            <tbody>
+              {retrying.map((job) => (
+                <tr key={job.id}>
+                  <td>{job.type}</td>
+                  <td>
+                    <code>{job.payload}</code>
+                  </td>
+                  <td>
+                    {job.attempts} / {job.maxAttempts}
+                  </td>
+                  <td>{job.lastError ?? "—"}</td>
+                  <td>
+                    <time dateTime={job.nextAttemptAt}>{dateFormat.format(new Date(job.nextAttemptAt))}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Tâches en échec</h2>
       {data.length === 0 ? (
         <p>Aucune tâche en échec.</p>
       ) : (

@@ -20,12 +20,16 @@ function create() {
   const url = env().DATABASE_URL;
   if (providerOf(url) === "postgresql") return createPostgres(url);
   // WAL is a property of the database file: set it once, synchronously, before any query can start,
-  // so that readers proceed during a write. The adapter's own connection gets a 5 s busy timeout,
-  // so writers queue instead of failing; better-sqlite3 enforces foreign keys by default.
+  // so that readers proceed during a write. better-sqlite3 enforces foreign keys by default.
   const setup = new Database(url.replace(/^file:/, ""));
   setup.pragma("journal_mode = WAL");
   setup.close();
-  const adapter = serializedAdapter(new PrismaBetterSQLite3({ url, timeout: 5000 }));
+  // No busy timeout on the connection: SQLite's own wait would block the event loop (every request,
+  // health checks and static files included). A statement that meets a lock held by another
+  // process is retried asynchronously instead, for up to DB_BUSY_WAIT_MS (busyRetrying below).
+  const adapter = serializedAdapter(new PrismaBetterSQLite3({ url, timeout: 0 }), {
+    maxWaitMs: env().DB_BUSY_WAIT_MS,
+  });
   const client = new PrismaClient({ adapter });
   return { client, ready: Promise.resolve() };
 }
@@ -54,12 +58,70 @@ class Lock {
 }
 
 /**
+ * Thrown when the database stayed locked by another process (or connection) for longer than the
+ * wait allowed: the request is answered 503 with Retry-After (errors.server.ts).
+ */
+export class DatabaseBusyError extends Error {
+  readonly code = "DATABASE_BUSY";
+  constructor(readonly waitedMs: number) {
+    super(`The database stayed busy for ${waitedMs} ms`);
+    this.name = "DatabaseBusyError";
+  }
+}
+
+/** Whether `error`, or anything it wraps, is a database that stayed busy. */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof DatabaseBusyError) return true;
+    if (typeof current !== "object") return false;
+    // Prisma rethrows it as a known request error that keeps its code.
+    if ((current as { code?: unknown }).code === "DATABASE_BUSY") return true;
+    if ((current as { name?: unknown }).name === "DatabaseBusyError") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** SQLITE_BUSY, as better-sqlite3 reports it or as the Prisma adapter wraps it. */
+function isSqliteBusy(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const code = (error as { code?: unknown }).code;
+  const original = (error as { cause?: { originalCode?: unknown } }).cause?.originalCode;
+  // A stale snapshot (SQLITE_BUSY_SNAPSHOT) cannot succeed by waiting: only plain busy is retried.
+  return code === "SQLITE_BUSY" || original === "SQLITE_BUSY";
+}
+
+/**
+ * Runs `attempt` until it does not meet a busy database, waiting between tries with a growing
+ * delay (2 ms doubling up to 100 ms) on timers — the event loop stays free. Past `maxWaitMs`, a
+ * DatabaseBusyError.
+ */
+async function busyRetrying<T>(attempt: () => Promise<T>, maxWaitMs: number): Promise<T> {
+  const started = Date.now();
+  for (let delay = 2; ; delay = Math.min(delay * 2, 100)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isSqliteBusy(error)) throw error;
+      const waited = Date.now() - started;
+      if (waited >= maxWaitMs) throw new DatabaseBusyError(waited);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(delay, maxWaitMs - waited)));
+    }
+  }
+}
+
+/**
  * The better-sqlite3 adapter runs every query of the process on one connection, and its lock only
  * orders transactions among themselves: a plain query from another request would run inside an
  * open transaction and be rolled back with it. Here plain queries also wait for the open
- * transaction to end, so each request's writes stand or fall on their own.
+ * transaction to end, so each request's writes stand or fall on their own. A statement that meets
+ * a lock held elsewhere is retried asynchronously (busyRetrying); a plain query gives the
+ * connection up while it waits, so other requests' queries go on.
  */
-export function serializedAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+export function serializedAdapter(
+  factory: SqlDriverAdapterFactory,
+  { maxWaitMs }: { maxWaitMs: number } = { maxWaitMs: 5000 },
+): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -74,10 +136,11 @@ export function serializedAdapter(factory: SqlDriverAdapterFactory): SqlDriverAd
           release();
         }
       };
+      const plain = <T>(run: () => Promise<T>) => busyRetrying(() => exclusive(run), maxWaitMs);
       const adapter: SqlDriverAdapter = Object.create(inner);
-      adapter.queryRaw = (query) => exclusive(() => inner.queryRaw(query));
-      adapter.executeRaw = (query) => exclusive(() => inner.executeRaw(query));
-      adapter.executeScript = (script) => exclusive(() => inner.executeScript(script));
+      adapter.queryRaw = (query) => plain(() => inner.queryRaw(query));
+      adapter.executeRaw = (query) => plain(() => inner.executeRaw(query));
+      adapter.executeScript = (script) => plain(() => inner.executeScript(script));
       adapter.startTransaction = async (isolationLevel) => {
         const release = await lock.acquire();
         let transaction: Transaction;
@@ -88,6 +151,9 @@ export function serializedAdapter(factory: SqlDriverAdapterFactory): SqlDriverAd
           throw error;
         }
         const wrapped: Transaction = Object.create(transaction);
+        // Inside a transaction the connection stays ours while a statement waits.
+        wrapped.queryRaw = (query) => busyRetrying(() => transaction.queryRaw(query), maxWaitMs);
+        wrapped.executeRaw = (query) => busyRetrying(() => transaction.executeRaw(query), maxWaitMs);
         wrapped.commit = async () => {
           try {
             await transaction.commit();

@@ -56,6 +56,8 @@ const EnvSchema = z.object({
   /// Whether this process runs the job worker (off in all but one process of a cluster).
   JOB_WORKER: booleanFlag.default(true),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /// How long a database write may wait for a lock held by another process before a 503.
+  DB_BUSY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(4000),
   LOG_LEVEL: z.enum(["silent", "error", "warn", "info"]).default("info"),
 });
 

@@ -14,9 +14,27 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { isDatabaseBusy } from "./db.server";
 import { DomainError } from "./errors";
 import { errorBody, fieldErrors, toResponse, typedValues, wantsJson } from "./http.server";
 import { log } from "./logger.server";
+
+/** Seconds a client is asked to wait when the database stayed locked (503). */
+export const BUSY_RETRY_AFTER_SECONDS = "5";
+
+/** The database stayed locked past the wait allowed (db.server.ts): load, not a bug — 503. */
+export function databaseBusyError() {
+  return new DomainError("SERVICE_UNAVAILABLE", "The service is busy, please retry shortly", undefined, 503, {
+    "Retry-After": BUSY_RETRY_AFTER_SECONDS,
+  });
+}
+
+const RETRY_LATER = new Set(["INSUFFICIENT_STORAGE", "SERVICE_UNAVAILABLE"]);
+
+/** A DatabaseBusyError becomes its 503 DomainError; anything else is returned unchanged. */
+function known(error: unknown): unknown {
+  return isDatabaseBusy(error) ? databaseBusyError() : error;
+}
 
 const ERROR_ID = Symbol.for("vitrine.errorId");
 type Carrier = { [ERROR_ID]?: string };
@@ -65,7 +83,8 @@ export function resourceRoute<Args extends LoaderFunctionArgs | ActionFunctionAr
   return async (args: Args): Promise<Response> => {
     try {
       return await handler(args);
-    } catch (error) {
+    } catch (caught) {
+      const error = known(caught);
       if (error instanceof Response) return error;
       if (error instanceof DomainError) return toResponse(error);
       return json(internalErrorBody(reportError(error, args.request, args.context)), { status: 500 });
@@ -95,14 +114,17 @@ export function pageRoute<Args extends LoaderFunctionArgs | ActionFunctionArgs, 
   return async (args: Args): Promise<Result | ReturnType<typeof json<FormErrors>>> => {
     try {
       return await handler(args);
-    } catch (error) {
+    } catch (caught) {
+      const error = known(caught);
       if (!(error instanceof DomainError)) throw error;
       const { request } = args;
       if (wantsJson(request)) throw toResponse(error);
       const isFormPost = request.method !== "GET" && request.method !== "HEAD";
-      const own = isFormPost && error.status < 500 ? options.formError?.(error, request) : undefined;
+      // A full disk or a busy database is ours but passing: the form comes back with the message.
+      const formShows = error.status < 500 || RETRY_LATER.has(error.code);
+      const own = isFormPost && formShows ? options.formError?.(error, request) : undefined;
       if (own instanceof Response) return own as never;
-      if (own || (isFormPost && error.status < 500 && ![401, 403, 404, 405].includes(error.status))) {
+      if (own || (isFormPost && formShows && ![401, 403, 404, 405].includes(error.status))) {
         const issues = own ? [] : error.details?.length ? error.details : [{ field: "form", message: error.message }];
         return json<FormErrors>(
           { errors: own ? { form: [own] } : fieldErrors(issues), values: typedValues(request) },

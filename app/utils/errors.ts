@@ -19,6 +19,8 @@ export type ErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "RATE_LIMITED"
   | "METHOD_NOT_ALLOWED"
+  | "INSUFFICIENT_STORAGE"
+  | "SERVICE_UNAVAILABLE"
   | "INTERNAL";
 
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -35,6 +37,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   METHOD_NOT_ALLOWED: 405,
+  INSUFFICIENT_STORAGE: 507,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -5,7 +5,7 @@
  * 800 px wide beside it (`photoVariantPath`), for `srcset`.
  */
 import fs from "node:fs";
-import sharp from "sharp";
+import sharp, { type OutputInfo } from "sharp";
 import { PHOTO_WIDTHS, photoVariantPath } from "~/domain/media/photo-widths";
 
 /** Largest input accepted, in pixels (≈ 8000 × 8000): more is treated as a decompression bomb. */
@@ -25,7 +25,8 @@ export type ProcessedPhoto = { width: number; height: number; bytes: number; fil
 
 /**
  * Decodes `input`, writes the normalised WebP to `output` (which must not exist), and returns its
- * size. Throws `InvalidImage` for anything that is not a complete, reasonably sized image.
+ * size. Throws `InvalidImage` for anything that is not a complete, reasonably sized image, and the
+ * file system's own error (ENOSPC…) when the output cannot be written.
  */
 export async function processPhoto(input: string, output: string): Promise<ProcessedPhoto> {
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" as const, sequentialRead: true };
@@ -43,26 +44,41 @@ export async function processPhoto(input: string, output: string): Promise<Proce
   if (!format || !ACCEPTED_FORMATS.has(format)) throw new InvalidImage(`unsupported format ${format}`);
 
   const files = [output, ...PHOTO_WIDTHS.map((width) => photoVariantPath(output, width))];
+  // Encoding to memory (a ≤ 1200 px WebP is small) and then writing keeps the two failures apart:
+  // a decoding error is an invalid image, a write error (a full disk) is ours and keeps its code.
+  let encoded: { data: Buffer; info: OutputInfo }[];
   try {
     const upright = sharp(input, { ...options, pages: 1 }).autoOrient();
-    const info = await upright
-      .clone()
-      .resize({ width: PHOTO_MAX_SIZE, height: PHOTO_MAX_SIZE, fit: "inside", withoutEnlargement: true })
-      // Metadata is dropped by default: never call withMetadata/keepExif here.
-      .webp({ quality: PHOTO_QUALITY })
-      .toFile(output);
-    for (const width of PHOTO_WIDTHS) {
-      await upright
-        .clone()
-        .resize({ width, height: PHOTO_MAX_SIZE, fit: "inside", withoutEnlargement: true })
-        .webp({ quality: PHOTO_QUALITY })
-        .toFile(photoVariantPath(output, width));
+    encoded = [];
+    for (const width of [PHOTO_MAX_SIZE, ...PHOTO_WIDTHS]) {
+      encoded.push(
+        await upright
+          .clone()
+          .resize({ width, height: PHOTO_MAX_SIZE, fit: "inside", withoutEnlargement: true })
+          // Metadata is dropped by default: never call withMetadata/keepExif here.
+          .webp({ quality: PHOTO_QUALITY })
+          .toBuffer({ resolveWithObject: true }),
+      );
     }
-    return { width: info.width, height: info.height, bytes: info.size, files };
   } catch (error) {
-    await Promise.all(files.map((file) => fs.promises.rm(file, { force: true })));
     throw new InvalidImage(describe(error));
   }
+  const written: string[] = [];
+  try {
+    for (const [index, file] of files.entries()) {
+      await fs.promises.writeFile(file, encoded[index].data, { flag: "wx" });
+      written.push(file);
+    }
+  } catch (error) {
+    // Never remove a file this call did not create.
+    await Promise.all(written.map((file) => fs.promises.rm(file, { force: true })));
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+      await fs.promises.rm(files[written.length], { force: true });
+    }
+    throw error;
+  }
+  const [full] = encoded;
+  return { width: full.info.width, height: full.info.height, bytes: full.info.size, files };
 }
 
 function describe(error: unknown) {

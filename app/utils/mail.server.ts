@@ -19,6 +19,11 @@ export type MailInput = {
   text: string;
   html?: string;
   replyTo?: string;
+  /**
+   * A stable Message-ID (`<…@…>`) for a message that may be sent again after a crash. In the outbox
+   * it names the file, so sending it twice writes it once; SMTP receivers recognise the repeat.
+   */
+  messageId?: string;
 };
 
 export type SentMail = { messageId: string; file?: string };
@@ -64,6 +69,7 @@ export async function sendMail(input: MailInput): Promise<SentMail> {
     text: input.text,
     ...(input.html !== undefined ? { html: input.html } : {}),
     ...(input.replyTo !== undefined ? { replyTo: input.replyTo } : {}),
+    ...(input.messageId !== undefined ? { messageId: input.messageId } : {}),
     // Base64 bodies keep accents intact and make the outbox trivial to read back.
     textEncoding: "base64" as const,
   };
@@ -72,23 +78,29 @@ export async function sendMail(input: MailInput): Promise<SentMail> {
 
   const raw = (info as { message?: unknown }).message;
   if (!Buffer.isBuffer(raw)) throw new Error("stream transport returned no message buffer");
-  const file = await writeAtomically(current.dir, raw);
+  const name = input.messageId
+    ? `${input.messageId.replace(/[^\w.@-]/g, "_")}.eml`
+    : `${Date.now()}-${randomBytes(6).toString("hex")}.eml`;
+  const file = await writeOnce(current.dir, name, raw);
   return { messageId: info.messageId, file };
 }
 
-/** Temp name then rename: a reader never sees half a message, a crash never leaves one. */
-async function writeAtomically(dir: string, bytes: Buffer): Promise<string> {
+/**
+ * Temp name then link: a reader never sees half a message, a crash never leaves one, and a message
+ * whose file already exists (the same Message-ID sent again) is not written a second time.
+ */
+async function writeOnce(dir: string, name: string, bytes: Buffer): Promise<string> {
   await fs.mkdir(dir, { recursive: true });
-  const name = `${Date.now()}-${randomBytes(6).toString("hex")}.eml`;
   const file = path.join(dir, name);
-  const temp = path.join(dir, `.${name}.tmp`);
+  const temp = path.join(dir, `.${name}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     // Messages hold e-mail addresses: readable by the app's user only.
     await fs.writeFile(temp, bytes, { mode: 0o600 });
-    await fs.rename(temp, file);
+    await fs.link(temp, file);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
     await fs.rm(temp, { force: true });
-    throw error;
   }
   return file;
 }
@@ -103,6 +115,7 @@ export type OutboxMail = {
   text: string;
   html?: string;
   replyTo?: string;
+  messageId: string;
 };
 
 /**
@@ -119,9 +132,15 @@ export async function readOutbox(): Promise<OutboxMail[]> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
-  const files = names.filter((n) => n.endsWith(".eml") && !n.startsWith(".")).sort();
+  const files = await Promise.all(
+    names
+      .filter((n) => n.endsWith(".eml") && !n.startsWith("."))
+      .map(async (name) => ({ name, written: (await fs.stat(path.join(dir, name))).mtimeMs })),
+  );
+  // Oldest first: by the time each file was written, then by name.
+  files.sort((a, b) => a.written - b.written || a.name.localeCompare(b.name));
   const mails: OutboxMail[] = [];
-  for (const name of files) {
+  for (const { name } of files) {
     const file = path.join(dir, name);
     mails.push({ file, ...parseEml(await fs.readFile(file, "utf8")) });
   }
@@ -209,5 +228,6 @@ function parseEml(source: string): Omit<OutboxMail, "file"> {
     text: parts.text ?? "",
     ...(parts.html !== undefined ? { html: parts.html } : {}),
     ...(replyTo !== undefined ? { replyTo: decodeWords(replyTo) } : {}),
+    messageId: message.headers.get("message-id") ?? "",
   };
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
+import { finished } from "node:stream/promises";
 import { unstable_parseMultipartFormData } from "@remix-run/node";
 import { DomainError, unreadableBody } from "./errors";
 import { mediaTypeOf } from "./input";
@@ -55,28 +57,61 @@ export async function parseMultipart(
         size: 0,
       };
       files.push(file);
-      const out = fs.createWriteStream(file.path, { flags: "wx" });
-      try {
-        for await (const chunk of data) {
-          file.size += chunk.byteLength;
-          if (file.size > options.maxFileBytes) {
-            throw new DomainError(
-              "PAYLOAD_TOO_LARGE",
-              `File too large: the limit is ${Math.round(options.maxFileBytes / 1024 / 1024)} MB`,
-            );
-          }
-          if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
-        }
-      } finally {
-        await new Promise((resolve) => out.end(resolve));
-      }
+      await receiveFile(data, file, options.maxFileBytes);
       return undefined;
     });
   } catch (error) {
     await discardTempFiles(files);
-    throw error;
+    throw asStorageError(error);
   }
   return { fields, files: files.filter((f) => f.size > 0) };
+}
+
+/**
+ * Streams one part to its temporary file. A write failure (a full disk) is an error of this
+ * request, never an unhandled stream error that would stop the process; the file is closed before
+ * the caller removes it.
+ */
+async function receiveFile(data: AsyncIterable<Uint8Array>, file: TempFile, maxFileBytes: number) {
+  const out = fs.createWriteStream(file.path, { flags: "wx", mode: 0o600 });
+  // From here on, every error of the stream is observed: by `once`/`finished` below, or this.
+  let failure: unknown;
+  out.on("error", (error) => (failure ??= error));
+  try {
+    for await (const chunk of data) {
+      if (failure) throw failure;
+      file.size += chunk.byteLength;
+      if (file.size > maxFileBytes) {
+        throw new DomainError(
+          "PAYLOAD_TOO_LARGE",
+          `File too large: the limit is ${Math.round(maxFileBytes / 1024 / 1024)} MB`,
+        );
+      }
+      // `once` rejects if the stream fails while we wait for it to drain.
+      if (!out.write(chunk)) await once(out, "drain");
+    }
+    out.end();
+    await finished(out);
+  } catch (error) {
+    out.destroy();
+    await finished(out).catch(() => undefined);
+    throw error;
+  }
+}
+
+const STORAGE_FULL = new Set(["ENOSPC", "EDQUOT"]);
+
+/**
+ * A full disk or an exhausted quota while storing an upload becomes a 507 for this request alone;
+ * any other error is returned unchanged (an unexpected failure: 500 with an errorId).
+ */
+export function asStorageError(error: unknown): unknown {
+  const code = error && typeof error === "object" && "code" in error ? (error as { code: unknown }).code : undefined;
+  if (typeof code !== "string" || !STORAGE_FULL.has(code)) return error;
+  const message = "Le serveur manque d’espace pour enregistrer ce fichier. Réessayez plus tard.";
+  return new DomainError("INSUFFICIENT_STORAGE", "Not enough storage space to save the upload", [
+    { field: "body", message },
+  ]);
 }
 
 export async function discardTempFiles(files: TempFile[]) {

@@ -325,6 +325,7 @@ describe("POST /api/contact-requests (seed 004 contract)", () => {
     const body = await res.json();
     expect(body).toEqual({
       data: expect.any(Array),
+      retrying: expect.any(Array),
       stats: { pending: expect.any(Number), failed: expect.any(Number), done: expect.any(Number) },
     });
     expect((await admin.fetch("/admin/jobs")).status).toBe(200);

@@ -13,6 +13,9 @@ export const PHOTO_ERROR_MESSAGES: Record<string, string> = {
   PAYLOAD_TOO_LARGE: "Une photo dépasse 10 Mo : aucune photo n’a été ajoutée.",
   VALIDATION_ERROR: "Choisissez au moins une photo.",
   NOT_FOUND: "Cette annonce n’existe plus.",
+  INSUFFICIENT_STORAGE: "Le serveur manque d’espace disque : aucune photo n’a été ajoutée. Réessayez plus tard.",
+  SERVICE_UNAVAILABLE:
+    "Le service est momentanément surchargé : aucune photo n’a été ajoutée. Réessayez dans un instant.",
   INTERNAL: "L’envoi a échoué. Réessayez dans un instant.",
 };
 

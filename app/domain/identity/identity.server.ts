@@ -7,8 +7,9 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/http.server";
 import { MAX_INPUT_PIXELS } from "~/utils/images.server";
+import { log } from "~/utils/logger.server";
 import { createLimiter } from "~/utils/rate-limit.server";
-import { discardTempFiles, parseMultipart } from "~/utils/uploads.server";
+import { asStorageError, discardTempFiles, parseMultipart } from "~/utils/uploads.server";
 
 export const MAX_IDENTITY_BYTES = 10 * 1024 * 1024;
 
@@ -94,9 +95,18 @@ async function privateFolder(folder: string) {
 
 /**
  * Stores a pro's identity document and puts their identity in review. All or nothing: a refused
- * or failed upload leaves no file and no change; a replaced document's file is removed.
+ * or failed upload leaves no file and no change (a full disk is a 507); a replaced document's file
+ * is removed. What a crash leaves behind is removed by `sweepIdentityFiles` at start-up.
  */
 export async function submitIdentityDocument(proId: string, request: Request) {
+  try {
+    await storeIdentityDocument(proId, request);
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}
+
+async function storeIdentityDocument(proId: string, request: Request) {
   const root = await privateFolder(privateRoot());
   const { files } = await parseMultipart(request, {
     tempDir: await privateFolder(path.join(root, "tmp")),
@@ -140,6 +150,50 @@ export async function submitIdentityDocument(proId: string, request: Request) {
   } finally {
     await discardTempFiles(files);
     if (stored) await fs.promises.rm(path.join(root, stored), { force: true });
+  }
+}
+
+/**
+ * Removes what interrupted uploads left in PRIVATE_DIR: work files, and documents that no pro
+ * refers to (stored just before a crash, or replaced just before one). Entries changed within
+ * `minAgeMs` are left alone: they may belong to an upload in progress in another instance.
+ */
+export async function sweepIdentityFiles({
+  minAgeMs = 10 * 60_000,
+  now = Date.now(),
+}: { minAgeMs?: number; now?: number } = {}): Promise<{ deleted: number }> {
+  const root = privateRoot();
+  let deleted = 0;
+  const settled = async (full: string) => {
+    const stat = await fs.promises.lstat(full).catch(() => null);
+    return stat !== null && now - stat.ctimeMs >= minAgeMs;
+  };
+  for (const name of await listDir(path.join(root, "tmp"))) {
+    const full = path.join(root, "tmp", name);
+    if (!(await settled(full))) continue;
+    await fs.promises.rm(full, { recursive: true, force: true });
+    deleted++;
+  }
+  for (const proId of await listDir(path.join(root, "identity"))) {
+    const folder = path.join(root, "identity", proId);
+    const pro = await db.pro.findUnique({ where: { id: proId }, select: { identityDocPath: true } });
+    for (const name of await listDir(folder)) {
+      const full = path.join(folder, name);
+      if (pro?.identityDocPath === path.join("identity", proId, name) || !(await settled(full))) continue;
+      await fs.promises.rm(full, { recursive: true, force: true });
+      deleted++;
+    }
+  }
+  if (deleted > 0) log.info("identity files swept", { deleted });
+  return { deleted };
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return (await fs.promises.stat(dir)).isDirectory() ? await fs.promises.readdir(dir) : [];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
   }
 }
 

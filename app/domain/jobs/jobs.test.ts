@@ -8,8 +8,10 @@ import {
   JOB_BACKOFF_BASE_MS,
   JOB_BACKOFF_CAP_MS,
   JOB_LOCK_TIMEOUT_MS,
+  errorMessage,
   jobStats,
   listFailedJobs,
+  listRetryingJobs,
   retryJob,
 } from "./queue.server";
 import { isWorkerRunning, runDueJobsOnce, startWorker, stopWorker } from "./worker.server";
@@ -210,6 +212,40 @@ describe("running due jobs", () => {
     expect(row.doneAt).not.toBeNull();
     expect(row.attempts).toBe(1);
     expect(runs).toBe(4);
+  });
+
+  test("a job being retried is listed with its last real error from its first failure", async () => {
+    const type = uniqueType("outage");
+    // What an SMTP client reports when the server is down, wrapped as a batch of failures would be.
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:2525"), { code: "ESOCKET" });
+    defineJob(type, async () => {
+      throw new AggregateError([refused]);
+    });
+    const { id } = await enqueueJob(db, { type, payload: { id: "x" } });
+    expect(await listRetryingJobs()).toEqual([]);
+
+    expect(await runDueJobsOnce()).toEqual({ ran: 1, succeeded: 0, failed: 1 });
+
+    const retrying = await listRetryingJobs();
+    expect(retrying).toHaveLength(1);
+    expect(retrying[0]).toMatchObject({ id, type, attempts: 1, maxAttempts: 8 });
+    expect(retrying[0].lastError).toBe("Error: connect ECONNREFUSED 127.0.0.1:2525");
+    expect(retrying[0].runAt.getTime()).toBeGreaterThan(Date.now());
+    expect(await listFailedJobs()).toEqual([]);
+  });
+
+  test("stored errors name their causes, never only a wrapper", () => {
+    const refused = new Error("connect ECONNREFUSED 127.0.0.1:2525");
+    expect(errorMessage(new AggregateError([refused, new Error("connect ECONNREFUSED ::1:2525")]))).toBe(
+      "Error: connect ECONNREFUSED 127.0.0.1:2525; Error: connect ECONNREFUSED ::1:2525",
+    );
+    expect(errorMessage(new AggregateError([refused], "2 e-mails failed"))).toBe(
+      "AggregateError: 2 e-mails failed (Error: connect ECONNREFUSED 127.0.0.1:2525)",
+    );
+    expect(errorMessage(new Error("send failed", { cause: refused }))).toBe(
+      "Error: send failed (Error: connect ECONNREFUSED 127.0.0.1:2525)",
+    );
+    expect(errorMessage(new Error("550 <pro@vitrine.test> unknown"))).toBe("Error: 550 <[address]> unknown");
   });
 
   test("a job of an unknown type fails with an error instead of running", async () => {

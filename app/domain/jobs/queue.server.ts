@@ -192,16 +192,33 @@ export async function failJob(
 
 /**
  * The message only (no stack), with anything shaped like an e-mail address removed — SMTP errors
- * like to quote the recipient — and truncated.
+ * like to quote the recipient — and truncated. Wrappers are unwrapped down to their causes: an
+ * `AggregateError` (what Node's connection attempts to several addresses throw, with an empty
+ * message) says nothing, its errors ("connect ECONNREFUSED 127.0.0.1:2525") say what went wrong.
  */
-function errorMessage(error: unknown): string {
-  const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  // Token by token (linear): any word holding an `@` is taken for an address.
-  const clean = raw
-    .split(/([\s<>"'(),;:]+)/)
+export function errorMessage(error: unknown): string {
+  // Token by token (linear time): any word holding an "@" goes.
+  const clean = describeError(error, 0)
+    .split(/([\s"'(),:;<>]+)/)
     .map((token) => (token.includes("@") ? "[address]" : token))
     .join("");
   return clean.length > MAX_ERROR_LENGTH ? `${clean.slice(0, MAX_ERROR_LENGTH - 1)}…` : clean;
+}
+
+function describeError(error: unknown, depth: number): string {
+  if (!(error instanceof Error)) return String(error);
+  if (depth > 4) return error.message || error.name;
+  const own = error.message ? `${error.name}: ${error.message}` : error.name;
+  const inner: string[] = [];
+  if (error instanceof AggregateError) {
+    for (const each of error.errors) inner.push(describeError(each, depth + 1));
+  }
+  if (error.cause !== undefined) inner.push(describeError(error.cause, depth + 1));
+  const causes = [...new Set(inner)];
+  if (causes.length === 0) return own;
+  // A wrapper without a message of its own is only its causes.
+  if (!error.message) return causes.join("; ");
+  return `${own} (${causes.join("; ")})`;
 }
 
 // ---- Administration.
@@ -235,6 +252,39 @@ export async function listFailedJobs(limit = 50): Promise<FailedJob[]> {
     },
   });
   return rows.map((row) => ({ ...row, failedAt: row.failedAt! }));
+}
+
+export type RetryingJob = {
+  id: string;
+  type: string;
+  payload: string;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  runAt: Date;
+  createdAt: Date;
+};
+
+/**
+ * Jobs that failed at least once and will be tried again, next attempt first: an outage is visible
+ * while it lasts, not only once every attempt is spent (about an hour with the default backoff).
+ */
+export async function listRetryingJobs(limit = 50): Promise<RetryingJob[]> {
+  return db.job.findMany({
+    where: { doneAt: null, failedAt: null, lastError: { not: null } },
+    orderBy: [{ runAt: "asc" }, { id: "asc" }],
+    take: Math.max(1, Math.min(limit, 500)),
+    select: {
+      id: true,
+      type: true,
+      payload: true,
+      attempts: true,
+      maxAttempts: true,
+      lastError: true,
+      runAt: true,
+      createdAt: true,
+    },
+  });
 }
 
 /** Puts a failed job back in the queue, due now, with a fresh set of attempts. */

@@ -20,6 +20,7 @@ import {
   type SearchFilters,
   type UpdatePropertyInput,
 } from "./rules";
+import { hidePhotoFiles, settleHiddenPhotoFiles } from "./photo-files.server";
 import { cityKeyOf, slugCandidate, slugify } from "./slug";
 import type { SearchSort } from "./search-options";
 
@@ -204,7 +205,14 @@ export async function updateProperty(proId: string, id: string, input: UpdatePro
     );
     if (removed.length) writes.push(db.propertyPhoto.deleteMany({ where: { propertyId: id, path: { in: removed } } }));
   }
-  const [updated] = (await db.$transaction(writes)) as [{ count: number }];
+  // Removed photos leave their public names first, so a crash never leaves a rowless photo served.
+  await hidePhotoFiles(removed);
+  let updated: { count: number };
+  try {
+    [updated] = (await db.$transaction(writes)) as [{ count: number }];
+  } finally {
+    await settleHiddenPhotoFiles(removed);
+  }
   if (updated.count === 0) {
     // Deleted or its status changed in between: answer as if the request had come just after.
     const now = await db.property.findFirst({ where: { id, proId }, select: { status: true } });
@@ -212,35 +220,33 @@ export async function updateProperty(proId: string, id: string, input: UpdatePro
     throw invalidTransition(now.status, status ?? now.status);
   }
   await listingsChanged();
-  await removePhotoFiles(removed);
   return getOwnProperty(proId, id);
 }
 
-/** Deletes the listing and its photo files; its contact requests stay (property set to null). */
+/**
+ * Deletes the listing and its photo files; its contact requests stay (property set to null). The
+ * photos are taken off their public names before the rows go, so a crash in between leaves nothing
+ * served that should not be (photo-files.server.ts).
+ */
 export async function deleteProperty(proId: string, id: string) {
-  const { count } = await db.property.deleteMany({ where: { id, proId } });
+  const owned = await db.property.findFirst({
+    where: { id, proId },
+    select: { photos: { select: { path: true } } },
+  });
+  if (!owned) throw notFound();
+  const paths = owned.photos.map((p) => p.path);
+  await hidePhotoFiles(paths);
+  let count = 0;
+  try {
+    ({ count } = await db.property.deleteMany({ where: { id, proId } }));
+  } finally {
+    await settleHiddenPhotoFiles(paths);
+  }
   if (count === 0) throw notFound();
   await listingsChanged();
   await fs.promises.rm(propertyFolder(id), { recursive: true, force: true }).catch((error) => {
     log.error("could not remove photo folder", { propertyId: id, error: String(error) });
   });
-}
-
-/**
- * Removes files of photos whose rows are gone, every width of each. Paths come from the database,
- * never from a client.
- */
-export async function removePhotoFiles(paths: string[]) {
-  const root = path.resolve(env().UPLOADS_DIR);
-  await Promise.all(
-    paths.flatMap(allPhotoFiles).map(async (relative) => {
-      const full = path.resolve(root, relative);
-      if (!full.startsWith(root + path.sep)) return;
-      await fs.promises.rm(full, { force: true }).catch((error) => {
-        log.error("could not remove photo file", { path: relative, error: String(error) });
-      });
-    }),
-  );
 }
 
 export function markListingsChanged(): Promise<void> {

@@ -10,8 +10,9 @@ import { InvalidImage, processPhoto } from "~/utils/images.server";
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/http.server";
-import { discardTempFiles, parseMultipart } from "~/utils/uploads.server";
-import { getOwnProperty, markListingsChanged, propertyFolder, removePhotoFiles } from "./listings.server";
+import { asStorageError, discardTempFiles, parseMultipart } from "~/utils/uploads.server";
+import { getOwnProperty, markListingsChanged, propertyFolder } from "./listings.server";
+import { hidePhotoFiles, PENDING_SUFFIX, settleHiddenPhotoFiles } from "./photo-files.server";
 import { insertPhotoRowsWithinLimit } from "./photo-rows.server";
 import { MAX_PHOTOS_PER_PROPERTY } from "./rules";
 
@@ -34,13 +35,25 @@ type Prepared = { tmp: string; final: string; relative: string; width: number; h
 
 /**
  * Adds every file part of a multipart request to the listing's photos. Each file is decoded and
- * re-encoded first; only when all of them succeed are they moved into place and inserted, in a
- * single statement that also enforces the per-listing limit. Any failure leaves no file and no row.
+ * re-encoded first; only when all of them succeed are they moved next to the listing's photos under
+ * a name that is not served (`.pending`), inserted in a single statement that also enforces the
+ * per-listing limit, and then given their public name. Any failure leaves no file and no row; a
+ * crash leaves nothing public and the start-up sweep settles the rest (photo-files.server.ts). A
+ * full disk is a 507 for this request, not an invalid image.
  */
 export async function appendPropertyPhotos(proId: string, propertyId: string, request: Request) {
   const owned = await db.property.findFirst({ where: { id: propertyId, proId }, select: { id: true } });
   if (!owned) throw notFound();
+  try {
+    await storePhotos(propertyId, request);
+  } catch (error) {
+    throw asStorageError(error);
+  }
+  await markListingsChanged();
+  return getOwnProperty(proId, propertyId);
+}
 
+async function storePhotos(propertyId: string, request: Request) {
   const { files } = await parseMultipart(request, {
     tempDir: workDir(),
     maxFileBytes: MAX_PHOTO_BYTES,
@@ -48,6 +61,7 @@ export async function appendPropertyPhotos(proId: string, propertyId: string, re
   });
   const prepared: Prepared[] = [];
   const placed: string[] = [];
+  let inserted = false;
   try {
     if (files.length === 0) {
       throw new DomainError("VALIDATION_ERROR", "No photo in the request", [
@@ -76,22 +90,33 @@ export async function appendPropertyPhotos(proId: string, propertyId: string, re
     for (const photo of prepared) {
       const targets = allPhotoFiles(photo.final);
       for (const [index, source] of allPhotoFiles(photo.tmp).entries()) {
-        await fs.promises.rename(source, targets[index]);
-        placed.push(targets[index]);
+        await fs.promises.rename(source, targets[index] + PENDING_SUFFIX);
+        placed.push(targets[index] + PENDING_SUFFIX);
       }
     }
 
-    const inserted = await insertPhotoRows(propertyId, prepared);
-    if (inserted === 0) throw tooMany(await db.propertyPhoto.count({ where: { propertyId } }));
+    if ((await insertPhotoRows(propertyId, prepared)) === 0) {
+      throw tooMany(await db.propertyPhoto.count({ where: { propertyId } }));
+    }
+    inserted = true;
+    for (const photo of prepared) {
+      for (const file of allPhotoFiles(photo.final)) await fs.promises.rename(file + PENDING_SUFFIX, file);
+    }
     placed.length = 0; // committed: the files now belong to their rows
+    inserted = false;
     await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
   } finally {
+    if (inserted) {
+      // Published halfway: all or nothing, so the rows go and the files with them.
+      const paths = prepared.map((p) => p.relative);
+      await hidePhotoFiles(paths).catch(() => undefined);
+      await db.propertyPhoto.deleteMany({ where: { propertyId, path: { in: paths } } });
+      await settleHiddenPhotoFiles(paths);
+    }
     await discardTempFiles(files);
     const leftovers = [...prepared.flatMap((p) => allPhotoFiles(p.tmp)), ...placed];
     await Promise.all(leftovers.map((f) => fs.promises.rm(f, { force: true })));
   }
-  await markListingsChanged();
-  return getOwnProperty(proId, propertyId);
 }
 
 /** Returns the number of rows inserted (0 when the limit would be passed). */
@@ -105,17 +130,21 @@ async function insertPhotoRows(propertyId: string, photos: Prepared[]) {
   }
 }
 
-/** Removes one photo of the pro's listing, row then file. */
+/** Removes one photo of the pro's listing: hidden, row deleted, then file deleted. */
 export async function removePropertyPhoto(proId: string, propertyId: string, photoId: string) {
   const photo = await db.propertyPhoto.findFirst({
     where: { id: photoId, propertyId, property: { proId } },
     select: { id: true, path: true },
   });
   if (!photo) throw new DomainError("NOT_FOUND", "Photo not found");
-  await db.propertyPhoto.deleteMany({ where: { id: photo.id } });
+  await hidePhotoFiles([photo.path]);
+  try {
+    await db.propertyPhoto.deleteMany({ where: { id: photo.id } });
+  } finally {
+    await settleHiddenPhotoFiles([photo.path]);
+  }
   await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
   await markListingsChanged();
-  await removePhotoFiles([photo.path]);
 }
 
 /** Makes a photo the cover: it moves before the current first one. */

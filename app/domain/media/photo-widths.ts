@@ -17,6 +17,11 @@ export function allPhotoFiles(path: string) {
   return [path, ...PHOTO_WIDTHS.map((width) => photoVariantPath(path, width))];
 }
 
+/** The stored path a width's file belongs to (`<id>-400w.webp` → `<id>.webp`); others unchanged. */
+export function photoBasePath(path: string) {
+  return path.replace(/-\d{1,5}w\.webp$/, ".webp");
+}
+
 /** Public URL of a photo file stored under UPLOADS_DIR. */
 export function uploadUrl(path: string) {
   return "/uploads/" + path.split("/").map(encodeURIComponent).join("/");

@@ -13,7 +13,8 @@ vi.mock("~/utils/mail.server", () => ({
 
 const { db } = await import("~/utils/db.server");
 const { hashPassword } = await import("~/utils/crypto.server");
-const { composeDealerEmail, notifyDealerships } = await import("./notify.server");
+const { composeDealerEmail, notifyDealership, notifyDealerships } = await import("./notify.server");
+const { runDueJobsOnce } = await import("~/domain/jobs/worker.server");
 const { submitVehicleContactRequest } = await import("./submission.server");
 const { findOwnRequest, withdrawOwnRequest } = await import("./viewer.server");
 
@@ -79,7 +80,9 @@ describe("notifyDealerships", () => {
 
   it("sends one e-mail per dealership with only its vehicles, then never again", async () => {
     const { id } = await createRequest([1, 2, 3], new Date(Date.now() - 3600_000));
-    expect(await notifyDealerships(id)).toBe("notified");
+    expect(await notifyDealerships(id)).toBe("dispatched");
+    expect(await runDueJobsOnce()).toMatchObject({ failed: 0 });
+    expect((await db.vehicleContactRequest.findUniqueOrThrow({ where: { id } })).status).toBe("notified");
     expect(sent.map((m) => m.to).sort()).toEqual([dealerA.email, dealerB.email]);
     const toA = sent.find((m) => m.to === dealerA.email)!;
     expect(toA.text).toContain("Toyota Corolla (2023)");
@@ -89,22 +92,50 @@ describe("notifyDealerships", () => {
     expect(toA.text).toContain("+27820001111");
     expect(toA.subject).toContain("2 véhicules");
     expect(await notifyDealerships(id)).toBe("already-notified");
+    for (const lead of await db.vehicleLead.findMany({ where: { requestId: id } })) {
+      expect(await notifyDealership(lead.id)).toBe("already-notified");
+    }
     expect(sent).toHaveLength(2);
   });
 
-  it("after a partial failure, the retry only writes to the dealerships left", async () => {
+  it("one job per dealership: a dealership whose send is stuck does not delay the others", async () => {
+    const { id } = await createRequest([1, 2], new Date(Date.now() - 3600_000));
+    expect(await notifyDealerships(id)).toBe("dispatched");
+    expect(await notifyDealerships(id)).toBe("already-notified"); // dispatched once only
+    const jobs = await db.job.findMany({ where: { type: "vehicle-lead.notify", doneAt: null } });
+    expect(jobs).toHaveLength(2);
+    // A worker claimed one dealership's job and died holding it.
+    const stuck = jobs[0];
+    await db.job.update({
+      where: { id: stuck.id },
+      data: { lockedAt: new Date(), lockedBy: "dead-worker", attempts: 1 },
+    });
+    expect(await runDueJobsOnce()).toMatchObject({ failed: 0 });
+    expect(sent).toHaveLength(1);
+    const stuckLead = (JSON.parse(stuck.payload) as { leadId: string }).leadId;
+    const lead = await db.vehicleLead.findUniqueOrThrow({ where: { id: stuckLead }, include: { pro: true } });
+    expect(sent[0].to).not.toBe(lead.pro.email);
+    await db.job.deleteMany({ where: { id: stuck.id } });
+  });
+
+  it("after a failure, the retry only writes to the dealerships left", async () => {
     const { id } = await createRequest([1, 2], new Date(Date.now() - 3600_000));
     failFor = dealerB.email;
-    await expect(notifyDealerships(id)).rejects.toThrow("SMTP 451");
+    expect(await notifyDealerships(id)).toBe("dispatched");
+    expect(await runDueJobsOnce()).toMatchObject({ failed: 1 });
     expect(sent.map((m) => m.to)).toEqual([dealerA.email]);
     const leads = await db.vehicleLead.findMany({ where: { requestId: id } });
+    const leadB = leads.find((l) => l.proId === dealerB.id)!;
     expect(leads.find((l) => l.proId === dealerA.id)!.notifiedAt).not.toBeNull();
-    expect(leads.find((l) => l.proId === dealerB.id)!.notifiedAt).toBeNull();
+    expect(leadB.notifiedAt).toBeNull();
+    expect(leadB.mailSendingAt).toBeNull(); // refused: known not sent, free to retry
     expect((await db.vehicleContactRequest.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
 
     failFor = null;
-    expect(await notifyDealerships(id)).toBe("notified");
+    expect(await notifyDealership(leadB.id)).toBe("notified");
     expect(sent.map((m) => m.to)).toEqual([dealerA.email, dealerB.email]);
+    expect((await db.vehicleContactRequest.findUniqueOrThrow({ where: { id } })).status).toBe("notified");
+    await db.job.deleteMany({ where: { type: "vehicle-lead.notify", doneAt: null } });
   });
 
   it("sends nothing for a withdrawn request", async () => {

@@ -1,7 +1,7 @@
 /**
  * The anonymity window's end (seed 004): each dealership whose vehicles were chosen gets ONE e-mail
- * with the buyer's details and its own vehicles. Progress is kept per dealership (the lead's
- * notifiedAt), so a retry after a partial failure never writes twice to a dealership already done.
+ * with the buyer's details and its own vehicles — exactly once, across crashes and retries, each
+ * dealership in its own job (docs/decisions/020).
  */
 import { defineJob, enqueueJob } from "~/domain/jobs/queue.server";
 import { decryptOptionalPII, decryptPII } from "~/utils/crypto.server";
@@ -74,66 +74,131 @@ function requestIdOf(payload: unknown): number | null {
   return typeof id === "number" && Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
-export type NotifyOutcome = "missing" | "cancelled" | "already-notified" | "rescheduled" | "notified";
+export type NotifyOutcome = "missing" | "cancelled" | "already-notified" | "rescheduled" | "dispatched";
 
+/**
+ * The window's end: one notification job per dealership, enqueued once (the request's dispatchedAt
+ * and the jobs are written in one transaction), so that a dealership whose mail server is down —
+ * or whose send was cut by a crash — never holds the others back.
+ */
 export async function notifyDealerships(requestId: number, now = new Date()): Promise<NotifyOutcome> {
   const request = await db.vehicleContactRequest.findUnique({
     where: { id: requestId },
-    include: {
-      vehicles: { orderBy: { id: "asc" } },
-      leads: { include: { pro: { select: { email: true, companyName: true } } }, orderBy: { createdAt: "asc" } },
-    },
+    select: { status: true, anonymityExpiresAt: true, dispatchedAt: true, leads: { select: { id: true } } },
   });
   if (!request) return "missing";
   if (request.status === "cancelled") return "cancelled";
-  if (request.status === "notified") return "already-notified";
+  if (request.status === "notified" || request.dispatchedAt) return "already-notified";
   // Never a second early, whatever woke us: put ourselves back on the queue for the right time.
   if (now < request.anonymityExpiresAt) {
     await enqueueJob(db, { type: NOTIFY_JOB, payload: { requestId }, runAt: request.anonymityExpiresAt });
     return "rescheduled";
   }
-
-  const buyer = {
-    fullName: decryptPII(request.fullNameEnc),
-    email: decryptPII(request.emailEnc),
-    phone: decryptPII(request.phoneEnc),
-    province: request.province,
-    city: request.city,
-    preferredContactMethod: request.preferredContactMethod,
-    additionalComments: decryptOptionalPII(request.additionalCommentsEnc),
-  };
-  const leadsUrl = `${env().APP_URL}/pro/contacts/vehicles`;
-
-  // One dealership's failing mailbox does not hold the others back; the job then fails and the
-  // queue retries later with backoff, for the dealerships left only.
-  const failures: unknown[] = [];
-  for (const lead of request.leads) {
-    if (lead.notifiedAt) continue;
-    const mail = composeDealerEmail({
-      requestId: request.id,
-      companyName: lead.pro.companyName,
-      buyer,
-      vehicles: request.vehicles.filter((v) => v.proId === lead.proId),
-      leadsUrl,
+  const dispatched = await db.$transaction(async (tx) => {
+    const claimed = await tx.vehicleContactRequest.updateMany({
+      where: { id: requestId, status: "pending", dispatchedAt: null },
+      data: { dispatchedAt: now },
     });
-    try {
-      await sendMail({ to: lead.pro.email, subject: mail.subject, text: mail.text });
-    } catch (error) {
-      failures.push(error);
-      continue;
+    if (claimed.count !== 1) return false;
+    for (const lead of request.leads) {
+      await enqueueJob(tx, { type: DEALERSHIP_NOTIFY_JOB, payload: { leadId: lead.id } });
     }
-    await db.vehicleLead.update({ where: { id: lead.id }, data: { notifiedAt: new Date() } });
-  }
-  if (failures.length === 1) throw failures[0];
-  if (failures.length > 1) throw new AggregateError(failures, `${failures.length} dealership e-mails failed`);
+    return true;
+  });
+  if (!dispatched) return "already-notified";
+  log.info("vehicle request dispatched", { requestId, dealerships: request.leads.length });
+  return "dispatched";
+}
 
-  await db.vehicleContactRequest.updateMany({
-    where: { id: request.id, status: "pending" },
+/** An attempt that started this long ago and never finished is taken to have died (crash). */
+export const SEND_LEASE_MS = 2 * 60_000;
+
+export type DealershipOutcome = "missing" | "cancelled" | "already-notified" | "notified";
+
+/**
+ * Sends one dealership its e-mail, exactly once (docs/decisions/020):
+ * 1. the intent is recorded first (`mailSendingAt`, with a Message-ID fixed for the lead), and only
+ *    one attempt at a time holds it;
+ * 2. the mail is sent with that Message-ID — in the `.eml` outbox the file is named after it, so a
+ *    repeated send writes nothing; over SMTP, an attempt found unfinished (the process died between
+ *    the server's acceptance and step 3) is sent again with the same Message-ID, logged as such;
+ * 3. `notifiedAt` records the success, and the request is `notified` once no dealership is left.
+ * `afterSend` lets tests stop the process between steps 2 and 3.
+ */
+export async function notifyDealership(
+  leadId: string,
+  { now = new Date(), afterSend }: { now?: Date; afterSend?: () => void | Promise<void> } = {},
+): Promise<DealershipOutcome> {
+  const lead = await db.vehicleLead.findUnique({
+    where: { id: leadId },
+    include: {
+      pro: { select: { email: true, companyName: true } },
+      request: { include: { vehicles: { orderBy: { id: "asc" } } } },
+    },
+  });
+  if (!lead) return "missing";
+  if (lead.notifiedAt) return "already-notified";
+  const { request } = lead;
+  if (request.status === "cancelled") return "cancelled";
+
+  const messageId = lead.mailMessageId ?? `<vehicle-lead.${lead.id}@${new URL(env().APP_URL).hostname}>`;
+  const claimed = await db.vehicleLead.updateMany({
+    where: {
+      id: lead.id,
+      notifiedAt: null,
+      OR: [{ mailSendingAt: null }, { mailSendingAt: { lt: new Date(now.getTime() - SEND_LEASE_MS) } }],
+    },
+    data: { mailSendingAt: now, mailMessageId: messageId },
+  });
+  if (claimed.count !== 1) {
+    // Another attempt holds the send (or has just finished it): the queue tries again later.
+    throw new Error("another attempt is sending this dealership e-mail");
+  }
+  if (lead.mailSendingAt) {
+    log.warn("dealership e-mail: an earlier attempt's outcome is unknown, sending with the same Message-ID", {
+      leadId: lead.id,
+      requestId: request.id,
+    });
+  }
+
+  const mail = composeDealerEmail({
+    requestId: request.id,
+    companyName: lead.pro.companyName,
+    buyer: {
+      fullName: decryptPII(request.fullNameEnc),
+      email: decryptPII(request.emailEnc),
+      phone: decryptPII(request.phoneEnc),
+      province: request.province,
+      city: request.city,
+      preferredContactMethod: request.preferredContactMethod,
+      additionalComments: decryptOptionalPII(request.additionalCommentsEnc),
+    },
+    vehicles: request.vehicles.filter((v) => v.proId === lead.proId),
+    leadsUrl: `${env().APP_URL}/pro/contacts/vehicles`,
+  });
+  try {
+    await sendMail({ to: lead.pro.email, subject: mail.subject, text: mail.text, messageId });
+  } catch (error) {
+    // Refused or unreachable: nothing was delivered, the next attempt may start at once.
+    await db.vehicleLead.updateMany({ where: { id: lead.id, notifiedAt: null }, data: { mailSendingAt: null } });
+    throw error;
+  }
+  await afterSend?.();
+  await db.vehicleLead.update({ where: { id: lead.id }, data: { notifiedAt: new Date() } });
+  const done = await db.vehicleContactRequest.updateMany({
+    where: { id: request.id, status: "pending", leads: { every: { notifiedAt: { not: null } } } },
     data: { status: "notified", notifiedAt: new Date() },
   });
-  log.info("vehicle request notified", { requestId: request.id, dealerships: request.leads.length });
+  if (done.count === 1) log.info("vehicle request notified", { requestId: request.id });
   return "notified";
 }
+
+function leadIdOf(payload: unknown): string | null {
+  const id = payload && typeof payload === "object" ? (payload as { leadId?: unknown }).leadId : undefined;
+  return typeof id === "string" && id.length > 0 && id.length <= 64 ? id : null;
+}
+
+export const DEALERSHIP_NOTIFY_JOB = "vehicle-lead.notify";
 
 /**
  * Exported and used by the submission module on purpose: package.json declares `sideEffects: false`,
@@ -143,4 +208,10 @@ export const notifyJob = defineJob(NOTIFY_JOB, async (payload: unknown) => {
   const requestId = requestIdOf(payload);
   if (requestId === null) throw new Error("vehicle-request.notify: payload without a valid requestId");
   await notifyDealerships(requestId);
+});
+
+export const notifyDealershipJob = defineJob(DEALERSHIP_NOTIFY_JOB, async (payload: unknown) => {
+  const leadId = leadIdOf(payload);
+  if (leadId === null) throw new Error("vehicle-lead.notify: payload without a valid leadId");
+  await notifyDealership(leadId);
 });

@@ -1,0 +1,196 @@
+/**
+ * Photo files and crashes: at every step of an upload or a removal, what a crash would leave is
+ * never a photo served without its row; and the start-up sweep settles every kind of leftover.
+ */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db, dbReady } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { sweepIdentityFiles } from "~/domain/identity/identity.server";
+import { deleteProperty } from "./listings.server";
+import { sweepPhotoFiles } from "./photo-files.server";
+import { appendPropertyPhotos, removePropertyPhoto } from "./photos.server";
+
+const MINUTE = 60_000;
+const uploads = () => path.resolve(env().UPLOADS_DIR);
+let proId: string;
+
+beforeAll(async () => {
+  await dbReady;
+  const pro = await db.pro.create({
+    data: {
+      email: "photos@vitrine.test",
+      passwordHash: "x",
+      name: "Camille",
+      companyName: "Agence du Port",
+      kind: "agency",
+      identityStatus: "verified",
+    },
+  });
+  proId = pro.id;
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function newProperty() {
+  const id = randomUUID();
+  await db.property.create({
+    data: {
+      id,
+      proId,
+      slug: `annonce-${id}`,
+      title: "Appartement",
+      type: "appartement",
+      transactionType: "vente",
+      city: "Lyon",
+      cityKey: "lyon",
+      postalCode: "69003",
+    },
+  });
+  return id;
+}
+
+/** Every file under the property's folder, relative to it. */
+function filesOf(propertyId: string) {
+  const folder = path.join(uploads(), "properties", propertyId);
+  return fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
+}
+
+/** What `/uploads` would serve: the final `.webp` names. */
+const publicNames = (names: string[]) => names.filter((name) => name.endsWith(".webp"));
+
+async function uploadRequest(count: number) {
+  const form = new FormData();
+  for (let i = 0; i < count; i++) {
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
+    form.append("photos", new Blob([new Uint8Array(png)], { type: "image/png" }), `photo-${i}.png`);
+  }
+  return new Request("http://localhost/pro/properties/x/photos", { method: "POST", body: form });
+}
+
+/** Makes the next call of `method` never settle: the process "dies" there, as far as it can tell. */
+function freezeAt<T extends object>(target: T, method: keyof T) {
+  let reached!: () => void;
+  const wasReached = new Promise<void>((resolve) => (reached = resolve));
+  vi.spyOn(target, method as never).mockImplementation((() => {
+    reached();
+    return new Promise(() => undefined);
+  }) as never);
+  return wasReached;
+}
+
+describe("a crash never leaves a photo served without its row", () => {
+  it("during an upload, files keep an unserved name until their rows exist", async () => {
+    const propertyId = await newProperty();
+    const inserting = freezeAt(db, "$executeRaw");
+    void appendPropertyPhotos(proId, propertyId, await uploadRequest(2));
+    await inserting;
+
+    const names = filesOf(propertyId);
+    expect(names).toHaveLength(2);
+    expect(publicNames(names)).toEqual([]);
+    expect(await db.propertyPhoto.count({ where: { propertyId } })).toBe(0);
+  });
+
+  it("while a listing is deleted, its photos leave their public names before the rows go", async () => {
+    const propertyId = await newProperty();
+    await appendPropertyPhotos(proId, propertyId, await uploadRequest(2));
+    expect(publicNames(filesOf(propertyId))).toHaveLength(2);
+
+    const deleting = freezeAt(db.property, "deleteMany");
+    void deleteProperty(proId, propertyId);
+    await deleting;
+    expect(publicNames(filesOf(propertyId))).toEqual([]);
+  });
+
+  it("while one photo is removed, it leaves its public name before its row goes", async () => {
+    const propertyId = await newProperty();
+    await appendPropertyPhotos(proId, propertyId, await uploadRequest(1));
+    const [photo] = await db.propertyPhoto.findMany({ where: { propertyId } });
+
+    const deleting = freezeAt(db.propertyPhoto, "deleteMany");
+    void removePropertyPhoto(proId, propertyId, photo.id);
+    await deleting;
+    expect(publicNames(filesOf(propertyId))).toEqual([]);
+  });
+
+  it("a completed upload and removal leave exactly the files of the rows", async () => {
+    const propertyId = await newProperty();
+    await appendPropertyPhotos(proId, propertyId, await uploadRequest(2));
+    const rows = await db.propertyPhoto.findMany({ where: { propertyId }, orderBy: { path: "asc" } });
+    expect(filesOf(propertyId)).toEqual(rows.map((row) => path.basename(row.path)));
+    await removePropertyPhoto(proId, propertyId, rows[0].id);
+    expect(filesOf(propertyId)).toEqual([path.basename(rows[1].path)]);
+    await deleteProperty(proId, propertyId);
+    expect(filesOf(propertyId)).toEqual([]);
+  });
+});
+
+describe("the start-up sweep", () => {
+  it("publishes or restores hidden photos that have a row and deletes every other leftover", async () => {
+    const propertyId = await newProperty();
+    const folder = path.join(uploads(), "properties", propertyId);
+    fs.mkdirSync(folder, { recursive: true });
+    const row = async (name: string) =>
+      db.propertyPhoto.create({
+        data: { propertyId, path: `properties/${propertyId}/${name}`, width: 10, height: 10, position: 0 },
+      });
+    const touch = (name: string) => fs.writeFileSync(path.join(folder, name), "webp");
+    // Crashed between insert and publication, between hiding and deleting, and a normal photo.
+    await row("published.webp");
+    touch("published.webp.pending");
+    await row("restored.webp");
+    touch("restored.webp.removed");
+    await row("kept.webp");
+    touch("kept.webp");
+    // Crashed before the insert, after the delete, or a file without a row at all.
+    touch("unpublished.webp.pending");
+    touch("deleted.webp.removed");
+    touch("orphan.webp");
+    // A deleted listing's folder, and an interrupted upload's work files.
+    const gone = path.join(uploads(), "properties", randomUUID());
+    fs.mkdirSync(gone, { recursive: true });
+    fs.writeFileSync(path.join(gone, "left.webp"), "webp");
+    fs.mkdirSync(path.join(uploads(), ".tmp"), { recursive: true });
+    fs.writeFileSync(path.join(uploads(), ".tmp", "interrupted.upload"), "partial");
+
+    // Too recent: maybe another instance's work in progress, left alone.
+    expect(await sweepPhotoFiles()).toEqual({ restored: 0, published: 0, deleted: 0 });
+    expect(fs.readdirSync(folder)).toHaveLength(6);
+
+    const report = await sweepPhotoFiles({ now: Date.now() + 11 * MINUTE });
+    expect(filesOf(propertyId)).toEqual(["kept.webp", "published.webp", "restored.webp"]);
+    expect(fs.existsSync(gone)).toBe(false);
+    expect(fs.readdirSync(path.join(uploads(), ".tmp"))).toEqual([]);
+    // At least these; the crashes simulated above are settled too.
+    expect(report.published).toBeGreaterThanOrEqual(1);
+    expect(report.restored).toBeGreaterThanOrEqual(1);
+    expect(report.deleted).toBeGreaterThanOrEqual(5);
+  });
+
+  it("deletes identity documents no pro refers to and interrupted identity uploads", async () => {
+    const root = path.resolve(env().PRIVATE_DIR);
+    const folder = path.join(root, "identity", proId);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.mkdirSync(path.join(root, "tmp"), { recursive: true });
+    fs.writeFileSync(path.join(folder, "current.png"), "png");
+    fs.writeFileSync(path.join(folder, "stale.png"), "png");
+    fs.writeFileSync(path.join(root, "tmp", "interrupted.upload"), "partial");
+    await db.pro.update({
+      where: { id: proId },
+      data: { identityDocPath: path.join("identity", proId, "current.png") },
+    });
+
+    expect(await sweepIdentityFiles()).toEqual({ deleted: 0 });
+    expect(await sweepIdentityFiles({ now: Date.now() + 11 * MINUTE })).toEqual({ deleted: 2 });
+    expect(fs.readdirSync(folder)).toEqual(["current.png"]);
+    expect(fs.readdirSync(path.join(root, "tmp"))).toEqual([]);
+  });
+});
