@@ -88,15 +88,12 @@ try {
     "/forgot-password",
     "/page-qui-n-existe-pas",
   ].filter(Boolean);
-  await auditGroup("public", publicPaths, null);
-  for (const account of ACCOUNTS) {
-    const state = await signIn(account.email);
-    const paths = await crawl(account.start, state);
-    await auditGroup(account.label, paths, state);
-  }
+  // Screenshots and Lighthouse first, then every page; the report is rewritten after each step,
+  // so an interrupted run still leaves its figures.
   await screenshots(samples);
+  writeReport({});
   const lighthouse = flag("--no-lighthouse")
-    ? []
+    ? {}
     : await runLighthouse(
         [
           ["Accueil", "/"],
@@ -109,6 +106,14 @@ try {
         ].filter(([, p]) => p),
       );
   writeReport(lighthouse);
+  await auditGroup("public", publicPaths, null);
+  writeReport(lighthouse);
+  for (const account of ACCOUNTS) {
+    const state = await signIn(account.email);
+    const paths = await crawl(account.start, state);
+    await auditGroup(account.label, paths, state);
+    writeReport(lighthouse);
+  }
 } finally {
   await browser.close();
   stopServer();
@@ -123,7 +128,7 @@ log("every budget met");
 // ---- Steps
 
 async function waitForServer() {
-  for (let i = 0; i < 240; i++) {
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(base + "/")).ok) return;
     } catch {
@@ -357,7 +362,7 @@ function writeReport(lighthouse) {
     "",
     "## Summary",
     "",
-    `- Pages audited: ${results.length} (${[...byGroup.keys()].map((g) => `${g}: ${byGroup.get(g).length}`).join(", ")})`,
+    `- Pages audited: ${results.length} (${[...byGroup.keys()].map((g) => `${g}: ${byGroup.get(g).length}`).join(", ") || "none yet"})`,
     `- axe-core violations: ${axeTotal}`,
     `- Pages wider than 360 px (JavaScript on or off): ${wide}`,
     `- Heaviest public page: ${kib(maxPublic)} of compressed JavaScript (budget 100 KiB)`,

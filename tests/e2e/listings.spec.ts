@@ -107,8 +107,8 @@ test("a pro publishes a listing with photos, a visitor finds it, then it is sold
   await expect(visitor.getByRole("img", { name: "DPE : C" })).toBeVisible();
   await expect(visitor.getByRole("img", { name: "GES : D" })).toBeVisible();
   await expect(visitor.getByText("315 000 €").first()).toBeVisible();
-  await expect(visitor.locator(".gallery img")).toHaveCount(2);
-  await expect(visitor.locator(".gallery img").first()).toHaveAttribute("src", third!);
+  await expect(visitor.locator(".mosaic img")).toHaveCount(2);
+  await expect(visitor.locator(".mosaic img").first()).toHaveAttribute("src", third!);
   await expect(visitor.locator("#contact")).toBeVisible();
   const publicUrl = visitor.url();
 
