@@ -10,6 +10,7 @@ import { internalErrorBody, reportedErrorId, reportError } from "~/utils/errors.
 import { log } from "~/utils/logger.server";
 
 export { startBackgroundWork, stopBackgroundWork } from "~/utils/background.server";
+export { bumpPublicPageGeneration, readPublicPageGeneration } from "~/utils/page-generation.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -75,8 +75,8 @@ const CACHE_PREFIX = "listings:";
 /** Public pages show stale data for at most this long if an invalidation were ever missed. */
 const PUBLIC_TTL = 60_000;
 
-function listingsChanged() {
-  invalidate(CACHE_PREFIX);
+function listingsChanged(): Promise<void> {
+  return invalidate(CACHE_PREFIX);
 }
 
 export function propertyFolder(propertyId: string) {
@@ -151,7 +151,7 @@ export async function createProperty(proId: string, input: CreatePropertyInput) 
         data: { ...fields, proId, slug, source: "manual", status, cityKey: cityKeyOf(input.city) },
         select: propertySelect,
       });
-      listingsChanged();
+      await listingsChanged();
       return toApiProperty(row);
     } catch (error) {
       if (prismaErrorCode(error) !== "P2002") throw error;
@@ -209,7 +209,7 @@ export async function updateProperty(proId: string, id: string, input: UpdatePro
     if (!now) throw notFound();
     throw invalidTransition(now.status, status ?? now.status);
   }
-  listingsChanged();
+  await listingsChanged();
   await removePhotoFiles(removed);
   return getOwnProperty(proId, id);
 }
@@ -218,7 +218,7 @@ export async function updateProperty(proId: string, id: string, input: UpdatePro
 export async function deleteProperty(proId: string, id: string) {
   const { count } = await db.property.deleteMany({ where: { id, proId } });
   if (count === 0) throw notFound();
-  listingsChanged();
+  await listingsChanged();
   await fs.promises.rm(propertyFolder(id), { recursive: true, force: true }).catch((error) => {
     log.error("could not remove photo folder", { propertyId: id, error: String(error) });
   });
@@ -238,8 +238,8 @@ export async function removePhotoFiles(paths: string[]) {
   );
 }
 
-export function markListingsChanged() {
-  listingsChanged();
+export function markListingsChanged(): Promise<void> {
+  return listingsChanged();
 }
 
 // ---- Public side
