@@ -240,7 +240,9 @@ export function ErrorBoundary() {
         ? "Accès refusé"
         : status === 429
           ? "Trop de demandes"
-          : "Une erreur est survenue";
+          : status >= 400 && status < 500
+            ? "Demande incorrecte"
+            : "Une erreur est survenue";
   const detail =
     status === 404
       ? "La page demandée n’existe pas ou n’est plus en ligne : l’annonce a peut-être été vendue ou retirée."
@@ -248,7 +250,9 @@ export function ErrorBoundary() {
         ? "Vous n’avez pas accès à cette page."
         : status === 429
           ? "Vous avez envoyé trop de demandes en peu de temps. Merci de réessayer dans quelques minutes."
-          : "Nous n’avons pas pu afficher cette page. Réessayez dans un instant.";
+          : status >= 400 && status < 500
+            ? "Les informations reçues sont incomplètes ou illisibles. Revenez à la page précédente et réessayez."
+            : "Nous n’avons pas pu afficher cette page. Réessayez dans un instant.";
   return (
     <SiteLayout>
       <div className="error-page container">

@@ -1,7 +1,7 @@
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import { DomainError, STATUS_OF, unreadableBody, type ErrorCode, type FieldIssue } from "./errors";
-import { isDigits, isJsonMediaType, mediaTypeOf } from "./input";
+import { isDigits, isJsonMediaType, isWellFormedText, mediaTypeOf } from "./input";
 
 /**
  * One route serves a page and the SPEC's JSON (docs/decisions/002). A request is a JSON request
@@ -84,7 +84,21 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw unreadableBody("Request body must be a JSON object", "Expected an object");
   }
+  if (!isWellFormedJson(body)) {
+    // A lone surrogate ("\ud800") cannot be stored or encoded as UTF-8: refuse it here.
+    throw unreadableBody("Request body holds text that is not valid Unicode", "Invalid Unicode text");
+  }
   return body as Record<string, unknown>;
+}
+
+/** Every string (keys included) of a parsed JSON value is well-formed UTF-16. */
+function isWellFormedJson(value: unknown): boolean {
+  if (typeof value === "string") return isWellFormedText(value);
+  if (Array.isArray(value)) return value.every(isWellFormedJson);
+  if (value && typeof value === "object") {
+    return Object.entries(value).every(([key, item]) => isWellFormedText(key) && isWellFormedJson(item));
+  }
+  return true;
 }
 
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);

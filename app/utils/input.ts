@@ -124,3 +124,18 @@ export function isLocalPath(to: unknown): to is string {
   }
   return true;
 }
+
+/** No lone UTF-16 surrogate: the text can be encoded as UTF-8 and stored (`String#isWellFormed`). */
+export function isWellFormedText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      return false;
+    }
+  }
+  return true;
+}

@@ -62,6 +62,7 @@ export async function parseMultipart(
     });
   } catch (error) {
     await discardTempFiles(files);
+    if (isMalformedMultipart(error)) throw unreadableBody("Request body is not a readable multipart body");
     throw asStorageError(error);
   }
   return { fields, files: files.filter((f) => f.size > 0) };
@@ -116,4 +117,9 @@ export function asStorageError(error: unknown): unknown {
 
 export async function discardTempFiles(files: TempFile[]) {
   await Promise.all(files.map((f) => fs.promises.rm(f.path, { force: true })));
+}
+
+/** The multipart parser's own complaint about the bytes it was sent (a client fault, not ours). */
+function isMalformedMultipart(error: unknown): boolean {
+  return error instanceof Error && !(error instanceof DomainError) && /^malformed multipart/i.test(error.message);
 }
