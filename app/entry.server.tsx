@@ -14,6 +14,7 @@ import {
   reportedErrorId,
   reportError,
 } from "~/utils/errors.server";
+import { ErrorIdProvider } from "~/components/ui/error-id";
 import { log } from "~/utils/logger.server";
 
 export { startBackgroundWork, stopBackgroundWork } from "~/utils/background.server";
@@ -64,7 +65,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <ErrorIdProvider value={reportedErrorId(loadContext) ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ErrorIdProvider>
       </NonceProvider>,
       {
         nonce,
@@ -168,4 +171,7 @@ function jsonResponse(
 
 /** Used by server.ts before it listens: a malformed setting stops the start with a clear message. */
 export { env as loadEnv } from "~/utils/env.server";
+/** Used by server.ts to cap request bodies before Remix reads them, and to answer in the right format. */
+export { bodyLimitFor } from "~/utils/body-limits.server";
+export { wantsJson } from "~/utils/http.server";
 export { log } from "~/utils/logger.server";

@@ -6,6 +6,10 @@
  * Env: BENCH_SECONDS (default 8) per endpoint, BENCH_CONNECTIONS (default 20),
  *      BENCH_DB (default ./data/bench.db), BENCH_UPLOADS (default ./data/bench-uploads), DATA_DIR
  *      (default ./data — must be the one seed:large used: its secrets.json holds the PII key).
+ *
+ * Switches: `--instances N` serves from N processes (WEB_CONCURRENCY=N, scripts/cluster.ts);
+ * `--db postgres` benches PostgreSQL: the database in BENCH_DATABASE_URL, seeded beforehand with
+ * `DATABASE_URL=<it> npm run seed:large` (same DATA_DIR). The table is the same.
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -28,12 +32,34 @@ const UPLOADS = path.resolve(process.env.BENCH_UPLOADS ?? "data/bench-uploads");
 const DATA_DIR = path.resolve(process.env.DATA_DIR ?? "data");
 const ORIGIN_HOST = "127.0.0.1";
 
+function option(name, fallback) {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+const INSTANCES = Number(option("instances", "1"));
+const DB_KIND = option("db", "sqlite");
+if (!Number.isInteger(INSTANCES) || INSTANCES < 1) {
+  console.error("[bench] --instances takes a whole number ≥ 1");
+  process.exit(1);
+}
+if (!["sqlite", "postgres"].includes(DB_KIND)) {
+  console.error("[bench] --db takes sqlite or postgres");
+  process.exit(1);
+}
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
+if (DB_KIND === "postgres" && !/^postgres(?:ql)?:\/\//.test(POSTGRES_URL ?? "")) {
+  console.error(
+    "[bench] --db postgres needs BENCH_DATABASE_URL=postgresql://… seeded with `DATABASE_URL=<it> npm run seed:large`",
+  );
+  process.exit(1);
+}
+
 function fail(message) {
   console.error(`\n[bench] ${message}`);
   process.exit(1);
 }
 
-if (!fs.existsSync(DB_FILE)) {
+if (DB_KIND === "sqlite" && !fs.existsSync(DB_FILE)) {
   fail(`No bench database at ${DB_FILE}. Run \`npm run seed:large\` first (about 30 s), then \`npm run bench\`.`);
 }
 
@@ -67,7 +93,8 @@ fs.mkdirSync(UPLOADS, { recursive: true });
 const serverEnv = {
   ...process.env,
   NODE_ENV: "production",
-  DATABASE_URL: `file:${DB_FILE}`,
+  DATABASE_URL: DB_KIND === "postgres" ? POSTGRES_URL : `file:${DB_FILE}`,
+  WEB_CONCURRENCY: String(INSTANCES),
   UPLOADS_DIR: UPLOADS,
   DATA_DIR,
   PORT: String(port),
@@ -76,7 +103,7 @@ const serverEnv = {
   LOG_LEVEL: "warn",
 };
 let serverLog = "";
-const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+const server = spawn(process.execPath, ["--import", "tsx", INSTANCES > 1 ? "scripts/cluster.ts" : "server.ts"], {
   env: serverEnv,
   stdio: ["ignore", "pipe", "pipe"],
 });
@@ -118,18 +145,13 @@ async function main() {
     if (Date.now() > deadline) throw new Error("the server did not answer /healthz within 30 s");
     await sleep(200);
   }
-  console.log(`[bench] server pid ${server.pid} on ${base} (db ${path.relative(root, DB_FILE)})`);
+  const where = DB_KIND === "postgres" ? "PostgreSQL" : path.relative(root, DB_FILE);
+  console.log(
+    `[bench] server pid ${server.pid} on ${base} (db ${where}, ${INSTANCES} process${INSTANCES > 1 ? "es" : ""})`,
+  );
 
   // ---------------------------------------------------------------- fixtures
-  const sqlite = new Database(DB_FILE, { readonly: true, fileMustExist: true });
-  const active = sqlite
-    .prepare("SELECT id, slug FROM Property WHERE status = 'active' ORDER BY createdAt DESC LIMIT 1")
-    .get();
-  const counts = {
-    properties: sqlite.prepare("SELECT count(*) n FROM Property").get().n,
-    contactRequests: sqlite.prepare("SELECT count(*) n FROM ContactRequest").get().n,
-  };
-  sqlite.close();
+  const { active, counts } = DB_KIND === "postgres" ? await postgresFixtures() : sqliteFixtures();
   if (!active) throw new Error("no active property in the bench database: re-run `npm run seed:large`");
 
   const login = await fetch(`${base}/login`, {
@@ -534,5 +556,38 @@ function gitCommit() {
     }).trim();
   } catch {
     return null;
+  }
+}
+
+function sqliteFixtures() {
+  const sqlite = new Database(DB_FILE, { readonly: true, fileMustExist: true });
+  try {
+    const active = sqlite
+      .prepare("SELECT id, slug FROM Property WHERE status = 'active' ORDER BY createdAt DESC LIMIT 1")
+      .get();
+    const counts = {
+      properties: sqlite.prepare("SELECT count(*) n FROM Property").get().n,
+      contactRequests: sqlite.prepare("SELECT count(*) n FROM ContactRequest").get().n,
+    };
+    return { active, counts };
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function postgresFixtures() {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    const active = (
+      await client.query(
+        `SELECT "id", "slug" FROM "Property" WHERE "status" = 'active' ORDER BY "createdAt" DESC LIMIT 1`,
+      )
+    ).rows[0];
+    const count = async (table) => Number((await client.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
+    return { active, counts: { properties: await count("Property"), contactRequests: await count("ContactRequest") } };
+  } finally {
+    await client.end();
   }
 }

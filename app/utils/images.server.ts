@@ -1,10 +1,12 @@
 /**
  * The photo pipeline (sharp). Uploaded bytes are never trusted: a file is a photo only if sharp
  * decodes it completely. The output is a fresh WebP without any metadata (no EXIF, no GPS of a
- * pro's home), oriented by EXIF, fit within 1200 px, never enlarged.
+ * pro's home), oriented by EXIF, fit within 1200 px, never enlarged — plus the same photo 400 and
+ * 800 px wide beside it (`photoVariantPath`), for `srcset`.
  */
 import fs from "node:fs";
 import sharp, { type OutputInfo } from "sharp";
+import { PHOTO_WIDTHS, photoVariantPath } from "~/domain/media/photo-widths";
 
 /** Largest input accepted, in pixels (≈ 8000 × 8000): more is treated as a decompression bomb. */
 export const MAX_INPUT_PIXELS = 64_000_000;
@@ -19,7 +21,7 @@ sharp.concurrency(2);
 
 export class InvalidImage extends Error {}
 
-export type ProcessedPhoto = { width: number; height: number; bytes: number };
+export type ProcessedPhoto = { width: number; height: number; bytes: number; files: string[] };
 
 /**
  * Decodes `input`, writes the normalised WebP to `output` (which must not exist), and returns its
@@ -41,27 +43,45 @@ export async function processPhoto(input: string, output: string): Promise<Proce
   }
   if (!format || !ACCEPTED_FORMATS.has(format)) throw new InvalidImage(`unsupported format ${format}`);
 
-  // Encoding to memory (a ≤ 1200 px WebP is small) and then writing keeps the two failures apart:
+  // Encoding to memory (≤ 1200 px WebPs are small) and then writing keeps the two failures apart:
   // a decoding error is an invalid image, a write error (a full disk) is ours and keeps its code.
-  let encoded: { data: Buffer; info: OutputInfo };
+  const files = [output, ...PHOTO_WIDTHS.map((width) => photoVariantPath(output, width))];
+  let encoded: { data: Buffer; info: OutputInfo }[];
   try {
-    encoded = await sharp(input, { ...options, pages: 1 })
-      .autoOrient()
-      .resize({ width: PHOTO_MAX_SIZE, height: PHOTO_MAX_SIZE, fit: "inside", withoutEnlargement: true })
-      // Metadata is dropped by default: never call withMetadata/keepExif here.
-      .webp({ quality: PHOTO_QUALITY })
-      .toBuffer({ resolveWithObject: true });
+    const upright = sharp(input, { ...options, pages: 1 }).autoOrient();
+    encoded = [
+      await upright
+        .clone()
+        .resize({ width: PHOTO_MAX_SIZE, height: PHOTO_MAX_SIZE, fit: "inside", withoutEnlargement: true })
+        // Metadata is dropped by default: never call withMetadata/keepExif here.
+        .webp({ quality: PHOTO_QUALITY })
+        .toBuffer({ resolveWithObject: true }),
+    ];
+    for (const width of PHOTO_WIDTHS) {
+      encoded.push(
+        await upright
+          .clone()
+          .resize({ width, height: PHOTO_MAX_SIZE, fit: "inside", withoutEnlargement: true })
+          .webp({ quality: PHOTO_QUALITY })
+          .toBuffer({ resolveWithObject: true }),
+      );
+    }
   } catch (error) {
     throw new InvalidImage(describe(error));
   }
+  const written: string[] = [];
   try {
-    await fs.promises.writeFile(output, encoded.data, { flag: "wx" });
+    for (const [index, file] of files.entries()) {
+      await fs.promises.writeFile(file, encoded[index].data, { flag: "wx" });
+      written.push(file);
+    }
   } catch (error) {
-    // Never remove a file this call did not create.
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") await fs.promises.rm(output, { force: true });
+    // Only the files this call created.
+    await Promise.all(written.map((file) => fs.promises.rm(file, { force: true })));
     throw error;
   }
-  return { width: encoded.info.width, height: encoded.info.height, bytes: encoded.info.size };
+  const { info } = encoded[0];
+  return { width: info.width, height: info.height, bytes: info.size, files };
 }
 
 function describe(error: unknown) {

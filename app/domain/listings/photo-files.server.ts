@@ -10,6 +10,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { allPhotoFiles } from "~/domain/media/photo-widths";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
@@ -40,7 +41,8 @@ async function renameIfPresent(from: string, to: string) {
 export async function hidePhotoFiles(paths: string[]) {
   for (const relative of paths) {
     const full = photoFile(relative);
-    if (full) await renameIfPresent(full, full + REMOVED_SUFFIX);
+    if (!full) continue;
+    for (const file of allPhotoFiles(full)) await renameIfPresent(file, file + REMOVED_SUFFIX);
   }
 }
 
@@ -58,8 +60,10 @@ export async function settleHiddenPhotoFiles(paths: string[]) {
     for (const relative of paths) {
       const full = photoFile(relative);
       if (!full) continue;
-      if (kept.has(relative)) await renameIfPresent(full + REMOVED_SUFFIX, full);
-      else await fs.promises.rm(full + REMOVED_SUFFIX, { force: true });
+      for (const file of allPhotoFiles(full)) {
+        if (kept.has(relative)) await renameIfPresent(file + REMOVED_SUFFIX, file);
+        else await fs.promises.rm(file + REMOVED_SUFFIX, { force: true });
+      }
     }
   } catch (error) {
     log.error("could not settle removed photo files", { error: String(error) });
@@ -106,7 +110,8 @@ export async function sweepPhotoFiles({
       if (!fileStat || !settled(fileStat)) continue;
       const hidden = name.endsWith(PENDING_SUFFIX) || name.endsWith(REMOVED_SUFFIX);
       const publicName = hidden ? name.slice(0, name.lastIndexOf(".")) : name;
-      const relative = `properties/${propertyId}/${publicName}`;
+      // A smaller width (`<id>-400w.webp`) belongs to its photo's row (`<id>.webp`).
+      const relative = `properties/${propertyId}/${publicName.replace(/-\d+w\.webp$/, ".webp")}`;
       if (fileStat.isFile() && rows.has(relative)) {
         if (!hidden) continue;
         await fs.promises.rename(full, path.join(folder, publicName));

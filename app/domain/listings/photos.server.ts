@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { allPhotoFiles } from "~/domain/media/photo-widths";
 import { InvalidImage, processPhoto } from "~/utils/images.server";
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -87,15 +88,20 @@ async function storePhotos(propertyId: string, request: Request) {
 
     await fs.promises.mkdir(propertyFolder(propertyId), { recursive: true });
     for (const photo of prepared) {
-      await fs.promises.rename(photo.tmp, photo.final + PENDING_SUFFIX);
-      placed.push(photo.final + PENDING_SUFFIX);
+      const targets = allPhotoFiles(photo.final);
+      for (const [index, source] of allPhotoFiles(photo.tmp).entries()) {
+        await fs.promises.rename(source, targets[index] + PENDING_SUFFIX);
+        placed.push(targets[index] + PENDING_SUFFIX);
+      }
     }
 
     if ((await insertPhotoRows(propertyId, prepared)) === 0) {
       throw tooMany(await db.propertyPhoto.count({ where: { propertyId } }));
     }
     inserted = true;
-    for (const photo of prepared) await fs.promises.rename(photo.final + PENDING_SUFFIX, photo.final);
+    for (const photo of prepared) {
+      for (const target of allPhotoFiles(photo.final)) await fs.promises.rename(target + PENDING_SUFFIX, target);
+    }
     placed.length = 0; // committed: the files now belong to their rows
     inserted = false;
     await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
@@ -108,7 +114,8 @@ async function storePhotos(propertyId: string, request: Request) {
       await settleHiddenPhotoFiles(paths);
     }
     await discardTempFiles(files);
-    await Promise.all([...prepared.map((p) => p.tmp), ...placed].map((f) => fs.promises.rm(f, { force: true })));
+    const leftovers = [...prepared.flatMap((p) => allPhotoFiles(p.tmp)), ...placed];
+    await Promise.all(leftovers.map((f) => fs.promises.rm(f, { force: true })));
   }
 }
 
