@@ -46,7 +46,7 @@ function sendThenDie(leadId: string) {
 const mailsTo = async (email: string) => (await readOutbox()).filter((mail) => mail.to === email);
 
 describe("a crash between sending a dealership's e-mail and recording it", () => {
-  it("never sends it twice, and never holds back the other dealership", { timeout: 60_000 }, async () => {
+  it("never sends it twice, and never holds back the other dealership", { timeout: 240_000 }, async () => {
     const result = await submitVehicleContactRequest(
       {
         fullName: "Naledi Khumalo",
