@@ -6,7 +6,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Prisma } from "~/generated/prisma/client";
-import { allPhotoFiles } from "~/domain/media/photo-widths";
 import { cached, invalidate } from "~/utils/cache.server";
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
