@@ -14,9 +14,11 @@ import { inquiryAction } from "~/domain/inquiries/submit-action.server";
 export const meta: MetaFunction = () => [{ title: "Contacter le professionnel — Vitrine" }];
 
 // Retry-After (429) must reach the client: pass the action's headers through.
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
+// A JSON refusal is thrown (errorHeaders), a form's is returned (actionHeaders).
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders }) => {
   const out = new Headers();
-  const retry = actionHeaders.get("Retry-After") ?? loaderHeaders.get("Retry-After");
+  const retry =
+    errorHeaders?.get("Retry-After") ?? actionHeaders.get("Retry-After") ?? loaderHeaders.get("Retry-After");
   if (retry) out.set("Retry-After", retry);
   return out;
 };

@@ -48,7 +48,12 @@ export const action = pageRoute(
     return redirect(withNotice(backOf(request), kind === "programme" ? "programme-retire" : "lot-retire"));
   },
   {
+    // DELETE is an API verb: its refusals stay JSON (below), only the "Retirer" form comes back with a notice.
     formError: (error, request) =>
-      redirect(withNotice(backOf(request), error.code === "NOT_FOUND" ? "favori-introuvable" : "cible-introuvable")),
+      isApiCall(request)
+        ? undefined
+        : redirect(
+            withNotice(backOf(request), error.code === "NOT_FOUND" ? "favori-introuvable" : "cible-introuvable"),
+          ),
   },
 );

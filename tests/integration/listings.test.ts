@@ -796,7 +796,10 @@ describe("public pages", () => {
     expect(html).toContain('aria-label="GES : E"');
     expect(html).toContain('id="contact"');
     expect(html).toMatch(/<img[^>]+width="1200"[^>]+height="900"/);
-    expect(html.match(/loading="lazy"/g)?.length).toBe(1);
+    // The first photo is the page's largest paint: fetched first, never lazily; the others wait.
+    expect(html.match(/fetchpriority="high"/g)?.length).toBe(1);
+    expect(/<img[^>]*fetchpriority="high"[^>]*>/.exec(html)?.[0]).not.toContain('loading="lazy"');
+    expect(html.match(/loading="lazy"/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
     expect(html).not.toContain("badge-sold");
     const json = await (
       await fetch(`${server.baseUrl}/properties/${p.slug}`, { headers: { accept: "application/json" } })
