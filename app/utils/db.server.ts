@@ -111,6 +111,15 @@ async function busyRetrying<T>(attempt: () => Promise<T>, maxWaitMs: number): Pr
 }
 
 /**
+ * For statements that do not go through Prisma (the rate-limit store's own connection, which must
+ * have no busy timeout either): `attempt` is retried on timers while the database is busy, for up
+ * to DB_BUSY_WAIT_MS; past it, a DatabaseBusyError, answered 503 like any other write.
+ */
+export function retryWhileBusy<T>(attempt: () => Promise<T>, maxWaitMs = env().DB_BUSY_WAIT_MS): Promise<T> {
+  return busyRetrying(attempt, maxWaitMs);
+}
+
+/**
  * The better-sqlite3 adapter runs every query of the process on one connection, and its lock only
  * orders transactions among themselves: a plain query from another request would run inside an
  * open transaction and be rolled back with it. Here plain queries also wait for the open

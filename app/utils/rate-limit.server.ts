@@ -1,6 +1,9 @@
 import net from "node:net";
-import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import Database from "better-sqlite3";
+import { RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { retryWhileBusy } from "./db.server";
 import { env } from "./env.server";
+import { log } from "./logger.server";
 import { createRateLimitStore } from "./rate-limit-store.server";
 
 /**
@@ -24,13 +27,13 @@ export type Limiter = {
 export function createLimiter(options: { keyPrefix: string; points: number; durationSeconds: number }): Limiter {
   // Created at first use: modules define their limiters at load time, before any request.
   let store: RateLimiterAbstract | undefined;
-  const limiter = () => (store ??= createRateLimitStore(options));
+  const limiter = () => (store ??= nonBlocking(createRateLimitStore(options)));
   const disabled = () => env().RATE_LIMIT_DISABLED;
   return {
     async consume(key, points = 1) {
       if (disabled()) return { ok: true };
       try {
-        await limiter().consume(key, points);
+        await retryWhileBusy(() => limiter().consume(key, points));
         return { ok: true };
       } catch (error) {
         if (error instanceof RateLimiterRes) {
@@ -41,7 +44,7 @@ export function createLimiter(options: { keyPrefix: string; points: number; dura
     },
     async isBlocked(key) {
       if (disabled()) return { blocked: false };
-      const res = await limiter().get(key);
+      const res = await retryWhileBusy(() => limiter().get(key));
       if (res && res.consumedPoints >= options.points) {
         return { blocked: true, retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
       }
@@ -49,12 +52,36 @@ export function createLimiter(options: { keyPrefix: string; points: number; dura
     },
     async refund(key, points = 1) {
       if (disabled()) return;
-      await limiter().reward(key, points);
+      await retryWhileBusy(() => limiter().reward(key, points));
     },
     async reward(key) {
-      await limiter().delete(key);
+      await retryWhileBusy(() => limiter().delete(key));
     },
   };
+}
+
+/**
+ * The store's counters are written like any other row while another process (or our own Prisma
+ * connection, in a transaction) may hold the write lock: SPEC "Faults" and docs/security.md. So its
+ * SQLite connection must not wait for the lock itself — better-sqlite3 is synchronous, and a busy
+ * timeout would freeze the event loop for as long as it waits; it fails at once with SQLITE_BUSY
+ * instead, and every call above is retried on timers (`retryWhileBusy`), a DatabaseBusyError (503)
+ * past DB_BUSY_WAIT_MS. The library's periodic sweep of expired counters has no error handling of
+ * its own (a rejection there would be unhandled): a sweep that meets the lock is skipped, the next
+ * one comes five minutes later.
+ */
+function nonBlocking(store: RateLimiterAbstract): RateLimiterAbstract {
+  const connection = globalThis.__vitrineRateLimitConnection;
+  if (connection instanceof Database) connection.pragma("busy_timeout = 0");
+  if (store instanceof RateLimiterSQLite) {
+    const sweeping = store as unknown as { clearExpired(nowMs: number): Promise<void> };
+    const clearExpired = sweeping.clearExpired.bind(store);
+    sweeping.clearExpired = (nowMs) =>
+      clearExpired(nowMs).catch((error: unknown) => {
+        log.warn("rate-limit sweep skipped", { error: String(error) });
+      });
+  }
+  return store;
 }
 
 /**
