@@ -7,6 +7,8 @@ const SQLITE_ONLY = [
   "tests/integration/foundation.test.ts",
   "tests/integration/inquiries.test.ts",
   "tests/integration/listings.test.ts",
+  // Another process holding SQLite's file lock: a SQLite-only situation.
+  "tests/integration/db-lock.test.ts",
 ];
 
 export default defineConfig({
