@@ -42,8 +42,7 @@ async function renameIfPresent(from: string, to: string) {
 export async function hidePhotoFiles(paths: string[]) {
   for (const relative of paths.flatMap(allPhotoFiles)) {
     const full = photoFile(relative);
-    if (!full) continue;
-    for (const file of allPhotoFiles(full)) await renameIfPresent(file, file + REMOVED_SUFFIX);
+    if (full) await renameIfPresent(full, full + REMOVED_SUFFIX);
   }
 }
 

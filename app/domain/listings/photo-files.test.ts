@@ -9,6 +9,7 @@ import sharp from "sharp";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, dbReady } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { allPhotoFiles, PHOTO_WIDTHS } from "~/domain/media/photo-widths";
 import { sweepIdentityFiles } from "~/domain/identity/identity.server";
 import { deleteProperty } from "./listings.server";
 import { sweepPhotoFiles } from "./photo-files.server";
@@ -64,6 +65,16 @@ function filesOf(propertyId: string) {
 /** What `/uploads` would serve: the final `.webp` names. */
 const publicNames = (names: string[]) => names.filter((name) => name.endsWith(".webp"));
 
+/** Every width of a photo is one file: the stored `<id>.webp`, `<id>-400w.webp`, `<id>-800w.webp`. */
+const FILES_PER_PHOTO = 1 + PHOTO_WIDTHS.length;
+
+/** The file names of every width of these stored paths, with `suffix` (`.pending`, `.removed`). */
+const filesOfPaths = (paths: string[], suffix = "") =>
+  paths
+    .flatMap(allPhotoFiles)
+    .map((file) => path.basename(file) + suffix)
+    .sort();
+
 async function uploadRequest(count: number) {
   const form = new FormData();
   for (let i = 0; i < count; i++) {
@@ -94,20 +105,34 @@ describe("a crash never leaves a photo served without its row", () => {
     await inserting;
 
     const names = filesOf(propertyId);
-    expect(names).toHaveLength(2);
+    expect(names).toHaveLength(2 * FILES_PER_PHOTO);
     expect(publicNames(names)).toEqual([]);
+    // Every width waits under its `.pending` name, all three for each photo.
+    expect(names.every((name) => name.endsWith(".pending"))).toBe(true);
+    const stored = names.filter((name) => /^[0-9a-f-]{36}\.webp\.pending$/.test(name));
+    expect(stored).toHaveLength(2);
+    const paths = stored.map((name) => `properties/${propertyId}/${name.slice(0, -".pending".length)}`);
+    expect(names).toEqual(filesOfPaths(paths, ".pending"));
     expect(await db.propertyPhoto.count({ where: { propertyId } })).toBe(0);
   });
 
   it("while a listing is deleted, its photos leave their public names before the rows go", async () => {
     const propertyId = await newProperty();
     await appendPropertyPhotos(proId, propertyId, await uploadRequest(2));
-    expect(publicNames(filesOf(propertyId))).toHaveLength(2);
+    const rows = await db.propertyPhoto.findMany({ where: { propertyId } });
+    expect(rows).toHaveLength(2);
+    expect(filesOf(propertyId)).toEqual(filesOfPaths(rows.map((row) => row.path)));
 
     const deleting = freezeAt(db.property, "deleteMany");
     void deleteProperty(proId, propertyId);
     await deleting;
     expect(publicNames(filesOf(propertyId))).toEqual([]);
+    expect(filesOf(propertyId)).toEqual(
+      filesOfPaths(
+        rows.map((row) => row.path),
+        ".removed",
+      ),
+    );
   });
 
   it("while one photo is removed, it leaves its public name before its row goes", async () => {
@@ -115,19 +140,23 @@ describe("a crash never leaves a photo served without its row", () => {
     await appendPropertyPhotos(proId, propertyId, await uploadRequest(1));
     const [photo] = await db.propertyPhoto.findMany({ where: { propertyId } });
 
+    expect(filesOf(propertyId)).toEqual(filesOfPaths([photo.path]));
+
     const deleting = freezeAt(db.propertyPhoto, "deleteMany");
     void removePropertyPhoto(proId, propertyId, photo.id);
     await deleting;
     expect(publicNames(filesOf(propertyId))).toEqual([]);
+    expect(filesOf(propertyId)).toEqual(filesOfPaths([photo.path], ".removed"));
   });
 
   it("a completed upload and removal leave exactly the files of the rows", async () => {
     const propertyId = await newProperty();
     await appendPropertyPhotos(proId, propertyId, await uploadRequest(2));
     const rows = await db.propertyPhoto.findMany({ where: { propertyId }, orderBy: { path: "asc" } });
-    expect(filesOf(propertyId)).toEqual(rows.map((row) => path.basename(row.path)));
+    expect(filesOf(propertyId)).toHaveLength(2 * FILES_PER_PHOTO);
+    expect(filesOf(propertyId)).toEqual(filesOfPaths(rows.map((row) => row.path)));
     await removePropertyPhoto(proId, propertyId, rows[0].id);
-    expect(filesOf(propertyId)).toEqual([path.basename(rows[1].path)]);
+    expect(filesOf(propertyId)).toEqual(filesOfPaths([rows[1].path]));
     await deleteProperty(proId, propertyId);
     expect(filesOf(propertyId)).toEqual([]);
   });
@@ -150,10 +179,17 @@ describe("the start-up sweep", () => {
     touch("restored.webp.removed");
     await row("kept.webp");
     touch("kept.webp");
+    // A smaller width belongs to the row of its stored path, and follows the same rules.
+    touch("published-400w.webp.pending");
+    touch("restored-800w.webp.removed");
+    touch("kept-400w.webp");
     // Crashed before the insert, after the delete, or a file without a row at all.
     touch("unpublished.webp.pending");
+    touch("unpublished-800w.webp.pending");
     touch("deleted.webp.removed");
+    touch("deleted-400w.webp.removed");
     touch("orphan.webp");
+    touch("orphan-400w.webp");
     // A deleted listing's folder, and an interrupted upload's work files.
     const gone = path.join(uploads(), "properties", randomUUID());
     fs.mkdirSync(gone, { recursive: true });
@@ -163,16 +199,23 @@ describe("the start-up sweep", () => {
 
     // Too recent: maybe another instance's work in progress, left alone.
     expect(await sweepPhotoFiles()).toEqual({ restored: 0, published: 0, deleted: 0 });
-    expect(fs.readdirSync(folder)).toHaveLength(6);
+    expect(fs.readdirSync(folder)).toHaveLength(12);
 
     const report = await sweepPhotoFiles({ now: Date.now() + 11 * MINUTE });
-    expect(filesOf(propertyId)).toEqual(["kept.webp", "published.webp", "restored.webp"]);
+    expect(filesOf(propertyId)).toEqual([
+      "kept-400w.webp",
+      "kept.webp",
+      "published-400w.webp",
+      "published.webp",
+      "restored-800w.webp",
+      "restored.webp",
+    ]);
     expect(fs.existsSync(gone)).toBe(false);
     expect(fs.readdirSync(path.join(uploads(), ".tmp"))).toEqual([]);
     // At least these; the crashes simulated above are settled too.
-    expect(report.published).toBeGreaterThanOrEqual(1);
-    expect(report.restored).toBeGreaterThanOrEqual(1);
-    expect(report.deleted).toBeGreaterThanOrEqual(5);
+    expect(report.published).toBeGreaterThanOrEqual(2);
+    expect(report.restored).toBeGreaterThanOrEqual(2);
+    expect(report.deleted).toBeGreaterThanOrEqual(8);
   });
 
   it("deletes identity documents no pro refers to and interrupted identity uploads", async () => {

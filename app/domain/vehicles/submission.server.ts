@@ -88,19 +88,12 @@ async function createVehicleContactRequest(
 
   let id: number;
   try {
+    // The write comes first, the per-address count after it (the limit throws, which rolls the row
+    // back). On SQLite a transaction that reads first and writes next cannot take the write lock once
+    // another instance has committed since its read (SQLITE_BUSY_SNAPSHOT, "database is locked",
+    // never retried): with the write first, a busy lock is waited for (db.server.ts) and the count
+    // then runs under the write lock, so it sees every other process's rows.
     id = await db.$transaction(async (tx) => {
-      if (checkEmailLimit) {
-        const recent = await tx.vehicleContactRequest.findMany({
-          where: { emailHash, createdAt: { gt: new Date(now.getTime() - DAY_MS) } },
-          orderBy: { createdAt: "asc" },
-          select: { createdAt: true },
-          take: PER_EMAIL_PER_DAY,
-        });
-        if (recent.length >= PER_EMAIL_PER_DAY) {
-          const freeAt = recent[0].createdAt.getTime() + DAY_MS;
-          throw new EmailLimitReached(Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)));
-        }
-      }
       const created = await tx.vehicleContactRequest.create({
         data: {
           fullNameEnc: encryptPII(valid.fullName),
@@ -129,6 +122,18 @@ async function createVehicleContactRequest(
         },
         select: { id: true },
       });
+      if (checkEmailLimit) {
+        const recent = await tx.vehicleContactRequest.findMany({
+          where: { emailHash, createdAt: { gt: new Date(now.getTime() - DAY_MS) }, id: { not: created.id } },
+          orderBy: { createdAt: "asc" },
+          select: { createdAt: true },
+          take: PER_EMAIL_PER_DAY,
+        });
+        if (recent.length >= PER_EMAIL_PER_DAY) {
+          const freeAt = recent[0].createdAt.getTime() + DAY_MS;
+          throw new EmailLimitReached(Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)));
+        }
+      }
       await enqueueJob(tx, { type: notifyJob.type, payload: { requestId: created.id }, runAt: anonymityExpiresAt });
       return created.id;
     });
