@@ -7,6 +7,10 @@ const SQLITE_ONLY = [
   "tests/integration/foundation.test.ts",
   "tests/integration/inquiries.test.ts",
   "tests/integration/listings.test.ts",
+  "tests/integration/hostile-input.test.ts",
+  "tests/integration/server-hardening.test.ts",
+  "tests/integration/disk-full.test.ts",
+  "tests/integration/shutdown.test.ts",
   // Another process holding SQLite's file lock: a SQLite-only situation.
   "tests/integration/db-lock.test.ts",
 ];
