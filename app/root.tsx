@@ -16,7 +16,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesheet from "~/styles/app.css";
-import { getCurrentPro } from "~/utils/auth.server";
+import { getCurrentPro, leadAccess } from "~/utils/auth.server";
 import { unreadInquiryCount } from "~/utils/nav.server";
 import { useNonce } from "~/utils/nonce";
 
@@ -32,10 +32,15 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pro = await getCurrentPro(request);
-  const unread = pro && pro.identityStatus === "verified" ? await unreadInquiryCount(pro.id) : 0;
+  const unread = pro && pro.identityStatus === "verified" ? await unreadInquiryCount(leadAccess(pro)) : 0;
   return json({
     pro: pro
-      ? { name: pro.name, companyName: pro.companyName, role: pro.role, verified: pro.identityStatus === "verified" }
+      ? {
+          name: pro.member.name,
+          companyName: pro.companyName,
+          role: pro.role,
+          verified: pro.identityStatus === "verified",
+        }
       : null,
     unread,
   });
@@ -168,14 +173,17 @@ export function ErrorBoundary() {
         : status === 429
           ? "Trop de demandes"
           : "Une erreur est survenue";
+  // A refused action names its reason (e.g. "Seul le propriétaire du compte peut gérer l’équipe.").
+  const refusal = status === 403 && isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : null;
   const detail =
-    status === 404
+    refusal ??
+    (status === 404
       ? "La page demandée n’existe pas ou n’est plus en ligne."
       : status === 403
         ? "Vous n’avez pas accès à cette page."
         : status === 429
           ? "Vous avez envoyé trop de demandes en peu de temps. Merci de réessayer dans quelques minutes."
-          : "Nous n’avons pas pu afficher cette page. Réessayez dans un instant.";
+          : "Nous n’avons pas pu afficher cette page. Réessayez dans un instant.");
   return (
     <>
       <header className="site-header">

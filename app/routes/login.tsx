@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await loginFailuresByAccount.reward(accountKey);
     const home =
       pro.role === "admin" ? "/admin/identities" : pro.identityStatus === "verified" ? "/pro" : "/pro/identity";
-    return createSessionAndRedirect(pro.id, safeRedirect(parsed.data.redirectTo || home, home));
+    return createSessionAndRedirect(pro.member.id, safeRedirect(parsed.data.redirectTo || home, home));
   } catch (error) {
     if (!(error instanceof InvalidCredentials)) throw error;
     await Promise.all([loginFailuresByIp.consume(ipKey), loginFailuresByAccount.consume(accountKey)]);
@@ -85,6 +85,9 @@ export default function Login() {
         />
         <SubmitButton pendingLabel="Connexion…">Se connecter</SubmitButton>
       </Form>
+      <p>
+        <Link to="/forgot-password">Mot de passe oublié ?</Link>
+      </p>
       <p>
         Pas encore de compte ? <Link to="/register">Créer un compte professionnel</Link>
       </p>

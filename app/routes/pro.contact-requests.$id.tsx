@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { changeInquiryStatus, inquiryJson } from "~/domain/inquiries/inquiries.server";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { assignInquiry, changeInquiryStatus, getInquiry, inquiryJson } from "~/domain/inquiries/inquiries.server";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { apiError, DomainError, readJsonObject, toResponse } from "~/utils/http.server";
 import { jsonRequest } from "./pro.contact-requests";
 import { withJsonErrors } from "~/utils/errors.server";
 
 /**
- * `PUT /pro/contact-requests/:id` `{status}` (seed 000): new_request→read, read→replied,
- * new_request→replied; same status 200 no-op; other moves 409; unknown value 400; not this pro's 404.
+ * `PUT /pro/contact-requests/:id` `{status?, assigneeId?}` (seed 000, SPEC "Teams"):
+ * new_request→read, read→replied, new_request→replied; same status 200 no-op; other moves 409;
+ * unknown value 400; not visible to this member 404. `assigneeId` (a member id or null) reassigns
+ * the lead: owners and managers only (403 FORBIDDEN otherwise).
  */
 async function actionHandler({ request, params }: ActionFunctionArgs) {
   const pro = await requireVerifiedPro(jsonRequest(request));
@@ -18,8 +20,12 @@ async function actionHandler({ request, params }: ActionFunctionArgs) {
     });
   }
   try {
+    const access = leadAccess(pro);
+    const id = params.id ?? "";
+    await getInquiry(access, id); // not visible to this member: 404 whatever the body
     const body = await readJsonObject(request);
-    const inquiry = await changeInquiryStatus(pro.id, params.id ?? "", body.status);
+    let inquiry = "assigneeId" in body ? await assignInquiry(access, id, body.assigneeId) : null;
+    if (!inquiry || "status" in body) inquiry = await changeInquiryStatus(access, id, body.status);
     return json({ data: inquiryJson(inquiry) });
   } catch (error) {
     if (error instanceof DomainError) return toResponse(error);

@@ -2,8 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { formatInquiryDate, InquiryStatusBadge, InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
-import { changeInquiryStatus, inquiryJson, openInquiry } from "~/domain/inquiries/inquiries.server";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { AssigneeLabel, AssignForm } from "~/components/inquiries/Assignment";
+import { assignInquiry, changeInquiryStatus, inquiryJson, openInquiry } from "~/domain/inquiries/inquiries.server";
+import { statusChangeRefusal } from "~/domain/inquiries/status";
+import { assignableMembers } from "~/domain/teams/assignment.server";
+import { assignmentRefusal, can } from "~/domain/teams/permissions";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { apiError, DomainError, wantsJson } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Demande de contact — Vitrine" }];
@@ -18,12 +22,13 @@ function notFound(request: Request) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pro = await requireVerifiedPro(request);
   try {
-    const inquiry = await openInquiry(pro.id, params.id ?? "");
+    const inquiry = await openInquiry(leadAccess(pro), params.id ?? "");
     if (wantsJson(request)) return json({ data: inquiryJson(inquiry) });
     const title = inquiry.property?.title ?? inquiry.propertyTitle;
     return json({
       inquiry: inquiryJson(inquiry),
       propertyTitle: title,
+      members: can.assignLeads(pro.member) ? await assignableMembers(pro.id) : null,
       replyHref: `mailto:${inquiry.senderEmail}?subject=${encodeURIComponent(`Votre demande : ${title}`)}`,
     });
   } catch (error) {
@@ -35,24 +40,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const pro = await requireVerifiedPro(request);
   const form = await request.formData();
-  if (form.get("intent") !== "status") return json({ error: "Action inconnue." }, { status: 400 });
+  const intent = form.get("intent");
+  if (intent !== "status" && intent !== "assign") return json({ error: "Action inconnue." }, { status: 400 });
   try {
-    await changeInquiryStatus(pro.id, params.id ?? "", form.get("status"));
+    if (intent === "assign") await assignInquiry(leadAccess(pro), params.id ?? "", form.get("assigneeId"));
+    else await changeInquiryStatus(leadAccess(pro), params.id ?? "", form.get("status"));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     if (error.code === "NOT_FOUND") throw notFound(request);
-    const message =
-      error.code === "INVALID_TRANSITION" ? "Ce changement de statut n’est pas possible." : "Statut inconnu.";
+    const message = intent === "assign" ? assignmentRefusal(error.code) : statusChangeRefusal(error.code);
     return json({ error: message }, { status: error.status });
   }
   return redirect(`/pro/contacts/${params.id}`);
 }
 
 export default function InquiryDetail() {
-  const { inquiry, propertyTitle, replyHref } = useLoaderData<typeof loader>() as {
+  const { inquiry, propertyTitle, replyHref, members } = useLoaderData<typeof loader>() as {
     inquiry: ReturnType<typeof inquiryJson>;
     propertyTitle: string;
     replyHref: string;
+    members: { id: string; name: string }[] | null;
   };
   const actionData = useActionData<typeof action>();
   return (
@@ -83,6 +90,21 @@ export default function InquiryDetail() {
           <dt>Statut</dt>
           <dd>
             <InquiryStatusBadge status={inquiry.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Attribuée à</dt>
+          <dd>
+            {members ? (
+              <AssignForm
+                id={inquiry.id}
+                current={inquiry.assignee}
+                members={members}
+                action={`/pro/contacts/${inquiry.id}`}
+              />
+            ) : (
+              <AssigneeLabel assignee={inquiry.assignee} />
+            )}
           </dd>
         </div>
         <div>

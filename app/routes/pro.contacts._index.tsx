@@ -7,14 +7,22 @@ import {
   InquiryStatusBadge,
   InquiryStatusButtons,
 } from "~/components/inquiries/InquiryStatus";
-import { changeInquiryStatus, listInquiries, statusFilterSchema } from "~/domain/inquiries/inquiries.server";
+import { AssigneeFilterLinks, AssigneeLabel, AssignForm } from "~/components/inquiries/Assignment";
+import {
+  assignInquiry,
+  changeInquiryStatus,
+  listInquiries,
+  statusFilterSchema,
+} from "~/domain/inquiries/inquiries.server";
+import { assignableMembers, assigneeFilterSchema } from "~/domain/teams/assignment.server";
+import { assignmentRefusal, can } from "~/domain/teams/permissions";
 import {
   INQUIRY_STATUS_LABELS,
   INQUIRY_STATUSES,
   type InquiryStatus,
   statusChangeRefusal,
 } from "~/domain/inquiries/status";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError, parsePageParams } from "~/utils/http.server";
 
 const PAGE_SIZE = 20;
@@ -22,7 +30,7 @@ const PAGE_SIZE = 20;
 /** Keeps only the inbox's own query parameters (filter, page size, cursor) for links and redirects. */
 function inboxSearch(url: URL, overrides: Record<string, string | null> = {}) {
   const params = new URLSearchParams();
-  for (const key of ["status", "limit", "cursor"]) {
+  for (const key of ["status", "assignee", "limit", "cursor"]) {
     const value = key in overrides ? overrides[key] : url.searchParams.get(key);
     if (value) params.set(key, value);
   }
@@ -35,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = statusFilterSchema.safeParse(url.searchParams.get("status"));
   const status = filter.success ? filter.data : undefined;
+  const assigneeFilter = assigneeFilterSchema.safeParse(url.searchParams.get("assignee"));
+  const assignee = assigneeFilter.success ? assigneeFilter.data : undefined;
   let page;
   try {
     page = parsePageParams(url);
@@ -42,9 +52,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (!(error instanceof DomainError)) throw error;
     page = { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
   }
-  const result = await listInquiries(pro.id, page, { status });
+  const result = await listInquiries(leadAccess(pro), page, { status, assignee });
+  const mayAssign = can.assignLeads(pro.member);
   return json({
     status: status ?? null,
+    assignee: assignee ?? null,
+    assigneeHrefs: Object.fromEntries(
+      (["all", "me", "none"] as const).map((value) => [
+        value,
+        `/pro/contacts${inboxSearch(url, { assignee: value === "all" ? null : value, cursor: null })}`,
+      ]),
+    ) as Record<"all" | "me" | "none", string>,
+    members: mayAssign ? await assignableMembers(pro.id) : null,
     filterHrefs: Object.fromEntries(
       [null, ...INQUIRY_STATUSES].map((value) => [
         value ?? "all",
@@ -62,28 +81,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
       senderName: inquiry.senderName,
       excerpt: excerpt(inquiry.message),
       status: inquiry.status,
+      assignee: inquiry.assignee,
       createdAt: inquiry.createdAt,
     })),
   });
 }
 
-/** Row buttons: `intent=status` with the inquiry id and the target status, then back to the same page. */
+/**
+ * Row forms: `intent=status` (inquiry id and target status) or `intent=assign` (inquiry id and
+ * assigneeId), then back to the same page.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const pro = await requireVerifiedPro(request);
   const form = await request.formData();
   const url = new URL(request.url);
-  if (form.get("intent") !== "status") return json({ error: "Action inconnue." }, { status: 400 });
+  const intent = form.get("intent");
+  if (intent !== "status" && intent !== "assign") return json({ error: "Action inconnue." }, { status: 400 });
+  const id = String(form.get("id") ?? "");
   try {
-    await changeInquiryStatus(pro.id, String(form.get("id") ?? ""), form.get("status"));
+    if (intent === "assign") await assignInquiry(leadAccess(pro), id, form.get("assigneeId"));
+    else await changeInquiryStatus(leadAccess(pro), id, form.get("status"));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return json({ error: statusChangeRefusal(error.code) }, { status: error.status });
+    const message = intent === "assign" ? assignmentRefusal(error.code) : statusChangeRefusal(error.code);
+    return json({ error: message }, { status: error.status });
   }
   return redirect(`/pro/contacts${inboxSearch(url)}`);
 }
 
 export default function PropertyInbox() {
-  const { status, inquiries, nextHref, firstHref, isFirstPage, search, filterHrefs } = useLoaderData<typeof loader>();
+  const { status, assignee, assigneeHrefs, members, inquiries, nextHref, firstHref, isFirstPage, search, filterHrefs } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formAction = `/pro/contacts?index${search ? `&${search.slice(1)}` : ""}`;
   return (
@@ -105,6 +133,7 @@ export default function PropertyInbox() {
           </Link>
         ))}
       </nav>
+      <AssigneeFilterLinks current={assignee} hrefs={assigneeHrefs} />
       {inquiries.length === 0 ? (
         <p className="muted">
           {status ? `Aucune demande au statut « ${INQUIRY_STATUS_LABELS[status]} ».` : "Aucune demande pour le moment."}
@@ -118,6 +147,7 @@ export default function PropertyInbox() {
               <th scope="col">Message</th>
               <th scope="col">Reçue le</th>
               <th scope="col">Statut</th>
+              <th scope="col">Attribuée à</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -140,6 +170,13 @@ export default function PropertyInbox() {
                 </td>
                 <td>
                   <InquiryStatusBadge status={inquiry.status} />
+                </td>
+                <td>
+                  {members ? (
+                    <AssignForm id={inquiry.id} current={inquiry.assignee} members={members} action={formAction} />
+                  ) : (
+                    <AssigneeLabel assignee={inquiry.assignee} />
+                  )}
                 </td>
                 <td>
                   <div className="actions">

@@ -10,15 +10,18 @@ import {
   statusChangeRefusal,
 } from "~/domain/inquiries/status";
 import { METHOD_LABELS } from "~/domain/vehicles/labels";
-import { changeVehicleLeadStatus, listVehicleLeads } from "~/domain/vehicles/leads.server";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { AssigneeFilterLinks, AssigneeLabel, AssignForm } from "~/components/inquiries/Assignment";
+import { assignableMembers, assigneeFilterSchema } from "~/domain/teams/assignment.server";
+import { assignmentRefusal, can } from "~/domain/teams/permissions";
+import { assignVehicleLead, changeVehicleLeadStatus, listVehicleLeads } from "~/domain/vehicles/leads.server";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError, parsePageParams, toResponse, wantsJson } from "~/utils/http.server";
 
 const PAGE_SIZE = 20;
 
 function tabSearch(url: URL, overrides: Record<string, string | null> = {}) {
   const params = new URLSearchParams();
-  for (const key of ["status", "cursor"]) {
+  for (const key of ["status", "assignee", "cursor"]) {
     const value = key in overrides ? overrides[key] : url.searchParams.get(key);
     if (value) params.set(key, value);
   }
@@ -32,6 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const rawStatus = url.searchParams.get("status");
   const status = isInquiryStatus(rawStatus) ? rawStatus : undefined;
+  const assigneeFilter = assigneeFilterSchema.safeParse(url.searchParams.get("assignee"));
+  const assignee = assigneeFilter.success ? assigneeFilter.data : undefined;
   let page;
   try {
     page = parsePageParams(url);
@@ -40,10 +45,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (wantsJson(request)) throw toResponse(error);
     page = { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
   }
-  if (wantsJson(request)) return json(await listVehicleLeads(pro.id, page, { status }));
-  const result = await listVehicleLeads(pro.id, { limit: PAGE_SIZE, cursor: page.cursor }, { status });
+  const access = leadAccess(pro);
+  if (wantsJson(request)) return json(await listVehicleLeads(access, page, { status, assignee }));
+  const result = await listVehicleLeads(access, { limit: PAGE_SIZE, cursor: page.cursor }, { status, assignee });
   return json({
     status: status ?? null,
+    assignee: assignee ?? null,
+    assigneeHrefs: Object.fromEntries(
+      (["all", "me", "none"] as const).map((value) => [
+        value,
+        `/pro/contacts/vehicles${tabSearch(url, { assignee: value === "all" ? null : value, cursor: null })}`,
+      ]),
+    ) as Record<"all" | "me" | "none", string>,
+    members: can.assignLeads(pro.member) ? await assignableMembers(pro.id) : null,
     isFirstPage: !page.cursor,
     search: tabSearch(url),
     nextHref: result.cursor.next ? `/pro/contacts/vehicles${tabSearch(url, { cursor: result.cursor.next })}` : null,
@@ -56,12 +70,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const pro = await requireVerifiedPro(request);
   const form = await request.formData();
   const url = new URL(request.url);
-  if (form.get("intent") !== "status") return json({ error: "Action inconnue." }, { status: 400 });
+  const intent = form.get("intent");
+  if (intent !== "status" && intent !== "assign") return json({ error: "Action inconnue." }, { status: 400 });
+  const id = String(form.get("id") ?? "");
   try {
-    await changeVehicleLeadStatus(pro.id, String(form.get("id") ?? ""), form.get("status"));
+    if (intent === "assign") await assignVehicleLead(leadAccess(pro), id, form.get("assigneeId"));
+    else await changeVehicleLeadStatus(leadAccess(pro), id, form.get("status"));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return json({ error: statusChangeRefusal(error.code) }, { status: error.status });
+    const message = intent === "assign" ? assignmentRefusal(error.code) : statusChangeRefusal(error.code);
+    return json({ error: message }, { status: error.status });
   }
   return redirect(`/pro/contacts/vehicles${tabSearch(url)}`);
 }
@@ -70,7 +88,7 @@ export default function VehicleLeadsTab() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (!("leads" in data)) return null;
-  const { status, leads, nextHref, firstHref, isFirstPage, search } = data;
+  const { status, assignee, assigneeHrefs, members, leads, nextHref, firstHref, isFirstPage, search } = data;
   const formAction = `/pro/contacts/vehicles${search}`;
   return (
     <div>
@@ -95,6 +113,7 @@ export default function VehicleLeadsTab() {
           </Link>
         ))}
       </nav>
+      <AssigneeFilterLinks current={assignee} hrefs={assigneeHrefs} />
       <p className="muted">
         Les coordonnées d’un acheteur apparaissent ici (et vous sont envoyées par e-mail) une fois passé le délai
         pendant lequel il peut retirer sa demande.
@@ -144,6 +163,16 @@ export default function VehicleLeadsTab() {
                 <div>
                   <dt>Contact préféré</dt>
                   <dd>{METHOD_LABELS[lead.buyer.preferredContactMethod]}</dd>
+                </div>
+                <div>
+                  <dt>Attribuée à</dt>
+                  <dd>
+                    {members ? (
+                      <AssignForm id={lead.id} current={lead.assignee} members={members} action={formAction} />
+                    ) : (
+                      <AssigneeLabel assignee={lead.assignee} />
+                    )}
+                  </dd>
                 </div>
               </dl>
               {lead.buyer.additionalComments ? <p className="comments">« {lead.buyer.additionalComments} »</p> : null}

@@ -3,14 +3,19 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { submitIdentityDocument } from "~/domain/identity/identity.server";
-import { requirePro } from "~/utils/auth.server";
+import { can } from "~/domain/teams/permissions";
+import { requirePermission, requirePro } from "~/utils/auth.server";
 import { DomainError, toResponse, wantsJson } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Vérification d’identité — Vitrine" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pro = await requirePro(request);
-  return json({ status: pro.identityStatus, reason: pro.identityRejectionReason });
+  return json({
+    status: pro.identityStatus,
+    reason: pro.identityRejectionReason,
+    mayUpload: can.manageIdentity(pro.member),
+  });
 }
 
 const MESSAGES: Partial<Record<string, string>> = {
@@ -20,6 +25,7 @@ const MESSAGES: Partial<Record<string, string>> = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const pro = await requirePro(request);
+  requirePermission(request, pro, "manageIdentity");
   if (pro.identityStatus === "verified") throw redirect("/pro");
   try {
     await submitIdentityDocument(pro.id, request);
@@ -33,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Identity() {
-  const { status, reason } = useLoaderData<typeof loader>();
+  const { status, reason, mayUpload } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   const error = errors?.document?.[0];
@@ -62,7 +68,12 @@ export default function Identity() {
           passeport) avant de publier. Elle n’est visible que par l’équipe Vitrine.
         </p>
       ) : null}
-      {status !== "verified" ? (
+      {status !== "verified" && !mayUpload ? (
+        <p className="notice notice-warning" role="status">
+          Seul le propriétaire du compte peut envoyer la pièce d’identité de l’organisation.
+        </p>
+      ) : null}
+      {status !== "verified" && mayUpload ? (
         <>
           <ErrorSummary errors={errors} labels={{ document: "Document" }} />
           <Form method="post" encType="multipart/form-data" noValidate>

@@ -1,19 +1,20 @@
 /**
- * GET /pro/vehicle-leads/:id and PUT /pro/vehicle-leads/:id {status} — one lead of the dealership.
+ * GET /pro/vehicle-leads/:id and PUT /pro/vehicle-leads/:id {status?, assigneeId?} — one lead of the
+ * dealership (an agent: only one assigned to them).
  * A native form may POST here too (intent=status): it is redirected back to the inbox tab.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { changeVehicleLeadStatus, getVehicleLead } from "~/domain/vehicles/leads.server";
+import { assignVehicleLead, changeVehicleLeadStatus, getVehicleLead } from "~/domain/vehicles/leads.server";
 import { vehicleLeadsJson } from "~/domain/vehicles/lead-routes.server";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { apiError, readBody, wantsJson } from "~/utils/http.server";
 import { withJsonErrors } from "~/utils/errors.server";
 
 async function loaderHandler({ request, params }: LoaderFunctionArgs) {
   return vehicleLeadsJson(async () => {
     const pro = await requireVerifiedPro(request);
-    return json({ data: await getVehicleLead(pro.id, params.id ?? "") });
+    return json({ data: await getVehicleLead(leadAccess(pro), params.id ?? "") });
   });
 }
 
@@ -23,8 +24,13 @@ async function actionHandler({ request, params }: ActionFunctionArgs) {
       return apiError("METHOD_NOT_ALLOWED", "Method not allowed", { headers: { Allow: "GET, PUT" } });
     }
     const pro = await requireVerifiedPro(request);
+    const access = leadAccess(pro);
+    const id = params.id ?? "";
+    await getVehicleLead(access, id); // not visible to this member: 404 whatever the body
     const body = await readBody(request);
-    const lead = await changeVehicleLeadStatus(pro.id, params.id ?? "", body.status);
+    // `assigneeId` reassigns (owners and managers); `status` moves it along the diagram.
+    let lead = "assigneeId" in body ? await assignVehicleLead(access, id, body.assigneeId) : null;
+    if (!lead || "status" in body) lead = await changeVehicleLeadStatus(access, id, body.status);
     if (request.method === "POST" && !wantsJson(request)) return redirect("/pro/contacts/vehicles");
     return json({ data: lead });
   });

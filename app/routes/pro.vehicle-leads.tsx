@@ -6,7 +6,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isInquiryStatus } from "~/domain/inquiries/status";
 import { listVehicleLeads } from "~/domain/vehicles/leads.server";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
+import { assigneeFilter } from "./pro.contact-requests";
 import { apiError, parsePageParams, wantsJson } from "~/utils/http.server";
 import { vehicleLeadsJson } from "~/domain/vehicles/lead-routes.server";
 import { withJsonErrors } from "~/utils/errors.server";
@@ -26,7 +27,12 @@ async function loaderHandler({ request }: LoaderFunctionArgs) {
         details: [{ field: "status", message: "status must be one of new_request, read, replied" }],
       });
     }
-    return json(await listVehicleLeads(pro.id, page, { status: status ? (status as never) : undefined }));
+    return json(
+      await listVehicleLeads(leadAccess(pro), page, {
+        status: status ? (status as never) : undefined,
+        assignee: assigneeFilter(url),
+      }),
+    );
   });
 }
 

@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const pro = await registerPro(parsed.data);
-    return createSessionAndRedirect(pro.id, "/pro/identity");
+    return createSessionAndRedirect(pro.memberId, "/pro/identity");
   } catch (error) {
     if (!(error instanceof EmailTaken)) throw error;
     const message = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous.";

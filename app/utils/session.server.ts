@@ -2,6 +2,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { randomToken, sha256 } from "./crypto.server";
 import { db } from "./db.server";
 import { env } from "./env.server";
+import { currentMemberSelect } from "./auth.server";
 
 const SESSION_DAYS = 30;
 
@@ -30,16 +31,20 @@ export async function readSessionToken(request: Request): Promise<string | null>
 export async function findSession(request: Request) {
   const token = await readSessionToken(request);
   if (!token) return null;
-  const session = await db.session.findUnique({ where: { id: sha256(token) }, include: { pro: true } });
-  if (!session || session.expiresAt < new Date()) return null;
+  const session = await db.session.findUnique({
+    where: { id: sha256(token) },
+    select: { expiresAt: true, member: { select: { ...currentMemberSelect, active: true } } },
+  });
+  // A deactivated member's cookie stops working at once, whatever rows remain.
+  if (!session || session.expiresAt < new Date() || !session.member.active) return null;
   return session;
 }
 
 /** Starts a fresh session (never reuses one: no fixation) and redirects. */
-export async function createSessionAndRedirect(proId: string, redirectTo: string) {
+export async function createSessionAndRedirect(memberId: string, redirectTo: string) {
   const token = randomToken();
   await db.session.create({
-    data: { id: sha256(token), proId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },
+    data: { id: sha256(token), memberId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },
   });
   // Housekeeping: expired rows go away as people sign in.
   await db.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
@@ -54,8 +59,9 @@ export async function destroySession(request: Request, redirectTo = "/") {
   });
 }
 
-export async function destroyAllSessions(proId: string) {
-  await db.session.deleteMany({ where: { proId } });
+/** Signs a member out of every browser. */
+export async function destroyAllSessions(memberId: string) {
+  await db.session.deleteMany({ where: { memberId } });
 }
 
 export function hasSessionCookie(request: Request): boolean {
@@ -69,4 +75,10 @@ export function safeRedirect(to: unknown, fallback = "/pro"): string {
   }
   if (/[\u0000-\u001f]/.test(to)) return fallback;
   return to;
+}
+
+/** The id of the session row behind this request's cookie (to keep it while ending the others). */
+export async function currentSessionId(request: Request): Promise<string | null> {
+  const token = await readSessionToken(request);
+  return token ? sha256(token) : null;
 }

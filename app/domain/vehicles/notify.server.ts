@@ -8,6 +8,7 @@ import { decryptOptionalPII, decryptPII } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
+import { leadRecipient } from "~/domain/teams/team.server";
 import { sendMail } from "~/utils/mail.server";
 import { formatRand, METHOD_LABELS } from "./labels";
 import type { ContactMethod } from "./validation";
@@ -67,7 +68,13 @@ export async function notifyDealerships(requestId: number, now = new Date()): Pr
     where: { id: requestId },
     include: {
       vehicles: { orderBy: { id: "asc" } },
-      leads: { include: { pro: { select: { email: true, companyName: true } } }, orderBy: { createdAt: "asc" } },
+      leads: {
+        include: {
+          pro: { select: { companyName: true } },
+          assignee: { select: { email: true, name: true, active: true } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!request) return "missing";
@@ -103,7 +110,8 @@ export async function notifyDealerships(requestId: number, now = new Date()): Pr
       leadsUrl,
     });
     try {
-      await sendMail({ to: lead.pro.email, subject: mail.subject, text: mail.text });
+      const { email: to } = await leadRecipient({ proId: lead.proId, assignee: lead.assignee });
+      await sendMail({ to, subject: mail.subject, text: mail.text });
     } catch (error) {
       failures.push(error);
       continue;
