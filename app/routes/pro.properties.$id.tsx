@@ -12,7 +12,16 @@ import { PropertyStatusBadge } from "~/components/listings/Badges";
 import { PHOTO_ERROR_MESSAGES, PhotoManager } from "~/components/listings/PhotoManager";
 import { PropertyForm, propertyFormValues } from "~/components/listings/PropertyForm";
 import { PROPERTY_STATUS_LABELS, STATUS_ACTION_LABELS } from "~/domain/listings/format";
-import { deleteProperty, findOwnPropertyRow, toApiProperty, updateProperty } from "~/domain/listings/listings.server";
+import {
+  deleteProperty,
+  findOwnPropertyRow,
+  getOwnProperty,
+  toApiProperty,
+  updateProperty,
+} from "~/domain/listings/listings.server";
+import { setResponsibleMember } from "~/domain/teams/assignment.server";
+import { can } from "~/domain/teams/permissions";
+import { activeMembers } from "~/domain/teams/team.server";
 import { removePropertyPhoto, setCoverPhoto } from "~/domain/listings/photos.server";
 import { nextStatuses, PROPERTY_STATUSES, UpdatePropertySchema } from "~/domain/listings/rules";
 import { requireVerifiedPro } from "~/utils/auth.server";
@@ -37,6 +46,7 @@ const NOTICES: Record<string, string> = {
   "photo-removed": "Photo supprimée.",
   cover: "Photo de couverture modifiée.",
   "photos-added": "Photos ajoutées.",
+  responsible: "Responsable des demandes enregistré.",
 };
 
 /** GET /pro/properties/:id — the edit page, or `{data: property}` for JSON. Another pro's id is a 404. */
@@ -61,6 +71,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     photoError,
     transitionError: url.searchParams.get("notice") === "invalid-transition",
     confirmDelete: url.searchParams.get("confirm") === "delete",
+    members: can.chooseResponsible(pro.member) ? await activeMembers(pro.id) : null,
   });
 }
 
@@ -80,7 +91,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return asJson ? new Response(null, { status: 204 }) : redirect("/pro/properties?notice=deleted");
     }
     if (request.method === "PUT") {
-      const property = await update(pro.id, id, await readBody(request));
+      const { responsibleMemberId, ...fields } = await readBody(request);
+      if (responsibleMemberId !== undefined) {
+        const actor = pro.member;
+        await setResponsibleMember({
+          proId: pro.id,
+          actor,
+          listing: { kind: "property", id },
+          raw: responsibleMemberId,
+        });
+      }
+      const property =
+        responsibleMemberId === undefined || Object.keys(fields).length
+          ? await update(pro.id, id, fields)
+          : await getOwnProperty(pro.id, id);
       return asJson ? json({ data: property }) : back("saved");
     }
     if (request.method !== "POST" || asJson) {
@@ -120,6 +144,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "cover":
         await setCoverPhoto(pro.id, id, photoId);
         return back("cover");
+      case "responsible":
+        await setResponsibleMember({
+          proId: pro.id,
+          actor: pro.member,
+          listing: { kind: "property", id },
+          raw: form.get("responsibleMemberId"),
+        });
+        return back("responsible");
       default:
         throw new DomainError("VALIDATION_ERROR", "Action inconnue.");
     }
@@ -206,6 +238,36 @@ export default function EditProperty() {
       </section>
 
       <PhotoManager propertyId={property.id} photos={photos} />
+
+      {data.members ? (
+        <section aria-labelledby="responsible-title" className="card">
+          <h2 id="responsible-title">Responsable des demandes</h2>
+          <p className="hint">
+            Les nouvelles demandes sur cette annonce lui sont attribuées. Sans responsable, elles sont réparties à tour
+            de rôle entre les agents et les responsables actifs.
+          </p>
+          <Form method="post" className="inline-form">
+            <label htmlFor="field-responsibleMemberId" className="visually-hidden">
+              Responsable des demandes
+            </label>
+            <select
+              id="field-responsibleMemberId"
+              name="responsibleMemberId"
+              defaultValue={property.responsibleMemberId ?? ""}
+            >
+              <option value="">À tour de rôle</option>
+              {data.members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+            <SubmitButton name="intent" value="responsible" className="button-secondary button-small">
+              Enregistrer
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">Détails de l’annonce</h2>

@@ -73,12 +73,14 @@ export async function sendResetLink(email: string): Promise<void> {
   if (!allowed.ok) return;
   const id = randomUUID();
   const { token, secretHash } = newLinkToken(id);
+  const now = new Date();
   await db.passwordResetToken.create({
     data: {
       id,
       memberId: member.id,
       secretHash,
-      expiresAt: new Date(Date.now() + RESET_VALID_MINUTES * 60_000),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + RESET_VALID_MINUTES * 60_000),
     },
   });
   const link = `${env().APP_URL.replace(/\/$/, "")}/reset-password?token=${encodeURIComponent(token)}`;

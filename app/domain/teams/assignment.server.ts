@@ -96,3 +96,51 @@ export function assigneeWhere(access: LeadAccess, filter: AssigneeFilter | undef
   if (filter === "none") return { assigneeId: null };
   return {};
 }
+
+export type ListingRef =
+  { kind: "property"; id: string } | { kind: "programme"; id: string } | { kind: "vehicle"; id: number };
+
+/**
+ * Chooses who receives a listing's leads (or nobody: round-robin). Not this organisation's
+ * listing: 404 first; then the permission (403); then the member (400).
+ */
+export async function setResponsibleMember(input: { proId: string; actor: Actor; listing: ListingRef; raw: unknown }) {
+  const { listing } = input;
+  const where = { id: listing.id, proId: input.proId } as never;
+  const exists =
+    listing.kind === "property"
+      ? await db.property.findFirst({ where, select: { id: true } })
+      : listing.kind === "programme"
+        ? await db.programme.findFirst({ where, select: { id: true } })
+        : await db.vehicle.findFirst({ where, select: { id: true } });
+  if (!exists) throw new DomainError("NOT_FOUND", "Listing not found");
+  if (!can.chooseResponsible(input.actor)) {
+    throw new DomainError("FORBIDDEN", "Only owners and managers can choose who is responsible for a listing");
+  }
+  let memberId: string | null = null;
+  if (input.raw !== null && input.raw !== "") {
+    const member =
+      typeof input.raw === "string" && input.raw.length <= 64
+        ? await db.member.findFirst({
+            where: { id: input.raw, proId: input.proId, active: true },
+            select: { id: true },
+          })
+        : null;
+    if (!member) {
+      throw new DomainError("VALIDATION_ERROR", "Invalid responsible member", [
+        {
+          field: "responsibleMemberId",
+          message: "responsibleMemberId must be an active member of the organisation, or null",
+        },
+      ]);
+    }
+    memberId = member.id;
+  }
+  const data = { responsibleMemberId: memberId };
+  if (listing.kind === "property")
+    await db.property.updateMany({ where: { id: listing.id, proId: input.proId }, data });
+  else if (listing.kind === "programme")
+    await db.programme.updateMany({ where: { id: listing.id, proId: input.proId }, data });
+  else await db.vehicle.updateMany({ where: { id: listing.id, proId: input.proId }, data });
+  return memberId;
+}

@@ -89,6 +89,7 @@ export async function inviteMember(input: {
         role,
         secretHash,
         invitedById: input.invitedBy.id,
+        createdAt: now,
         expiresAt: new Date(now.getTime() + INVITATION_VALID_DAYS * 24 * 3600 * 1000),
       },
       select: { id: true, name: true, email: true, role: true, expiresAt: true, createdAt: true },
