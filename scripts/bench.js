@@ -112,7 +112,9 @@ async function main() {
     try {
       const res = await fetch(`${base}/healthz`);
       if (res.ok) break;
-    } catch {}
+    } catch {
+      // Not listening yet: try again below.
+    }
     if (Date.now() > deadline) throw new Error("the server did not answer /healthz within 30 s");
     await sleep(200);
   }

@@ -3,25 +3,22 @@ import { json } from "@remix-run/node";
 import { inquiryJson, listInquiries } from "~/domain/inquiries/inquiries.server";
 import { assigneeFilterSchema } from "~/domain/teams/assignment.server";
 import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
-import { DomainError, parsePageParams, toResponse } from "~/utils/http.server";
-import { withJsonErrors } from "~/utils/errors.server";
+import { DomainError } from "~/utils/errors";
+import { resourceRoute } from "~/utils/errors.server";
+import { parsePageParams } from "~/utils/http.server";
 
 /**
- * `GET /pro/contact-requests` (seed 000): the pro's inquiries, newest first, cursor pages, each with
- * `property: {id, slug, title} | null` and `assignee: {id, name} | null`; `?assignee=me|none` filters. A resource route: always JSON, and only this loader runs
- * (the pro layout's page redirects do not apply to API clients).
+ * `GET /pro/contact-requests` (seed 000): the inquiries this member may see, newest first, cursor
+ * pages, each with `property: {id, slug, title} | null` and `assignee: {id, name} | null`;
+ * `?assignee=me|none` filters (SPEC "Teams"). A resource route: always JSON, and only this loader
+ * runs (the pro layout's page redirects do not apply to API clients).
  */
-async function loaderHandler({ request }: LoaderFunctionArgs) {
-  const pro = await requireVerifiedPro(jsonRequest(request));
-  try {
-    const url = new URL(request.url);
-    const page = await listInquiries(leadAccess(pro), parsePageParams(url), { assignee: assigneeFilter(url) });
-    return json({ ...page, data: page.data.map(inquiryJson) });
-  } catch (error) {
-    if (error instanceof DomainError) return toResponse(error);
-    throw error;
-  }
-}
+export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
+  const pro = await requireVerifiedPro(request, { json: true });
+  const url = new URL(request.url);
+  const page = await listInquiries(leadAccess(pro), parsePageParams(url), { assignee: assigneeFilter(url) });
+  return json({ ...page, data: page.data.map(inquiryJson) });
+});
 
 /** `?assignee=me|none` (SPEC "Teams"); anything else is a VALIDATION_ERROR. */
 export function assigneeFilter(url: URL) {
@@ -35,13 +32,3 @@ export function assigneeFilter(url: URL) {
   }
   return parsed.data;
 }
-
-/** An API path: authentication failures answer 401/403 JSON whatever the Accept header says. */
-export function jsonRequest(request: Request) {
-  if (request.headers.get("accept")?.includes("application/json")) return request;
-  const headers = new Headers(request.headers);
-  headers.set("accept", "application/json");
-  return new Request(request.url, { method: request.method, headers });
-}
-
-export const loader = withJsonErrors(loaderHandler);

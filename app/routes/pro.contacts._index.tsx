@@ -23,7 +23,9 @@ import {
   statusChangeRefusal,
 } from "~/domain/inquiries/status";
 import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
-import { DomainError, parsePageParams } from "~/utils/http.server";
+import { DomainError } from "~/utils/errors";
+import { pageRoute } from "~/utils/errors.server";
+import { pageParamsOrNull, readBody } from "~/utils/http.server";
 
 const PAGE_SIZE = 20;
 
@@ -45,13 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = filter.success ? filter.data : undefined;
   const assigneeFilter = assigneeFilterSchema.safeParse(url.searchParams.get("assignee"));
   const assignee = assigneeFilter.success ? assigneeFilter.data : undefined;
-  let page;
-  try {
-    page = parsePageParams(url);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    page = { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
-  }
+  const page = pageParamsOrNull(url) ?? { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
   const result = await listInquiries(leadAccess(pro), page, { status, assignee });
   const mayAssign = can.assignLeads(pro.member);
   return json({
@@ -91,23 +87,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * Row forms: `intent=status` (inquiry id and target status) or `intent=assign` (inquiry id and
  * assigneeId), then back to the same page.
  */
-export async function action({ request }: ActionFunctionArgs) {
-  const pro = await requireVerifiedPro(request);
-  const form = await request.formData();
-  const url = new URL(request.url);
-  const intent = form.get("intent");
-  if (intent !== "status" && intent !== "assign") return json({ error: "Action inconnue." }, { status: 400 });
-  const id = String(form.get("id") ?? "");
-  try {
-    if (intent === "assign") await assignInquiry(leadAccess(pro), id, form.get("assigneeId"));
-    else await changeInquiryStatus(leadAccess(pro), id, form.get("status"));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const message = intent === "assign" ? assignmentRefusal(error.code) : statusChangeRefusal(error.code);
-    return json({ error: message }, { status: error.status });
-  }
-  return redirect(`/pro/contacts${inboxSearch(url)}`);
-}
+export const action = pageRoute(
+  async ({ request }: ActionFunctionArgs) => {
+    const pro = await requireVerifiedPro(request);
+    const form = await readBody(request);
+    const id = String(form.id ?? "");
+    if (form.intent === "assign") await assignInquiry(leadAccess(pro), id, form.assigneeId);
+    else if (form.intent === "status") await changeInquiryStatus(leadAccess(pro), id, form.status);
+    else throw new DomainError("VALIDATION_ERROR", "Unknown intent");
+    return redirect(`/pro/contacts${inboxSearch(new URL(request.url))}`);
+  },
+  { formError: (error) => assignmentRefusal(error) ?? statusChangeRefusal(error.code) },
+);
 
 export default function PropertyInbox() {
   const { status, assignee, assigneeHrefs, members, inquiries, nextHref, firstHref, isFirstPage, search, filterHrefs } =
@@ -117,9 +108,9 @@ export default function PropertyInbox() {
   return (
     <div>
       <h2 className="visually-hidden">Demandes sur vos biens</h2>
-      {actionData?.error ? (
+      {actionData?.errors ? (
         <div className="notice notice-error" role="alert">
-          {actionData.error}
+          {Object.values(actionData.errors).flat()[0]}
         </div>
       ) : null}
       <nav className="inquiry-filters actions" aria-label="Filtrer par statut">

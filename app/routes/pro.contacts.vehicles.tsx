@@ -15,7 +15,10 @@ import { assignableMembers, assigneeFilterSchema } from "~/domain/teams/assignme
 import { assignmentRefusal, can } from "~/domain/teams/permissions";
 import { assignVehicleLead, changeVehicleLeadStatus, listVehicleLeads } from "~/domain/vehicles/leads.server";
 import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
-import { DomainError, parsePageParams, toResponse, wantsJson } from "~/utils/http.server";
+import { DomainError } from "~/utils/errors";
+import { pageRoute } from "~/utils/errors.server";
+import { mailtoHref } from "~/utils/mailto";
+import { pageParamsOrNull, parsePageParams, readBody, wantsJson } from "~/utils/http.server";
 
 const PAGE_SIZE = 20;
 
@@ -30,23 +33,16 @@ function tabSearch(url: URL, overrides: Record<string, string | null> = {}) {
 }
 
 /** The "Véhicules" tab of the inbox: the dealership's leads once the buyer's anonymity window has passed. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const url = new URL(request.url);
   const rawStatus = url.searchParams.get("status");
   const status = isInquiryStatus(rawStatus) ? rawStatus : undefined;
   const assigneeFilter = assigneeFilterSchema.safeParse(url.searchParams.get("assignee"));
   const assignee = assigneeFilter.success ? assigneeFilter.data : undefined;
-  let page;
-  try {
-    page = parsePageParams(url);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (wantsJson(request)) throw toResponse(error);
-    page = { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
-  }
   const access = leadAccess(pro);
-  if (wantsJson(request)) return json(await listVehicleLeads(access, page, { status, assignee }));
+  if (wantsJson(request)) return json(await listVehicleLeads(access, parsePageParams(url), { status, assignee }));
+  const page = pageParamsOrNull(url) ?? { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
   const result = await listVehicleLeads(access, { limit: PAGE_SIZE, cursor: page.cursor }, { status, assignee });
   return json({
     status: status ?? null,
@@ -64,25 +60,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     firstHref: `/pro/contacts/vehicles${tabSearch(url, { cursor: null })}`,
     leads: result.data,
   });
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const pro = await requireVerifiedPro(request);
-  const form = await request.formData();
-  const url = new URL(request.url);
-  const intent = form.get("intent");
-  if (intent !== "status" && intent !== "assign") return json({ error: "Action inconnue." }, { status: 400 });
-  const id = String(form.get("id") ?? "");
-  try {
-    if (intent === "assign") await assignVehicleLead(leadAccess(pro), id, form.get("assigneeId"));
-    else await changeVehicleLeadStatus(leadAccess(pro), id, form.get("status"));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const message = intent === "assign" ? assignmentRefusal(error.code) : statusChangeRefusal(error.code);
-    return json({ error: message }, { status: error.status });
-  }
-  return redirect(`/pro/contacts/vehicles${tabSearch(url)}`);
-}
+export const action = pageRoute(
+  async ({ request }: ActionFunctionArgs) => {
+    const pro = await requireVerifiedPro(request);
+    const form = await readBody(request);
+    const id = String(form.id ?? "");
+    if (form.intent === "assign") await assignVehicleLead(leadAccess(pro), id, form.assigneeId);
+    else if (form.intent === "status") await changeVehicleLeadStatus(leadAccess(pro), id, form.status);
+    else throw new DomainError("VALIDATION_ERROR", "Unknown intent");
+    return redirect(`/pro/contacts/vehicles${tabSearch(new URL(request.url))}`);
+  },
+  { formError: (error) => assignmentRefusal(error) ?? statusChangeRefusal(error.code) },
+);
 
 export default function VehicleLeadsTab() {
   const data = useLoaderData<typeof loader>();
@@ -93,9 +84,9 @@ export default function VehicleLeadsTab() {
   return (
     <div>
       <h2 className="visually-hidden">Demandes sur vos véhicules</h2>
-      {actionData?.error ? (
+      {actionData?.errors ? (
         <div className="notice notice-error" role="alert">
-          {actionData.error}
+          {Object.values(actionData.errors).flat()[0]}
         </div>
       ) : null}
       <nav className="inquiry-filters actions" aria-label="Filtrer par statut">
@@ -142,7 +133,7 @@ export default function VehicleLeadsTab() {
                   <dt>E-mail</dt>
                   <dd>
                     <a
-                      href={`mailto:${lead.buyer.email}?subject=${encodeURIComponent(`Votre demande n° ${lead.requestId} sur Vitrine`)}`}
+                      href={mailtoHref(lead.buyer.email, { subject: `Votre demande n° ${lead.requestId} sur Vitrine` })}
                     >
                       {lead.buyer.email}
                     </a>

@@ -6,7 +6,8 @@ import { ApiTokenNameSchema, createApiToken, listApiTokens, revokeApiToken } fro
 import { ChangePasswordSchema, changePassword, WrongPassword } from "~/domain/accounts/passwords.server";
 import { can } from "~/domain/teams/permissions";
 import { requirePermission, requirePro, type CurrentPro } from "~/utils/auth.server";
-import { fieldErrors, fieldIssues } from "~/utils/http.server";
+import { pageRoute } from "~/utils/errors.server";
+import { fieldErrors, fieldIssues, readForm } from "~/utils/http.server";
 import { currentSessionId, destroyAllSessions, destroySession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Paramètres — Vitrine" }];
@@ -17,9 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ tokens, email: pro.member.email, verified: pro.identityStatus === "verified" });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const pro = await requirePro(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   switch (form.get("intent")) {
     case "create-token":
       return createTokenAction(request, pro, form);
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
     default:
       return json({ errors: { form: ["Action inconnue."] } }, { status: 400 });
   }
-}
+});
 
 async function createTokenAction(request: Request, pro: CurrentPro, form: FormData) {
   requirePermission(request, pro, "manageApiTokens");

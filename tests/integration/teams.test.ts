@@ -71,7 +71,7 @@ beforeAll(async () => {
   ] as const) {
     ids[key] = (await db.member.findUniqueOrThrow({ where: { email } })).id;
   }
-}, 180_000); // seeding the demo data set on a busy machine
+}, 400_000); // seeding the demo data set on a busy machine
 
 afterAll(async () => {
   await db?.$disconnect();

@@ -81,9 +81,14 @@ export const ROLE_LABELS: Record<MemberRole, string> = {
   agent: "Agent",
 };
 
-/** The message a page shows when a reassignment is refused. */
-export function assignmentRefusal(code: string): string {
-  if (code === "NOT_FOUND") return "Cette demande n’existe pas.";
-  if (code === "FORBIDDEN") return REFUSALS.assignLeads.page;
-  return "Ce membre ne peut pas recevoir la demande (inconnu ou désactivé).";
+/**
+ * The message an inbox page shows when a reassignment is refused; null when the refusal is not
+ * about assignment (the status-change messages apply).
+ */
+export function assignmentRefusal(error: { code: string; details?: { field: string }[] }): string | null {
+  if (error.code === "FORBIDDEN") return REFUSALS.assignLeads.page;
+  if (error.details?.some((d) => d.field === "assigneeId")) {
+    return "Ce membre ne peut pas recevoir la demande (inconnu ou désactivé).";
+  }
+  return null;
 }
