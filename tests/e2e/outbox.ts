@@ -12,7 +12,7 @@ function outboxDir(): string {
 
 function decodedText(raw: string): string {
   const source = raw.replace(/\r\n/g, "\n");
-  const parts = [...source.matchAll(/Content-Transfer-Encoding: base64\n(?:[^\n]+\n)*\n([A-Za-z0-9+/=\n]+)/gi)];
+  const parts = [...source.matchAll(/Content-Transfer-Encoding: base64\n(?:[^\n]+\n)*\n([A-Za-z0-9+/=\n]+)/g)];
   return parts.map((m) => Buffer.from(m[1].replace(/\s+/g, ""), "base64").toString("utf8")).join("\n");
 }
 
