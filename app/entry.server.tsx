@@ -6,10 +6,12 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { errorBody, wantsJson } from "~/utils/http.server";
 import { NonceProvider } from "~/utils/nonce";
+import { ErrorIdProvider } from "~/components/ui/error-id";
 import { internalErrorBody, reportedErrorId, reportError } from "~/utils/errors.server";
 import { log } from "~/utils/logger.server";
 
 export { startBackgroundWork, stopBackgroundWork } from "~/utils/background.server";
+export { bumpPublicPageGeneration, readPublicPageGeneration } from "~/utils/page-generation.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -42,7 +44,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <ErrorIdProvider value={reportedErrorId(loadContext) ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ErrorIdProvider>
       </NonceProvider>,
       {
         nonce,
@@ -142,4 +146,7 @@ function jsonResponse(
 
 /** Used by server.ts before it listens: a malformed setting stops the start with a clear message. */
 export { env as loadEnv } from "~/utils/env.server";
+/** Used by server.ts to cap request bodies before Remix reads them, and to answer in the right format. */
+export { bodyLimitFor } from "~/utils/body-limits.server";
+export { wantsJson } from "~/utils/http.server";
 export { log } from "~/utils/logger.server";

@@ -73,7 +73,7 @@ export default function AdminIdentities() {
             </p>
             <p>
               <a href={`/admin/identities/${pro.id}/document`} target="_blank" rel="noreferrer">
-                Voir le document ({pro.identityDocMime === "application/pdf" ? "PDF" : "image"})
+                Télécharger le document ({pro.identityDocMime === "application/pdf" ? "PDF" : "image"})
               </a>
             </p>
             <div className="actions">
@@ -120,8 +120,12 @@ export default function AdminIdentities() {
               {reviewed.map((r) => (
                 <tr key={r.id}>
                   <td>{r.companyName}</td>
-                  <td>{r.identityStatus === "verified" ? "Validée" : `Refusée : ${r.identityRejectionReason}`}</td>
-                  <td>{r.identityReviewedAt ? new Date(r.identityReviewedAt).toLocaleString("fr-FR") : ""}</td>
+                  <td data-label="Décision">
+                    {r.identityStatus === "verified" ? "Validée" : `Refusée : ${r.identityRejectionReason}`}
+                  </td>
+                  <td data-label="Date">
+                    {r.identityReviewedAt ? new Date(r.identityReviewedAt).toLocaleString("fr-FR") : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -91,14 +91,14 @@ export default function AdminJobs() {
               {data.map((job) => (
                 <tr key={job.id}>
                   <td>{job.type}</td>
-                  <td>
+                  <td data-label="Données">
                     <code>{job.payload}</code>
                   </td>
-                  <td>
+                  <td data-label="Tentatives">
                     {job.attempts} / {job.maxAttempts}
                   </td>
-                  <td>{job.lastError ?? "—"}</td>
-                  <td>
+                  <td data-label="Dernière erreur">{job.lastError ?? "—"}</td>
+                  <td data-label="En échec depuis">
                     <time dateTime={job.failedAt}>{dateFormat.format(new Date(job.failedAt))}</time>
                   </td>
                   <td>

@@ -2,7 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
-import { LoginSchema, loginFailuresByAccount, loginFailuresByIp } from "~/domain/accounts/accounts.server";
+import {
+  countLoginAttempt,
+  LoginSchema,
+  loginFailuresByAccount,
+  loginFailuresByIp,
+} from "~/domain/accounts/accounts.server";
 import { authenticator, getCurrentPro, InvalidCredentials } from "~/utils/auth.server";
 import { apiError, fieldErrors, fieldIssues, readForm, wantsJson } from "~/utils/http.server";
 import { isLocalPath } from "~/utils/input";
@@ -34,25 +39,24 @@ export const action = pageRoute(async ({ request, context }: ActionFunctionArgs)
 
   const ipKey = clientIp(context);
   const accountKey = parsed.data.email;
-  for (const limiter of [loginFailuresByIp.isBlocked(ipKey), loginFailuresByAccount.isBlocked(accountKey)]) {
-    const state = await limiter;
-    if (state.blocked) {
-      const headers = { "Retry-After": String(state.retryAfter) };
-      const message = "Trop de tentatives de connexion. Réessayez dans quelques minutes.";
-      if (asJson) return apiError("RATE_LIMITED", "Too many sign-in attempts", { headers });
-      return json({ errors: { form: [message] }, values }, { status: 429, headers });
-    }
+  // The attempt is counted before the password is checked, so parallel guesses cannot all pass;
+  // a successful sign-in gives its points back (docs/decisions/004).
+  const blocked = await countLoginAttempt(ipKey, accountKey);
+  if (blocked) {
+    const headers = { "Retry-After": String(blocked.retryAfter) };
+    const message = "Trop de tentatives de connexion. Réessayez dans quelques minutes.";
+    if (asJson) return apiError("RATE_LIMITED", "Too many sign-in attempts", { headers });
+    return json({ errors: { form: [message] }, values }, { status: 429, headers });
   }
 
   try {
     const pro = await authenticator.authenticate("form", request);
-    await loginFailuresByAccount.reward(accountKey);
+    await Promise.all([loginFailuresByIp.refund(ipKey), loginFailuresByAccount.refund(accountKey)]);
     const home =
       pro.role === "admin" ? "/admin/identities" : pro.identityStatus === "verified" ? "/pro" : "/pro/identity";
-    return createSessionAndRedirect(pro.member.id, safeRedirect(parsed.data.redirectTo || home, home));
+    return createSessionAndRedirect(pro.member.id, safeRedirect(parsed.data.redirectTo || home, home), request);
   } catch (error) {
     if (!(error instanceof InvalidCredentials)) throw error;
-    await Promise.all([loginFailuresByIp.consume(ipKey), loginFailuresByAccount.consume(accountKey)]);
     if (asJson) return apiError("UNAUTHORIZED", "Invalid e-mail or password");
     return json({ errors: { form: [WRONG_CREDENTIALS] }, values }, { status: 401 });
   }

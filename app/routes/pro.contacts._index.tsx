@@ -8,6 +8,7 @@ import {
   InquiryStatusButtons,
 } from "~/components/inquiries/InquiryStatus";
 import { AssigneeFilterLinks, AssigneeLabel, AssignForm } from "~/components/inquiries/Assignment";
+import { Toast } from "~/components/ui/Toast";
 import {
   assignInquiry,
   changeInquiryStatus,
@@ -70,6 +71,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     search: inboxSearch(url),
     nextHref: result.cursor.next ? `/pro/contacts${inboxSearch(url, { cursor: result.cursor.next })}` : null,
     firstHref: `/pro/contacts${inboxSearch(url, { cursor: null })}`,
+    updated: UPDATED_MESSAGES[url.searchParams.get("updated") ?? ""] ?? null,
+    hereHref: `/pro/contacts${inboxSearch(url)}`,
     inquiries: result.data.map((inquiry) => ({
       id: inquiry.id,
       property: inquiry.property,
@@ -95,14 +98,36 @@ export const action = pageRoute(
     if (form.intent === "assign") await assignInquiry(leadAccess(pro), id, form.assigneeId);
     else if (form.intent === "status") await changeInquiryStatus(leadAccess(pro), id, form.status);
     else throw new DomainError("VALIDATION_ERROR", "Unknown intent");
-    return redirect(`/pro/contacts${inboxSearch(new URL(request.url))}`);
+    if (form.intent === "assign") return redirect(`/pro/contacts${inboxSearch(new URL(request.url))}`);
+    // Back to the same page, which confirms the change in a toast (with or without JavaScript).
+    const search = new URLSearchParams(inboxSearch(new URL(request.url)));
+    search.set("updated", String(form.status));
+    return redirect(`/pro/contacts?${search}`);
   },
   { formError: (error) => assignmentRefusal(error) ?? statusChangeRefusal(error.code) },
 );
 
+const UPDATED_MESSAGES: Record<string, string> = {
+  read: "Demande marquée comme lue.",
+  replied: "Demande marquée comme répondue.",
+  new_request: "Demande marquée comme nouvelle.",
+};
+
 export default function PropertyInbox() {
-  const { status, assignee, assigneeHrefs, members, inquiries, nextHref, firstHref, isFirstPage, search, filterHrefs } =
-    useLoaderData<typeof loader>();
+  const {
+    status,
+    assignee,
+    assigneeHrefs,
+    members,
+    inquiries,
+    nextHref,
+    firstHref,
+    isFirstPage,
+    search,
+    filterHrefs,
+    updated,
+    hereHref,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formAction = `/pro/contacts?index${search ? `&${search.slice(1)}` : ""}`;
   return (
@@ -113,6 +138,8 @@ export default function PropertyInbox() {
           {Object.values(actionData.errors).flat()[0]}
         </div>
       ) : null}
+      {/* The status transitions are one-way (seed 000), so there is nothing to undo: no "Annuler". */}
+      {updated ? <Toast key={updated + search} message={updated} closeHref={hereHref} /> : null}
       <nav className="inquiry-filters actions" aria-label="Filtrer par statut">
         <span className="muted">Filtrer :</span>
         <Link to={filterHrefs.all} aria-current={status === null ? "true" : undefined}>
@@ -154,12 +181,12 @@ export default function PropertyInbox() {
                     </>
                   )}
                 </td>
-                <td>{inquiry.senderName}</td>
-                <td>{inquiry.excerpt}</td>
-                <td>
+                <td data-label="Contact">{inquiry.senderName}</td>
+                <td data-label="Message">{inquiry.excerpt}</td>
+                <td data-label="Reçue le">
                   <time dateTime={inquiry.createdAt}>{formatInquiryDate(inquiry.createdAt)}</time>
                 </td>
-                <td>
+                <td data-label="Statut">
                   <InquiryStatusBadge status={inquiry.status} />
                 </td>
                 <td>

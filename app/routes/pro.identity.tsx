@@ -2,10 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
-import { submitIdentityDocument } from "~/domain/identity/identity.server";
+import { identityUploadsByIp, submitIdentityDocument } from "~/domain/identity/identity.server";
 import { can } from "~/domain/teams/permissions";
 import { requirePermission, requirePro } from "~/utils/auth.server";
 import { pageRoute } from "~/utils/errors.server";
+import { DomainError } from "~/utils/errors";
+import { clientIp } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Vérification d’identité — Vitrine" }];
 
@@ -21,13 +23,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const MESSAGES: Partial<Record<string, string>> = {
   PAYLOAD_TOO_LARGE: "Le fichier dépasse la taille maximale de 10 Mo.",
   TOO_MANY_PHOTOS: "Envoyez un seul fichier.",
+  RATE_LIMITED: "Trop d’envois depuis cette adresse. Réessayez dans une heure.",
 };
 
 export const action = pageRoute(
-  async ({ request }: ActionFunctionArgs) => {
+  async ({ request, context }: ActionFunctionArgs) => {
     const pro = await requirePro(request);
     requirePermission(request, pro, "manageIdentity");
     if (pro.identityStatus === "verified") throw redirect("/pro");
+    const limit = await identityUploadsByIp.consume(clientIp(context));
+    if (!limit.ok) {
+      throw new DomainError("RATE_LIMITED", "Too many identity uploads", undefined, 429, {
+        "Retry-After": String(limit.retryAfter),
+      });
+    }
     await submitIdentityDocument(pro.id, request);
     return redirect("/pro/identity?sent=1");
   },
@@ -35,7 +44,7 @@ export const action = pageRoute(
     formError: (error) =>
       json(
         { errors: { document: [MESSAGES[error.code] ?? error.details?.[0]?.message ?? error.message] } },
-        { status: error.status },
+        { status: error.status, headers: error.headers },
       ),
   },
 );

@@ -114,13 +114,13 @@ export default function ProProperties() {
                   <Link to={`/pro/properties/${p.id}`}>{p.title}</Link>
                   <div className="muted">{PROPERTY_TYPE_LABELS[p.type]}</div>
                 </td>
-                <td>{p.city}</td>
-                <td>{formatPrice(p.price, p.transactionType)}</td>
-                <td>{p.photoCount}</td>
-                <td>
+                <td data-label="Ville">{p.city}</td>
+                <td data-label="Prix">{formatPrice(p.price, p.transactionType)}</td>
+                <td data-label="Photos">{p.photoCount}</td>
+                <td data-label="Statut">
                   <PropertyStatusBadge status={p.status} />
                 </td>
-                <td>{new Date(p.updatedAt).toLocaleDateString("fr-FR")}</td>
+                <td data-label="Modifiée le">{new Date(p.updatedAt).toLocaleDateString("fr-FR")}</td>
               </tr>
             ))}
           </tbody>

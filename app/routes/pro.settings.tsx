@@ -2,7 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
-import { ApiTokenNameSchema, createApiToken, listApiTokens, revokeApiToken } from "~/domain/accounts/accounts.server";
+import {
+  ApiTokenNameSchema,
+  createApiToken,
+  listApiTokens,
+  revokeAllApiTokens,
+  revokeApiToken,
+} from "~/domain/accounts/accounts.server";
 import { ChangePasswordSchema, changePassword, WrongPassword } from "~/domain/accounts/passwords.server";
 import { can } from "~/domain/teams/permissions";
 import { requirePermission, requirePro, type CurrentPro } from "~/utils/auth.server";
@@ -31,6 +37,11 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
     case "change-password":
       return changePasswordAction(request, pro, form);
     case "logout-everywhere":
+      // API tokens are not sessions: they end only when the owner asks for it here (or one by one).
+      if (form.get("revokeTokens") === "on") {
+        requirePermission(request, pro, "manageApiTokens");
+        await revokeAllApiTokens(pro.id);
+      }
       await destroyAllSessions(pro.member.id);
       return destroySession(request, "/login");
     default:
@@ -188,6 +199,15 @@ export default function Settings() {
         <h2>Sessions</h2>
         <p>Déconnecte tous les navigateurs où vous êtes connecté, y compris celui-ci.</p>
         <Form method="post">
+          <p>
+            <label>
+              <input type="checkbox" name="revokeTokens" /> Révoquer aussi tous mes jetons d’API
+            </label>
+          </p>
+          <p className="muted" id="tokens-stay-valid">
+            Sans cette case, vos jetons d’API restent valides : les logiciels qui les utilisent continuent de
+            fonctionner.
+          </p>
           <SubmitButton name="intent" value="logout-everywhere" className="button-secondary">
             Se déconnecter partout
           </SubmitButton>

@@ -11,18 +11,30 @@ import {
 } from "~/domain/favorites/favorites.server";
 import { formatPrice, formatSurface, LOT_STATUS_LABELS, lotStatusBadge, uploadUrl } from "~/domain/programmes/format";
 import { getProgrammeBySlug } from "~/domain/programmes/programmes.server";
+import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
+import { Gallery } from "~/components/ui/Gallery";
+import { JsonLd } from "~/components/ui/JsonLd";
+import { useRootData } from "~/root";
 import { getCurrentPro, requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
 import { pageRoute } from "~/utils/errors.server";
 import { apiError, readBody, typedValues, wantsJson } from "~/utils/http.server";
+import { excerpt, seoMeta, siteOrigin } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =>
   data && "programme" in data
-    ? [
-        { title: `${data.programme.name} — programme neuf à ${data.programme.ville} — Vitrine` },
-        { name: "description", content: data.programme.description.slice(0, 160) },
-      ]
-    : [{ title: "Programme introuvable — Vitrine" }];
+    ? seoMeta({
+        origin: siteOrigin(matches),
+        path: location.pathname,
+        title: `${data.programme.name} — programme neuf à ${data.programme.ville} — Vitrine`,
+        description: excerpt(
+          `Programme neuf à ${data.programme.ville}, de ${formatPrice(data.programme.prixMin)} à ` +
+            `${formatPrice(data.programme.prixMax)}. ${data.programme.description}`,
+        ),
+        image: data.programme.photos[0] ? uploadUrl(data.programme.photos[0]) : null,
+        type: "article",
+      })
+    : [{ title: "Programme introuvable — Vitrine" }, { name: "robots", content: "noindex" }];
 
 async function programmeOr404(slug: string | undefined) {
   const programme = await getProgrammeBySlug(slug ?? "");
@@ -93,11 +105,19 @@ type PageData = Extract<SerializeFrom<typeof loader>, { viewer: unknown }>;
 export default function ProgrammePage() {
   const { programme, viewer, saved, notice } = useLoaderData<typeof loader>() as PageData;
   const here = `/programmes/${programme.slug}`;
+  const root = useRootData();
   return (
     <article className="programme">
-      <p>
-        <Link to="/programmes">← Tous les programmes</Link>
-      </p>
+      <JsonLd data={programmeJsonLd(programme, root?.origin ?? "")} />
+      <Breadcrumbs
+        items={[
+          { label: "Accueil", to: "/" },
+          { label: "Programmes neufs", to: "/programmes" },
+          { label: programme.ville, to: `/programmes?ville=${encodeURIComponent(programme.ville)}` },
+          { label: programme.name },
+        ]}
+      />
+      <Gallery photos={programme.photos.map((path) => ({ path }))} title={programme.name} />
       <FavoriteNotice notice={notice} />
       <header className="programme-header">
         <div>
@@ -140,21 +160,6 @@ export default function ProgrammePage() {
         </div>
       </header>
 
-      {programme.photos.length ? (
-        <div className="gallery">
-          {programme.photos.map((photo, index) => (
-            <img
-              key={photo}
-              src={uploadUrl(photo)}
-              alt={`${programme.name}, vue ${index + 1}`}
-              width={600}
-              height={400}
-              loading={index < 2 ? "eager" : "lazy"}
-            />
-          ))}
-        </div>
-      ) : null}
-
       <section>
         <h2>Le programme</h2>
         {programme.description.split(/\n{2,}/).map((paragraph, index) => (
@@ -190,13 +195,13 @@ export default function ProgrammePage() {
                   return (
                     <tr key={lot.id} id={`lot-${lot.id}`}>
                       <th scope="row">{lot.reference}</th>
-                      <td>{lot.type}</td>
-                      <td>{formatSurface(lot.surface)}</td>
-                      <td>{formatPrice(lot.price)}</td>
-                      <td>
+                      <td data-label="Type">{lot.type}</td>
+                      <td data-label="Surface">{formatSurface(lot.surface)}</td>
+                      <td data-label="Prix">{formatPrice(lot.price)}</td>
+                      <td data-label="Statut">
                         <span className={`badge ${lotStatusBadge(lot.status)}`}>{LOT_STATUS_LABELS[lot.status]}</span>
                       </td>
-                      <td>{lot.isComplete ? "Dossier complet" : "Incomplet"}</td>
+                      <td data-label="Dossier">{lot.isComplete ? "Dossier complet" : "Incomplet"}</td>
                       {viewer === "verified" ? (
                         <td>
                           {favoriteId ? (
@@ -228,4 +233,26 @@ export default function ProgrammePage() {
       </section>
     </article>
   );
+}
+
+/** schema.org Residence (the building) with an AggregateOffer over its lots. */
+function programmeJsonLd(programme: PageData["programme"], origin: string) {
+  const available = programme.lots.filter((lot) => lot.status === "disponible");
+  return {
+    "@context": "https://schema.org",
+    "@type": "Residence",
+    name: programme.name,
+    description: programme.description,
+    url: `${origin}/programmes/${programme.slug}`,
+    image: programme.photos.map((path) => origin + uploadUrl(path)),
+    address: { "@type": "PostalAddress", addressLocality: programme.ville, addressCountry: "FR" },
+    offers: {
+      "@type": "AggregateOffer",
+      priceCurrency: "EUR",
+      lowPrice: programme.prixMin,
+      highPrice: programme.prixMax,
+      offerCount: available.length,
+      seller: { "@type": "Organization", name: programme.developer },
+    },
+  };
 }

@@ -45,7 +45,13 @@ const EnvSchema = z.object({
     .max(30 * 24 * 3600)
     .default(1800),
   SEED: z.enum(["demo", "none"]).default("demo"),
-  TRUST_PROXY: booleanFlag.default(false),
+  /// The number of trusted proxy hops in front of the app (SPEC "Scale-out"); 0 or unset: none.
+  TRUST_PROXY: z.coerce
+    .number({ error: "must be the number of trusted proxy hops, e.g. 1" })
+    .int("must be the number of trusted proxy hops, e.g. 1")
+    .min(0, "must be the number of trusted proxy hops, e.g. 1")
+    .max(10, "more than 10 proxy hops is surely a mistake")
+    .default(0),
   RATE_LIMIT_DISABLED: booleanFlag.default(false),
   /// Whether this process runs the job worker (off in all but one process of a cluster).
   JOB_WORKER: booleanFlag.default(true),

@@ -41,8 +41,14 @@ export async function findSession(request: Request) {
   return session;
 }
 
-/** Starts a fresh session (never reuses one: no fixation) and redirects. */
-export async function createSessionAndRedirect(memberId: string, redirectTo: string) {
+/**
+ * Starts a fresh session (never reuses one: no fixation) and redirects. The session the browser
+ * held before, if any (`replacing` is the sign-in request), ends: signing in again never leaves an
+ * older session of that browser valid.
+ */
+export async function createSessionAndRedirect(memberId: string, redirectTo: string, replacing?: Request) {
+  const previous = replacing ? await readSessionToken(replacing) : null;
+  if (previous) await db.session.deleteMany({ where: { id: sha256(previous) } });
   const token = randomToken();
   await db.session.create({
     data: { id: sha256(token), memberId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },

@@ -80,6 +80,24 @@ export const loginFailuresByAccount = createLimiter({
   durationSeconds: 15 * 60,
 });
 
+/**
+ * Counts a sign-in attempt for the address and the account before the password is checked.
+ * Returns the wait when either is over its limit; a refused attempt leaves the other counter as it was.
+ */
+export async function countLoginAttempt(ipKey: string, accountKey: string) {
+  const byIp = await loginFailuresByIp.consume(ipKey);
+  if (!byIp.ok) return { retryAfter: byIp.retryAfter };
+  const byAccount = await loginFailuresByAccount.consume(accountKey);
+  if (!byAccount.ok) {
+    await loginFailuresByIp.refund(ipKey);
+    return { retryAfter: byAccount.retryAfter };
+  }
+  return null;
+}
+
+/** Registrations per address: each one costs a password hash and opens an identity upload. */
+export const registrationsByIp = createLimiter({ keyPrefix: "register-ip", points: 10, durationSeconds: 3600 });
+
 // ---- API tokens
 
 const TOKEN_PREFIX = "vtr_";
@@ -109,6 +127,11 @@ export async function revokeApiToken(proId: string, tokenId: string) {
     data: { revokedAt: new Date() },
   });
   return count === 1;
+}
+
+/** Revokes every live token of the pro ("sign out everywhere" can take them along). */
+export async function revokeAllApiTokens(proId: string) {
+  await db.apiToken.updateMany({ where: { proId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
 export const ApiTokenNameSchema = z.object({

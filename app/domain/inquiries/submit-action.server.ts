@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { rememberContacted } from "~/utils/contacted.server";
 import type { InquiryFormState } from "~/components/inquiries/inquiry-form-state";
 import type { DomainError } from "~/utils/errors";
 import { pageRoute } from "~/utils/errors.server";
@@ -20,7 +21,9 @@ export const inquiryAction = pageRoute(
     const { inquiry, stored } = await submitInquiry(await readBody(request), { clientIp: clientIp(context) });
     if (stored) log.info("inquiry created", { inquiryId: inquiry.id, propertyId: inquiry.propertyId });
     if (wantsJson(request)) return json({ data: inquiryJson(inquiry) }, { status: 201 });
-    return formState({ status: "sent" }, 201);
+    // The browser remembers the listing, so that result pages can mark it "Déjà contacté".
+    const remember = inquiry.propertyId ? await rememberContacted(request, inquiry.propertyId) : null;
+    return formState({ status: "sent" }, 201, remember ? { "Set-Cookie": remember } : undefined);
   },
   { formError: inquiryFormError },
 );

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { allPhotoFiles } from "~/domain/media/photo-widths";
 import { InvalidImage, processPhoto } from "~/utils/images.server";
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -73,8 +74,11 @@ export async function appendPropertyPhotos(proId: string, propertyId: string, re
 
     await fs.promises.mkdir(propertyFolder(propertyId), { recursive: true });
     for (const photo of prepared) {
-      await fs.promises.rename(photo.tmp, photo.final);
-      placed.push(photo.final);
+      const targets = allPhotoFiles(photo.final);
+      for (const [index, source] of allPhotoFiles(photo.tmp).entries()) {
+        await fs.promises.rename(source, targets[index]);
+        placed.push(targets[index]);
+      }
     }
 
     const inserted = await insertPhotoRows(propertyId, prepared);
@@ -83,7 +87,8 @@ export async function appendPropertyPhotos(proId: string, propertyId: string, re
     await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
   } finally {
     await discardTempFiles(files);
-    await Promise.all([...prepared.map((p) => p.tmp), ...placed].map((f) => fs.promises.rm(f, { force: true })));
+    const leftovers = [...prepared.flatMap((p) => allPhotoFiles(p.tmp)), ...placed];
+    await Promise.all(leftovers.map((f) => fs.promises.rm(f, { force: true })));
   }
   await markListingsChanged();
   return getOwnProperty(proId, propertyId);

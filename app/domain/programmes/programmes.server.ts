@@ -124,6 +124,7 @@ const PREFIX = "programmes:";
 const FIRST_PAGE_KEY = `${PREFIX}first-page`;
 const VILLES_KEY = `${PREFIX}villes`;
 const slugKey = (slug: string) => `${PREFIX}slug:${slug}`;
+const SITEMAP_KEY = `${PREFIX}sitemap`;
 const fromCache = <T>(key: string, getFreshValue: () => Promise<T>) =>
   cached({ key, ttl: TTL_MS, swr: SWR_MS, getFreshValue });
 
@@ -210,4 +211,13 @@ export async function invalidateProgramme(slug: string): Promise<void> {
   // The programme's page, the first page of the list and the towns share one namespace: a single
   // bump outdates them (and the other programmes' pages, a small price) on every instance.
   await invalidate(slugKey(slug));
+}
+
+/** Every programme's address and last change, for sitemap.xml (same namespace: invalidated with them). */
+export function programmesForSitemap() {
+  return cached({
+    key: SITEMAP_KEY,
+    ttl: 10 * 60_000,
+    getFreshValue: () => db.programme.findMany({ orderBy: pageOrder, select: { slug: true, updatedAt: true } }),
+  });
 }
