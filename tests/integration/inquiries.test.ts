@@ -574,9 +574,14 @@ describe("a mail outage", () => {
       const property = { id: crypto.randomUUID(), title: `Studio près de la gare ${unique()}` };
       const proId = crypto.randomUUID();
       db.prepare(
-        `INSERT INTO Pro (id, email, passwordHash, name, companyName, kind, role, identityStatus, createdAt, updatedAt)
-         VALUES (?, 'panne@vitrine.test', 'x', 'Agence Panne', 'Agence Panne', 'agency', 'pro', 'verified', ?, ?)`,
+        `INSERT INTO Pro (id, email, name, companyName, kind, role, identityStatus, createdAt, updatedAt)
+         VALUES (?, 'panne@vitrine.test', 'Agence Panne', 'Agence Panne', 'agency', 'pro', 'verified', ?, ?)`,
       ).run(proId, now, now);
+      // Its owner, who receives the lead e-mails.
+      db.prepare(
+        `INSERT INTO Member (id, proId, email, passwordHash, name, role, active, createdAt, updatedAt)
+         VALUES (?, ?, 'panne@vitrine.test', 'x', 'Agence Panne', 'owner', 1, ?, ?)`,
+      ).run(crypto.randomUUID(), proId, now, now);
       db.prepare(
         `INSERT INTO Property (id, proId, slug, title, type, transactionType, city, cityKey, postalCode, status, createdAt, updatedAt)
          VALUES (?, ?, ?, ?, 'appartement', 'location', 'Lille', 'lille', '59000', 'active', ?, ?)`,

@@ -3,6 +3,8 @@
  * call `submitVehicleContactRequest`; they only differ in how they shape the answer.
  */
 import { enqueueJob } from "~/domain/jobs/queue.server";
+import { pickAssignee } from "~/domain/teams/assignment.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { emailBlindIndex, encryptOptionalPII, encryptPII, randomToken, sha256 } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -125,7 +127,7 @@ async function createVehicleContactRequest(
               price: v.price,
             })),
           },
-          leads: { create: dealerships.map((proId) => ({ proId, createdAt: now })) },
+          leads: { create: await leadsWithAssignees(tx, dealerships, valid.vehicles, now) },
         },
         select: { id: true },
       });
@@ -147,4 +149,30 @@ async function createVehicleContactRequest(
     nextUrl: `/confirmation?id=${id}`,
     viewerToken,
   };
+}
+
+/**
+ * One lead per dealership, each given to the member responsible for the first of its selected
+ * vehicles that has one, else to the next agent or manager in turn (SPEC "Teams").
+ */
+async function leadsWithAssignees(
+  tx: Prisma.TransactionClient,
+  dealerships: string[],
+  selected: { id: number; proId: string }[],
+  now: Date,
+) {
+  const responsible = await tx.vehicle.findMany({
+    where: { id: { in: selected.map((v) => v.id) }, responsibleMemberId: { not: null } },
+    select: { id: true, proId: true, responsibleMemberId: true },
+  });
+  const leads = [];
+  for (const proId of dealerships) {
+    const first = selected
+      .filter((v) => v.proId === proId)
+      .map((v) => responsible.find((r) => r.id === v.id))
+      .find((r) => r !== undefined);
+    const assigneeId = await pickAssignee(tx, { proId, responsibleMemberId: first?.responsibleMemberId });
+    leads.push({ proId, assigneeId, createdAt: now });
+  }
+  return leads;
 }
