@@ -1,3 +1,4 @@
+import { InquirySubject } from "~/components/inquiries/InquirySubject";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function InquiryDetail() {
-  const { inquiry, propertyTitle, replyHref } = useLoaderData<typeof loader>() as {
+  const { inquiry, replyHref } = useLoaderData<typeof loader>() as {
     inquiry: ReturnType<typeof inquiryJson>;
     propertyTitle: string;
     replyHref: string;
@@ -68,15 +69,9 @@ export default function InquiryDetail() {
       ) : null}
       <dl className="facts">
         <div>
-          <dt>Annonce</dt>
+          <dt>{inquiry.programmeId !== null ? "Programme" : "Annonce"}</dt>
           <dd>
-            {inquiry.property ? (
-              <Link to={`/properties/${inquiry.property.slug}`}>{inquiry.property.title}</Link>
-            ) : (
-              <>
-                {propertyTitle} <span className="muted">(annonce supprimée)</span>
-              </>
-            )}
+            <InquirySubject inquiry={inquiry} />
           </dd>
         </div>
         <div>

@@ -9,11 +9,11 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { PropertyStatusBadge } from "~/components/listings/Badges";
-import { PHOTO_ERROR_MESSAGES, PhotoManager } from "~/components/listings/PhotoManager";
+import { PHOTO_ERROR_MESSAGES, PHOTO_NOTICES, PhotoManager } from "~/components/photos/PhotoManager";
 import { PropertyForm, propertyFormValues } from "~/components/listings/PropertyForm";
 import { PROPERTY_STATUS_LABELS, STATUS_ACTION_LABELS } from "~/domain/listings/format";
 import { deleteProperty, findOwnPropertyRow, toApiProperty, updateProperty } from "~/domain/listings/listings.server";
-import { removePropertyPhoto, setCoverPhoto } from "~/domain/listings/photos.server";
+import { applyPhotoIntent } from "~/domain/photos/photos.server";
 import { nextStatuses, PROPERTY_STATUSES, UpdatePropertySchema } from "~/domain/listings/rules";
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError, fieldErrors, fieldIssues, readBody, toResponse, wantsJson } from "~/utils/http.server";
@@ -34,9 +34,7 @@ const NOTICES: Record<string, string> = {
   "status-active": "L’annonce est en ligne.",
   "status-sold": "L’annonce est marquée comme vendue.",
   "status-draft": "L’annonce est repassée en brouillon : elle n’est plus visible du public.",
-  "photo-removed": "Photo supprimée.",
-  cover: "Photo de couverture modifiée.",
-  "photos-added": "Photos ajoutées.",
+  ...PHOTO_NOTICES,
 };
 
 /** GET /pro/properties/:id — the edit page, or `{data: property}` for JSON. Another pro's id is a 404. */
@@ -61,6 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     photoError,
     transitionError: url.searchParams.get("notice") === "invalid-transition",
     confirmDelete: url.searchParams.get("confirm") === "delete",
+    confirmRemovePhoto: url.searchParams.get("removePhoto"),
   });
 }
 
@@ -94,7 +93,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // A page's native form.
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const photoId = String(form.get("photoId") ?? "");
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
     string,
     string
@@ -114,14 +112,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "delete":
         await deleteProperty(pro.id, id);
         return redirect("/pro/properties?notice=deleted");
-      case "remove-photo":
-        await removePropertyPhoto(pro.id, id, photoId);
-        return back("photo-removed");
-      case "cover":
-        await setCoverPhoto(pro.id, id, photoId);
-        return back("cover");
-      default:
-        throw new DomainError("VALIDATION_ERROR", "Action inconnue.");
+      default: {
+        const notice = await applyPhotoIntent({ kind: "property", proId: pro.id, ownerId: id }, intent, form);
+        if (!notice) throw new DomainError("VALIDATION_ERROR", "Action inconnue.");
+        return back(notice);
+      }
     }
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -205,7 +200,12 @@ export default function EditProperty() {
         )}
       </section>
 
-      <PhotoManager propertyId={property.id} photos={photos} />
+      <PhotoManager
+        pagePath={`/pro/properties/${property.id}`}
+        uploadAction={`/pro/properties/${property.id}/photos`}
+        photos={photos}
+        confirmRemove={data.confirmRemovePhoto}
+      />
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">Détails de l’annonce</h2>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { SECTION_LABELS, sectionsOf } from "~/domain/accounts/kinds";
 import { requirePro, requireVerifiedPro } from "~/utils/auth.server";
 
 /** Pro area: sign-in for every page, and the identity gate except on the identity and settings pages. */
@@ -26,10 +27,11 @@ export default function ProLayout() {
           <NavLink to="/pro" end>
             Tableau de bord
           </NavLink>
-          {kind !== "dealership" ? <NavLink to="/pro/properties">Mes annonces</NavLink> : null}
-          <NavLink to="/pro/contacts">Demandes</NavLink>
-          <NavLink to="/pro/favorites">Favoris</NavLink>
-          <NavLink to="/pro/settings">Paramètres</NavLink>
+          {sectionsOf(kind).map((section) => (
+            <NavLink key={section} to={`/pro/${section}`}>
+              {SECTION_LABELS[section]}
+            </NavLink>
+          ))}
         </nav>
       ) : null}
       <Outlet />

@@ -15,7 +15,7 @@ import {
 import { createLimiter } from "~/utils/rate-limit.server";
 import { INQUIRY_NOTIFY_JOB } from "./notify.server";
 import { isInquiryStatus, transitionKind, type InquiryStatus } from "./status";
-import { formValuesOf, inquirySchema, isHoneypotFilled, type InquiryFormValues } from "./validation";
+import { formValuesOf, inquirySchema, isHoneypotFilled, type InquiryFormValues, type InquiryInput } from "./validation";
 
 /** One inquiry as the API and the pages see it: sender details decrypted, status in API terms. */
 export type Inquiry = {
@@ -33,11 +33,20 @@ export type Inquiry = {
   createdAt: string;
   updatedAt: string;
   property: { id: string; slug: string; title: string } | null;
+  programmeId: string | null;
+  lotId: string | null;
+  /** For a programme inquiry: the programme (null once deleted) and the lot asked about, if any. */
+  programme: { id: string; slug: string; name: string } | null;
+  lot: { id: string; reference: string } | null;
 };
 
 const inquirySelect = {
   id: true,
   propertyId: true,
+  programmeId: true,
+  lotId: true,
+  programme: { select: { id: true, slug: true, name: true } },
+  lot: { select: { id: true, reference: true } },
   proId: true,
   propertyTitle: true,
   senderNameEnc: true,
@@ -67,6 +76,10 @@ type InquiryRow = {
   createdAt: Date;
   updatedAt: Date;
   property: { id: string; slug: string; title: string } | null;
+  programmeId: string | null;
+  lotId: string | null;
+  programme: { id: string; slug: string; name: string } | null;
+  lot: { id: string; reference: string } | null;
 };
 
 function toInquiry(row: InquiryRow): Inquiry {
@@ -85,6 +98,10 @@ function toInquiry(row: InquiryRow): Inquiry {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     property: row.property,
+    programmeId: row.programmeId,
+    lotId: row.lotId,
+    programme: row.programme,
+    lot: row.lot,
   };
 }
 
@@ -129,16 +146,17 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
 
   if (isHoneypotFilled(input.website)) return { inquiry: await honeypotLookAlike(input), stored: false };
 
-  const property = await findContactableProperty(input.propertyId);
-  if (!property) throw new DomainError("NOT_FOUND", "Property not found");
+  const subject = await findInquirySubject(input);
 
   // The row and its notification commit together: an inquiry is never stored without its e-mail job.
   const row = await db.$transaction(async (tx) => {
     const created = await tx.contactRequest.create({
       data: {
-        propertyId: property.id,
-        proId: property.proId,
-        propertyTitle: property.title,
+        propertyId: subject.propertyId,
+        programmeId: subject.programmeId,
+        lotId: subject.lotId,
+        proId: subject.proId,
+        propertyTitle: subject.title,
         senderNameEnc: encryptPII(input.senderName),
         senderEmailEnc: encryptPII(input.senderEmail),
         senderPhoneEnc: encryptOptionalPII(input.senderPhone),
@@ -153,6 +171,50 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
   return { inquiry: toInquiry(row), stored: true };
 }
 
+type InquirySubject = {
+  proId: string;
+  title: string;
+  propertyId: string | null;
+  programmeId: string | null;
+  lotId: string | null;
+};
+
+/**
+ * What the inquiry is about, and whose inbox it lands in: an active property, or an active
+ * programme (and one of its lots). Anything else is a 404; a lot of another programme is a 400.
+ */
+async function findInquirySubject(input: InquiryInput): Promise<InquirySubject> {
+  if (input.propertyId) {
+    const property = await findContactableProperty(input.propertyId);
+    if (!property) throw new DomainError("NOT_FOUND", "Property not found");
+    return { proId: property.proId, title: property.title, propertyId: property.id, programmeId: null, lotId: null };
+  }
+  const programme = await findContactableProgramme(input.programmeId ?? "");
+  if (!programme) throw new DomainError("NOT_FOUND", "Programme not found");
+  if (input.lotId && !programme.lots.some((lot) => lot.id === input.lotId)) {
+    throw new InquiryValidationError(
+      [{ field: "lotId", message: "Ce lot ne fait pas partie du programme." }],
+      formValuesOf(input as Record<string, unknown>),
+    );
+  }
+  return {
+    proId: programme.proId,
+    title: programme.name,
+    propertyId: null,
+    programmeId: programme.id,
+    lotId: input.lotId ?? null,
+  };
+}
+
+/** Only active programmes take inquiries (drafts and archived ones answer like unknown ones). */
+export async function findContactableProgramme(id: string) {
+  if (!z.guid().safeParse(id).success) return null;
+  return db.programme.findFirst({
+    where: { id, status: "active" },
+    select: { id: true, slug: true, name: true, proId: true, lots: { select: { id: true, reference: true } } },
+  });
+}
+
 /** Only active listings take inquiries: drafts and sold ones answer like unknown ones. */
 export async function findContactableProperty(id: string) {
   if (!z.guid().safeParse(id).success) return null;
@@ -163,14 +225,16 @@ export async function findContactableProperty(id: string) {
 }
 
 /** Same shape as a real answer so a bot cannot tell its submission was dropped. */
-async function honeypotLookAlike(input: z.infer<typeof inquirySchema>): Promise<Inquiry> {
-  const property = await findContactableProperty(input.propertyId);
+async function honeypotLookAlike(input: InquiryInput): Promise<Inquiry> {
+  const property = input.propertyId ? await findContactableProperty(input.propertyId) : null;
+  const programme = input.programmeId ? await findContactableProgramme(input.programmeId) : null;
+  const lot = programme?.lots.find((l) => l.id === input.lotId) ?? null;
   const now = new Date().toISOString();
   return {
     id: randomUUID(),
-    propertyId: input.propertyId,
-    proId: property?.proId ?? randomUUID(),
-    propertyTitle: property?.title ?? "",
+    propertyId: input.propertyId ?? null,
+    proId: property?.proId ?? programme?.proId ?? randomUUID(),
+    propertyTitle: property?.title ?? programme?.name ?? "",
     senderName: input.senderName,
     senderEmail: input.senderEmail,
     senderPhone: input.senderPhone ?? null,
@@ -181,13 +245,19 @@ async function honeypotLookAlike(input: z.infer<typeof inquirySchema>): Promise<
     createdAt: now,
     updatedAt: now,
     property: property ? { id: property.id, slug: property.slug, title: property.title } : null,
+    programmeId: input.programmeId ?? null,
+    lotId: input.lotId ?? null,
+    programme: programme ? { id: programme.id, slug: programme.slug, name: programme.name } : null,
+    lot,
   };
 }
 
-/** The public API record (SPEC `{data}`): no internal snapshot field. */
+/**
+ * The API record (SPEC `{data}`): `property`, `programme` and `lot` summaries, and `propertyTitle`
+ * (the title snapshot that outlives the listing; the programme's name for a programme inquiry).
+ */
 export function inquiryJson(inquiry: Inquiry) {
-  const { propertyTitle: _title, ...record } = inquiry;
-  return record;
+  return inquiry;
 }
 
 // ---- The pro's inbox (seed 000).

@@ -1,0 +1,359 @@
+/**
+ * Photos of properties, vehicles and programmes: one pipeline and one set of rules for the three
+ * kinds (docs/decisions/028). Photos are rows (PropertyPhoto, VehiclePhoto, ProgrammePhoto), so an
+ * upload only inserts and two uploads at once never overwrite each other; the lowest position is
+ * the cover. Every function checks that the owner (listing, vehicle, programme) belongs to the pro
+ * before anything else, and answers NOT_FOUND otherwise.
+ */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { Prisma } from "~/generated/prisma/client";
+import { invalidate } from "~/utils/cache.server";
+import { db, prismaErrorCode } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { DomainError } from "~/utils/http.server";
+import { InvalidImage, processPhoto } from "~/utils/images.server";
+import { log } from "~/utils/logger.server";
+import { discardTempFiles, parseMultipart } from "~/utils/uploads.server";
+import { MAX_PHOTOS, MAX_PHOTO_BYTES, type PhotoKind } from "./rules";
+
+export type ManagedPhoto = { id: string; path: string; width: number; height: number };
+
+const photoOrder = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
+
+/** The columns every photo table shares; the owner column differs (propertyId, vehicleId, programmeId). */
+type PhotoTable = {
+  findMany(args: {
+    where: Record<string, unknown>;
+    orderBy: typeof photoOrder;
+    select: { id: true; path: true; width: true; height: true; position: true };
+  }): Promise<(ManagedPhoto & { position: number })[]>;
+  count(args: { where: Record<string, unknown> }): Promise<number>;
+  aggregate(args: { where: Record<string, unknown>; _min: { position: true } }): Promise<{
+    _min: { position: number | null };
+  }>;
+  updateMany(args: { where: Record<string, unknown>; data: { position: number } }): Prisma.PrismaPromise<unknown>;
+  deleteMany(args: { where: Record<string, unknown> }): Promise<{ count: number }>;
+};
+
+type Owner = {
+  /** Folder under UPLOADS_DIR and first segment of every stored path. */
+  folder: string;
+  table: string;
+  column: string;
+  photos: () => PhotoTable;
+  notFound: () => DomainError;
+  /** The owner's key as stored (vehicle ids are integers), or null when the id is malformed. */
+  key: (id: string) => string | number | null;
+  /** True when the owner exists and belongs to the pro. */
+  owned: (proId: string, key: string | number) => Promise<boolean>;
+  touch: (key: string | number) => Promise<unknown>;
+  changed: () => void;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuidKey = (id: string) => (UUID.test(id) ? id.toLowerCase() : null);
+const intKey = (id: string) => {
+  if (!/^[1-9]\d{0,15}$/.test(id)) return null;
+  const value = Number(id);
+  return Number.isSafeInteger(value) ? value : null;
+};
+
+const OWNERS: Record<PhotoKind, Owner> = {
+  property: {
+    folder: "properties",
+    table: "PropertyPhoto",
+    column: "propertyId",
+    photos: () => db.propertyPhoto as unknown as PhotoTable,
+    notFound: () => new DomainError("NOT_FOUND", "Property not found"),
+    key: uuidKey,
+    owned: async (proId, key) =>
+      !!(await db.property.findFirst({ where: { id: String(key), proId }, select: { id: true } })),
+    touch: (key) => db.property.updateMany({ where: { id: String(key) }, data: { updatedAt: new Date() } }),
+    changed: () => invalidate("listings:"),
+  },
+  vehicle: {
+    folder: "vehicles",
+    table: "VehiclePhoto",
+    column: "vehicleId",
+    photos: () => db.vehiclePhoto as unknown as PhotoTable,
+    notFound: () => new DomainError("NOT_FOUND", "Vehicle not found"),
+    key: intKey,
+    owned: async (proId, key) =>
+      !!(await db.vehicle.findFirst({ where: { id: Number(key), proId }, select: { id: true } })),
+    touch: (key) => db.vehicle.updateMany({ where: { id: Number(key) }, data: { updatedAt: new Date() } }),
+    changed: () => invalidate("vehicles:"),
+  },
+  programme: {
+    folder: "programmes",
+    table: "ProgrammePhoto",
+    column: "programmeId",
+    photos: () => db.programmePhoto as unknown as PhotoTable,
+    notFound: () => new DomainError("NOT_FOUND", "Programme not found"),
+    key: uuidKey,
+    owned: async (proId, key) =>
+      !!(await db.programme.findFirst({ where: { id: String(key), proId }, select: { id: true } })),
+    touch: (key) => db.programme.updateMany({ where: { id: String(key) }, data: { updatedAt: new Date() } }),
+    changed: () => invalidate("programmes:"),
+  },
+};
+
+export type PhotoTarget = { kind: PhotoKind; proId: string; ownerId: string };
+
+/** Resolves and checks the owner; NOT_FOUND for a malformed, unknown or another pro's id. */
+async function ownedKey({ kind, proId, ownerId }: PhotoTarget) {
+  const owner = OWNERS[kind];
+  const key = owner.key(ownerId);
+  if (key === null || !(await owner.owned(proId, key))) throw owner.notFound();
+  return { owner, key };
+}
+
+function uploadsRoot() {
+  return path.resolve(env().UPLOADS_DIR);
+}
+
+/** The folder holding one owner's photo files. */
+export function photoFolder(kind: PhotoKind, ownerKey: string | number) {
+  return path.join(uploadsRoot(), OWNERS[kind].folder, String(ownerKey));
+}
+
+/** Work files live under UPLOADS_DIR/.tmp: same file system as the photos (atomic rename), never served. */
+function workDir() {
+  return path.join(uploadsRoot(), ".tmp");
+}
+
+function tooMany(current: number) {
+  const left = Math.max(0, MAX_PHOTOS - current);
+  const message = `${MAX_PHOTOS} photos au maximum (encore ${left} possible${left > 1 ? "s" : ""}).`;
+  return new DomainError("TOO_MANY_PHOTOS", message, [{ field: "photos", message }]);
+}
+
+/** The owner's photos, cover first. */
+export function listPhotos(kind: PhotoKind, ownerKey: string | number): Promise<ManagedPhoto[]> {
+  const owner = OWNERS[kind];
+  return owner
+    .photos()
+    .findMany({
+      where: { [owner.column]: ownerKey },
+      orderBy: photoOrder,
+      select: { id: true, path: true, width: true, height: true, position: true },
+    })
+    .then((rows) => rows.map(({ position: _position, ...photo }) => photo));
+}
+
+type Prepared = { tmp: string; final: string; relative: string; width: number; height: number };
+
+/**
+ * Adds every file part of a multipart request to the owner's photos. Each file is decoded and
+ * re-encoded first; only when all of them succeed are they moved into place and inserted, in a
+ * single statement that also enforces the limit. Any failure leaves no file and no row.
+ */
+export async function appendPhotos(target: PhotoTarget, request: Request) {
+  const { owner, key } = await ownedKey(target);
+  const { files } = await parseMultipart(request, {
+    tempDir: workDir(),
+    maxFileBytes: MAX_PHOTO_BYTES,
+    maxFiles: MAX_PHOTOS,
+  });
+  const folder = photoFolder(target.kind, key);
+  const prepared: Prepared[] = [];
+  const placed: string[] = [];
+  try {
+    if (files.length === 0) {
+      throw new DomainError("VALIDATION_ERROR", "No photo in the request", [
+        { field: "photos", message: "Choisissez au moins une photo." },
+      ]);
+    }
+    const current = await owner.photos().count({ where: { [owner.column]: key } });
+    if (current + files.length > MAX_PHOTOS) throw tooMany(current);
+
+    // One file at a time: sharp already uses two threads, and memory stays bounded.
+    for (const file of files) {
+      const id = randomUUID();
+      const tmp = path.join(workDir(), `${id}.webp`);
+      try {
+        const { width, height } = await processPhoto(file.path, tmp);
+        const relative = `${owner.folder}/${key}/${id}.webp`;
+        prepared.push({ tmp, final: path.join(folder, `${id}.webp`), relative, width, height });
+      } catch (error) {
+        if (!(error instanceof InvalidImage)) throw error;
+        const message = `« ${file.filename} » n’est pas une image valide (JPEG, PNG, WebP…) ou elle est trop grande.`;
+        throw new DomainError("INVALID_IMAGE", "Invalid image", [{ field: "photos", message }]);
+      }
+    }
+
+    await fs.promises.mkdir(folder, { recursive: true });
+    for (const photo of prepared) {
+      await fs.promises.rename(photo.tmp, photo.final);
+      placed.push(photo.final);
+    }
+
+    const inserted = await insertPhotoRows(owner, key, prepared);
+    if (inserted === 0) throw tooMany(await owner.photos().count({ where: { [owner.column]: key } }));
+    placed.length = 0; // committed: the files now belong to their rows
+    await owner.touch(key);
+  } finally {
+    await discardTempFiles(files);
+    await Promise.all([...prepared.map((p) => p.tmp), ...placed].map((f) => fs.promises.rm(f, { force: true })));
+  }
+  owner.changed();
+  return key;
+}
+
+/**
+ * Inserts the photos after the owner's current last one, only if it stays within the limit. One
+ * statement is atomic on its own: no read-modify-write race between two uploads, and no rollback
+ * that could undo other requests' writes on the shared SQLite connection. Returns the number of
+ * rows inserted (0 when the limit would be passed). Table and column names are constants.
+ */
+async function insertPhotoRows(owner: Owner, key: string | number, photos: Prepared[]) {
+  const now = new Date();
+  const table = Prisma.raw(`"${owner.table}"`);
+  const column = Prisma.raw(`"${owner.column}"`);
+  const values = Prisma.join(
+    photos.map((p, index) => Prisma.sql`(${randomUUID()}, ${p.relative}, ${p.width}, ${p.height}, ${index})`),
+  );
+  try {
+    return await db.$executeRaw`
+      WITH "incoming" ("id", "path", "width", "height", "offset") AS (VALUES ${values})
+      INSERT INTO ${table} ("id", ${column}, "path", "width", "height", "position", "createdAt")
+      SELECT "incoming"."id", ${key}, "incoming"."path", "incoming"."width", "incoming"."height",
+             (SELECT COALESCE(MAX("position"), -1) FROM ${table} WHERE ${column} = ${key}) + 1 + "incoming"."offset",
+             ${now}
+      FROM "incoming"
+      WHERE (SELECT COUNT(*) FROM ${table} WHERE ${column} = ${key}) + ${photos.length} <= ${MAX_PHOTOS}`;
+  } catch (error) {
+    // The owner was deleted while its photos were being processed.
+    if (prismaErrorCode(error) === "P2003" || /FOREIGN KEY/i.test(String(error))) throw owner.notFound();
+    throw error;
+  }
+}
+
+async function findPhoto(target: PhotoTarget, photoId: string) {
+  const { owner, key } = await ownedKey(target);
+  const photos = await listPhotos(target.kind, key);
+  const index = photos.findIndex((p) => p.id === photoId);
+  if (index < 0) throw new DomainError("NOT_FOUND", "Photo not found");
+  return { owner, key, photos, index };
+}
+
+/** Removes one photo, row then file. */
+export async function removePhoto(target: PhotoTarget, photoId: string) {
+  const { owner, key, photos, index } = await findPhoto(target, photoId);
+  await owner.photos().deleteMany({ where: { id: photoId, [owner.column]: key } });
+  await owner.touch(key);
+  owner.changed();
+  await removePhotoFiles([photos[index].path]);
+}
+
+/** Makes a photo the cover: it moves before the current first one. */
+export async function setCover(target: PhotoTarget, photoId: string) {
+  const { owner, key } = await findPhoto(target, photoId);
+  const first = await owner.photos().aggregate({ where: { [owner.column]: key }, _min: { position: true } });
+  await owner.photos().updateMany({
+    where: { id: photoId, [owner.column]: key },
+    data: { position: (first._min.position ?? 0) - 1 },
+  });
+  await owner.touch(key);
+  owner.changed();
+}
+
+/** Moves a photo one place up (towards the cover) or down. At either end nothing changes. */
+export async function movePhoto(target: PhotoTarget, photoId: string, direction: "up" | "down") {
+  const { photos, index } = await findPhoto(target, photoId);
+  const other = direction === "up" ? index - 1 : index + 1;
+  if (other < 0 || other >= photos.length) return;
+  const order = photos.map((p) => p.id);
+  [order[index], order[other]] = [order[other], order[index]];
+  await writeOrder(target, order);
+}
+
+/**
+ * Puts the photos in the order given (drag and drop). Every id must be one of the owner's photos,
+ * once; photos not named (uploaded meanwhile) keep their order after the named ones.
+ */
+export async function reorderPhotos(target: PhotoTarget, order: string[]) {
+  const { key } = await ownedKey(target);
+  const photos = await listPhotos(target.kind, key);
+  const own = new Set(photos.map((p) => p.id));
+  const seen = new Set<string>();
+  const issues = order.flatMap((id, index) => {
+    const problem = !own.has(id) ? "Photo inconnue." : seen.has(id) ? "Photo en double." : null;
+    seen.add(id);
+    return problem ? [{ field: `order.${index}`, message: problem }] : [];
+  });
+  if (issues.length) throw new DomainError("VALIDATION_ERROR", "Invalid photo order", issues);
+  await writeOrder(target, [...order, ...photos.map((p) => p.id).filter((id) => !seen.has(id))]);
+}
+
+async function writeOrder(target: PhotoTarget, order: string[]) {
+  const { owner, key } = await ownedKey(target);
+  await db.$transaction(
+    order.map((id, position) => owner.photos().updateMany({ where: { id, [owner.column]: key }, data: { position } })),
+  );
+  await owner.touch(key);
+  owner.changed();
+}
+
+/** Removes the owner's whole photo folder (after its row was deleted; the rows went with it). */
+export async function removePhotoFolder(kind: PhotoKind, ownerKey: string | number) {
+  await fs.promises.rm(photoFolder(kind, ownerKey), { recursive: true, force: true }).catch((error) => {
+    log.error("could not remove photo folder", { kind, ownerKey: String(ownerKey), error: String(error) });
+  });
+}
+
+/** Removes files of photos whose rows are gone. Paths come from the database, never from a client. */
+export async function removePhotoFiles(paths: string[]) {
+  const root = uploadsRoot();
+  await Promise.all(
+    paths.map(async (relative) => {
+      const full = path.resolve(root, relative);
+      if (!full.startsWith(root + path.sep)) return;
+      await fs.promises.rm(full, { force: true }).catch((error) => {
+        log.error("could not remove photo file", { path: relative, error: String(error) });
+      });
+    }),
+  );
+}
+
+/**
+ * The photo intents of an edit page's native forms (cover, move, remove, reorder). Returns the
+ * notice to show, or null when the intent is not about photos.
+ */
+export async function applyPhotoIntent(
+  target: PhotoTarget,
+  intent: string,
+  form: { get(name: string): unknown },
+): Promise<string | null> {
+  const photoId = String(form.get("photoId") ?? "");
+  switch (intent) {
+    case "cover":
+      await setCover(target, photoId);
+      return "cover";
+    case "remove-photo":
+      await removePhoto(target, photoId);
+      return "photo-removed";
+    case "move-photo": {
+      const direction = form.get("direction");
+      if (direction !== "up" && direction !== "down") {
+        throw new DomainError("VALIDATION_ERROR", "Unknown direction", [
+          { field: "direction", message: "Direction inconnue." },
+        ]);
+      }
+      await movePhoto(target, photoId, direction);
+      return "photo-moved";
+    }
+    case "reorder-photos": {
+      const order = String(form.get("order") ?? "")
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean)
+        .slice(0, MAX_PHOTOS * 2);
+      await reorderPhotos(target, order);
+      return "photo-moved";
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * A dealership's side of its vehicles: CRUD and status. Ownership is in every query
+ * (`where: { id, proId }`), so another dealership's vehicle does not exist (404). Deleting a
+ * vehicle removes its photo files; the leads that named it keep their copied make, model, year and
+ * price (their vehicle reference is set to null).
+ */
+import type { Prisma } from "~/generated/prisma/client";
+import { removePhotoFolder } from "~/domain/photos/photos.server";
+import { invalidate } from "~/utils/cache.server";
+import { db } from "~/utils/db.server";
+import { DomainError, pageOrder, toPage, type FieldIssue, type PageParams } from "~/utils/http.server";
+import { provincesWithCities } from "./catalog.server";
+import { vehicleTransition, type CreateVehicleInput, type UpdateVehicleInput, type VehicleStatus } from "./rules";
+import { matchKey } from "./validation";
+
+const notFound = () => new DomainError("NOT_FOUND", "Vehicle not found");
+
+/** A vehicle id from a URL: a positive integer, else null (a 404, never a 500). */
+export function parseVehicleKey(raw: string): number | null {
+  if (!/^[1-9]\d{0,15}$/.test(raw)) return null;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+const vehicleSelect = {
+  id: true,
+  proId: true,
+  make: true,
+  model: true,
+  year: true,
+  price: true,
+  mileage: true,
+  description: true,
+  fuel: true,
+  transmission: true,
+  colour: true,
+  province: true,
+  city: true,
+  status: true,
+  createdAt: true,
+  updatedAt: true,
+  photos: {
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, path: true, width: true, height: true },
+  },
+} satisfies Prisma.VehicleSelect;
+
+type VehicleRow = Prisma.VehicleGetPayload<{ select: typeof vehicleSelect }>;
+
+/** The JSON record: photos as paths relative to UPLOADS_DIR, cover first. */
+export function toApiVehicle(row: VehicleRow) {
+  return { ...row, photos: row.photos.map((p) => p.path) };
+}
+export type ApiVehicle = ReturnType<typeof toApiVehicle>;
+
+function changed() {
+  invalidate("vehicles:");
+}
+
+function invalidTransition(from: VehicleStatus, to: VehicleStatus) {
+  return new DomainError("INVALID_TRANSITION", `Cannot change status from ${from} to ${to}`, [
+    { field: "status", message: `Passage de « ${from} » à « ${to} » impossible.` },
+  ]);
+}
+
+/** Rows strictly after the cursor in (createdAt DESC, id DESC) order; vehicle ids are integers. */
+function afterVehicleCursor(cursor: PageParams["cursor"]): Prisma.VehicleWhereInput {
+  if (!cursor) return {};
+  const id = parseVehicleKey(cursor.id);
+  if (id === null) {
+    throw new DomainError("VALIDATION_ERROR", "Invalid pagination parameters", [
+      { field: "cursor", message: "cursor is invalid" },
+    ]);
+  }
+  return {
+    createdAt: { lte: cursor.createdAt },
+    OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: id } }],
+  };
+}
+
+export async function listOwnVehicles(proId: string, page: PageParams) {
+  const rows = await db.vehicle.findMany({
+    where: { proId, ...afterVehicleCursor(page.cursor) },
+    orderBy: pageOrder,
+    take: page.limit + 1,
+    select: vehicleSelect,
+  });
+  return toPage(rows, page.limit, toApiVehicle);
+}
+
+/** The dealership's own vehicle as stored (photos with ids), or null for anything else. */
+export function findOwnVehicleRow(proId: string, rawId: string) {
+  const id = parseVehicleKey(rawId);
+  if (id === null) return Promise.resolve(null);
+  return db.vehicle.findFirst({ where: { id, proId }, select: vehicleSelect });
+}
+
+export async function getOwnVehicle(proId: string, rawId: string) {
+  const row = await findOwnVehicleRow(proId, rawId);
+  if (!row) throw notFound();
+  return toApiVehicle(row);
+}
+
+/**
+ * Province and city with seed 004's rules: case-insensitive, replaced by the canonical names, the
+ * city inside the province.
+ */
+async function resolveLocation(province: string, city: string) {
+  const provinces = await provincesWithCities();
+  const issues: FieldIssue[] = [];
+  const foundProvince = provinces.find((p) => matchKey(p.name) === matchKey(province));
+  if (!foundProvince) issues.push({ field: "province", message: "Choisissez une province de la liste." });
+  const foundCity = foundProvince?.cities.find((c) => matchKey(c) === matchKey(city));
+  if (foundProvince && !foundCity) {
+    issues.push({ field: "city", message: "Choisissez une ville de la province sélectionnée." });
+  }
+  return { issues, province: foundProvince?.name ?? province, city: foundCity ?? city };
+}
+
+function validationError(details: FieldIssue[]) {
+  return new DomainError("VALIDATION_ERROR", "Invalid vehicle", details);
+}
+
+/** Creates a vehicle (status draft unless given; "active" is the draft → active step). */
+export async function createVehicle(proId: string, input: CreateVehicleInput) {
+  const status = input.status ?? "draft";
+  if (vehicleTransition("draft", status) === "invalid") throw invalidTransition("draft", status);
+  const location = await resolveLocation(input.province, input.city);
+  if (location.issues.length) throw validationError(location.issues);
+  const row = await db.vehicle.create({
+    data: {
+      proId,
+      make: input.make,
+      model: input.model,
+      year: input.year,
+      price: input.price,
+      mileage: input.mileage,
+      fuel: input.fuel,
+      transmission: input.transmission,
+      colour: input.colour ?? null,
+      description: input.description ?? null,
+      province: location.province,
+      city: location.city,
+      status,
+    },
+    select: vehicleSelect,
+  });
+  changed();
+  return toApiVehicle(row);
+}
+
+/** Writes the fields given; a status change must follow the diagram (checked and written in one statement). */
+export async function updateVehicle(proId: string, rawId: string, input: UpdateVehicleInput) {
+  const existing = await findOwnVehicleRow(proId, rawId);
+  if (!existing) throw notFound();
+  const { status, province, city, ...fields } = input;
+  if (status && vehicleTransition(existing.status, status) === "invalid") {
+    throw invalidTransition(existing.status, status);
+  }
+  const data: Prisma.VehicleUpdateManyMutationInput = { ...fields, updatedAt: new Date() };
+  if (province !== undefined || city !== undefined) {
+    const location = await resolveLocation(province ?? existing.province ?? "", city ?? existing.city ?? "");
+    if (location.issues.length) throw validationError(location.issues);
+    data.province = location.province;
+    data.city = location.city;
+  }
+  if (status) data.status = status;
+  const { count } = await db.vehicle.updateMany({ where: { id: existing.id, proId, status: existing.status }, data });
+  if (count === 0) {
+    const now = await db.vehicle.findFirst({ where: { id: existing.id, proId }, select: { status: true } });
+    if (!now) throw notFound();
+    throw invalidTransition(now.status, status ?? now.status);
+  }
+  changed();
+  return getOwnVehicle(proId, rawId);
+}
+
+/** Deletes the vehicle and its photos (rows and files); leads keep their copied vehicle details. */
+export async function deleteVehicle(proId: string, rawId: string) {
+  const id = parseVehicleKey(rawId);
+  if (id === null) throw notFound();
+  const { count } = await db.vehicle.deleteMany({ where: { id, proId } });
+  if (count === 0) throw notFound();
+  changed();
+  await removePhotoFolder("vehicle", id);
+}
