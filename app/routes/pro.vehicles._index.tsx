@@ -5,18 +5,9 @@ import { PropertyStatusBadge } from "~/components/listings/Badges";
 import { VehicleForm } from "~/components/vehicles/VehicleForm";
 import { formatKm, formatRand } from "~/domain/vehicles/labels";
 import { provincesWithCities } from "~/domain/vehicles/catalog.server";
-import { createVehicle, listOwnVehicles } from "~/domain/vehicles/manage.server";
-import { CreateVehicleSchema } from "~/domain/vehicles/rules";
+import { createVehicle, listOwnVehicles, parseNewVehicle } from "~/domain/vehicles/manage.server";
 import { requireProKind } from "~/utils/auth.server";
-import {
-  DomainError,
-  fieldErrors,
-  fieldIssues,
-  parsePageParams,
-  readBody,
-  toResponse,
-  wantsJson,
-} from "~/utils/http.server";
+import { DomainError, fieldErrors, parsePageParams, readBody, toResponse, wantsJson } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mes véhicules — Vitrine" }];
 
@@ -67,9 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
     throw error;
   }
   try {
-    const parsed = CreateVehicleSchema.safeParse(body);
-    if (!parsed.success) throw new DomainError("VALIDATION_ERROR", "Invalid vehicle", fieldIssues(parsed.error));
-    const vehicle = await createVehicle(pro.id, parsed.data);
+    const vehicle = await createVehicle(pro.id, await parseNewVehicle(body));
     if (asJson) return json({ data: vehicle }, { status: 201 });
     return redirect(`/pro/vehicles/${vehicle.id}?notice=created`);
   } catch (error) {

@@ -70,7 +70,9 @@ export default function VehiclesPage() {
   const { search } = useLocation();
   const selection = selected.map((v) => v.id);
   const full = selection.length >= MAX_VEHICLES;
-  const withSelection = (ids: number[]) => searchWith(search, { selected: selectionParam(ids), page: String(page) });
+  // Adding or removing a vehicle keeps the visitor on the same page of results.
+  const withSelection = (ids: number[]) =>
+    searchWith(search, { selected: selectionParam(ids), page: page > 1 ? String(page) : null });
   const contactHref = `/vehicles/contact?${selection.map((id) => `vehicleId=${id}`).join("&")}`;
 
   return (
@@ -145,7 +147,7 @@ export default function VehiclesPage() {
       <section className="card selection-bar" aria-labelledby="selection-title">
         <div>
           <h2 id="selection-title" className="selection-title">
-            Ma sélection ({selection.length}/{MAX_VEHICLES})
+            {`Ma sélection (${selection.length}/${MAX_VEHICLES})`}
           </h2>
           {selected.length ? (
             <ul className="selection-list">
@@ -162,7 +164,7 @@ export default function VehiclesPage() {
         </div>
         {selection.length ? (
           <Link to={contactHref} className="button">
-            Contacter les vendeurs ({selection.length})
+            {`Contacter les vendeurs (${selection.length})`}
           </Link>
         ) : (
           <div className="selection-empty">

@@ -15,7 +15,7 @@ export function InquirySubject({ inquiry }: { inquiry: Subject }) {
     return (
       <>
         <Link to={`/programmes/${inquiry.programme.slug}`}>{inquiry.programme.name}</Link>
-        {inquiry.lot ? <span className="muted"> · lot {inquiry.lot.reference}</span> : null}
+        {inquiry.lot ? <span className="muted">{` · lot ${inquiry.lot.reference}`}</span> : null}
       </>
     );
   }

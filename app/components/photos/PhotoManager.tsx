@@ -156,7 +156,7 @@ export function PhotoManager({
                 {confirmRemove === photo.id ? (
                   <div role="alert" className="photo-confirm">
                     <p>
-                      <strong>Supprimer définitivement la photo {index + 1} ?</strong>
+                      <strong>{`Supprimer définitivement la photo ${index + 1} ?`}</strong>
                     </p>
                     <Form method="post" action={pagePath} className="actions">
                       <input type="hidden" name="photoId" value={photo.id} />

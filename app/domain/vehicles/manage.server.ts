@@ -8,9 +8,15 @@ import type { Prisma } from "~/generated/prisma/client";
 import { removePhotoFolder } from "~/domain/photos/photos.server";
 import { invalidate } from "~/utils/cache.server";
 import { db } from "~/utils/db.server";
-import { DomainError, pageOrder, toPage, type FieldIssue, type PageParams } from "~/utils/http.server";
+import { DomainError, fieldIssues, pageOrder, toPage, type FieldIssue, type PageParams } from "~/utils/http.server";
 import { provincesWithCities } from "./catalog.server";
-import { vehicleTransition, type CreateVehicleInput, type UpdateVehicleInput, type VehicleStatus } from "./rules";
+import {
+  CreateVehicleSchema,
+  vehicleTransition,
+  type CreateVehicleInput,
+  type UpdateVehicleInput,
+  type VehicleStatus,
+} from "./rules";
 import { matchKey } from "./validation";
 
 const notFound = () => new DomainError("NOT_FOUND", "Vehicle not found");
@@ -115,6 +121,22 @@ async function resolveLocation(province: string, city: string) {
     issues.push({ field: "city", message: "Choisissez une ville de la province sélectionnée." });
   }
   return { issues, province: foundProvince?.name ?? province, city: foundCity ?? city };
+}
+
+/**
+ * Validates a creation body: the field rules and, for the province and city that were given, the
+ * master data — every error at once, so a form shows them all after one submit.
+ */
+export async function parseNewVehicle(body: Record<string, unknown>): Promise<CreateVehicleInput> {
+  const parsed = CreateVehicleSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issues = fieldIssues(parsed.error);
+  const { province, city } = body;
+  if (typeof province === "string" && typeof city === "string" && province.trim() && city.trim()) {
+    const location = await resolveLocation(province, city);
+    issues.push(...location.issues.filter((i) => !issues.some((j) => j.field === i.field)));
+  }
+  throw validationError(issues);
 }
 
 function validationError(details: FieldIssue[]) {
