@@ -73,7 +73,7 @@ test("a dealership adds a car with photos and publishes it; a visitor selects it
   await visitor.goto("/vehicles");
   await expect(visitor.getByRole("button", { name: "Contacter les vendeurs" })).toBeDisabled();
   await expect(visitor.getByText("Ajoutez au moins un véhicule à votre sélection")).toBeVisible();
-  await expect(visitor.getByText(/\d+ véhicules disponibles/)).toBeVisible();
+  await expect(visitor.getByText(/^\d+ véhicules disponibles/)).toBeVisible();
   const card = visitor.locator(".vehicle-card", { hasText: model });
   await expect(card.locator("img")).toHaveAttribute("src", new RegExp(`/uploads/vehicles/${id}/`));
   await card.getByRole("link", { name: /Ajouter à ma sélection/ }).click();
