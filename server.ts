@@ -12,6 +12,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { createPageCache } from "./server/page-cache";
 
 installGlobals({ nativeFetch: true });
 
@@ -23,6 +24,8 @@ type AppBuild = ServerBuild & {
   entry: {
     module: ServerBuild["entry"]["module"] & {
       startBackgroundWork: () => Promise<void>;
+      readPublicPageGeneration: () => Promise<number>;
+      bumpPublicPageGeneration: () => Promise<void>;
       stopBackgroundWork: () => Promise<void>;
       loadEnv: () => {
         PORT: number;
@@ -99,7 +102,19 @@ app.use((req, res, next) => {
   next();
 });
 
+// ---- Anonymous visitors' pages from the shared page cache (docs/decisions/043): hits are answered
+// before compression (they are stored compressed), misses are captured after it.
+const pageCache = createPageCache({
+  generation: {
+    read: () => build.entry.module.readPublicPageGeneration(),
+    bump: () => build.entry.module.bumpPublicPageGeneration(),
+  },
+  buildVersion: build.assets.version,
+  onError: (message, error) => log.error(message, { error: error instanceof Error ? error.message : String(error) }),
+});
+if (!isDev) app.use(pageCache.serve);
 app.use(compression());
+if (!isDev) app.use(pageCache.capture);
 
 // ---- Cross-site protection for cookie-authenticated mutations (docs/decisions/004).
 app.use((req, res, next) => {
@@ -134,6 +149,9 @@ app.use((req, res, next) => {
   }
   next();
 });
+
+// ---- Every change through /pro or /admin invalidates the cached public pages, on every instance.
+if (!isDev) app.use(pageCache.invalidateOnChange);
 
 // ---- Liveness for load balancers and the test harness.
 app.get("/healthz", (_req, res) => {

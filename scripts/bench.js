@@ -112,7 +112,9 @@ async function main() {
     try {
       const res = await fetch(`${base}/healthz`);
       if (res.ok) break;
-    } catch {}
+    } catch {
+      // Not listening yet: try again below.
+    }
     if (Date.now() > deadline) throw new Error("the server did not answer /healthz within 30 s");
     await sleep(200);
   }
@@ -177,10 +179,21 @@ async function main() {
   if (probe.status !== 201) throw new Error(`POST /contact-requests probe: ${probe.status} ${await probe.text()}`);
 
   // ---------------------------------------------------------------- HTTP load
+  // Anonymous pages come from the page cache after their first request (docs/decisions/043); the
+  // "cache miss" row asks for a distinct search on every request, so each one is rendered.
+  let missCounter = 0;
   const targets = [
-    { name: "home /", path: "/" },
-    { name: "search /properties?city&type&price", path: searchPath },
-    { name: "property page", path: `/properties/${active.slug}` },
+    { name: "home / (cache hit)", path: "/" },
+    { name: "search (cache hit)", path: searchPath },
+    {
+      name: "search (cache miss)",
+      path: searchPath,
+      setupRequest: (request) => ({
+        ...request,
+        path: `/properties?city=lyon&type=appartement&minPrice=${100000 + (missCounter++ % 1_000_000)}&maxPrice=600000`,
+      }),
+    },
+    { name: "property page (cache hit)", path: `/properties/${active.slug}` },
     { name: "inbox page 1 (JSON)", path: inboxPath, headers: proHeaders },
     { name: "inbox page 200 (JSON)", path: page200Path, headers: proHeaders },
     {
@@ -256,32 +269,47 @@ async function main() {
 
   // ---------------------------------------------------------------- report
   const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
-  const search = byName["search /properties?city&type&price"];
+  const hit = byName["search (cache hit)"];
+  const miss = byName["search (cache miss)"];
+  const property = byName["property page (cache hit)"];
   const p1 = byName["inbox page 1 (JSON)"];
   const p200 = byName["inbox page 200 (JSON)"];
   const post = byName["POST /contact-requests (JSON)"];
+  const share = (row) => `${round((row.rps / bareRow.rps) * 100)}% (${row.rps} / ${bareRow.rps})`;
   const budgets = [
+    { budget: "search, cache hit: req/s ≥ 30% of bare", measured: share(hit), met: hit.rps >= 0.3 * bareRow.rps },
     {
-      budget: "search req/s ≥ 25% of bare",
-      measured: `${round((search.rps / bareRow.rps) * 100)}% (${search.rps} / ${bareRow.rps})`,
-      met: search.rps >= 0.25 * bareRow.rps,
+      budget: "search, cache hit: p99 ≤ 4× bare p99",
+      measured: `${round(hit.p99 / Math.max(bareRow.p99, 0.001), 2)}× (${hit.p99} / ${bareRow.p99} ms)`,
+      met: hit.p99 <= 4 * bareRow.p99,
     },
-    { budget: "search p99 ≤ 50 ms", measured: `${search.p99} ms`, met: search.p99 <= 50 },
+    { budget: "search, cache miss: req/s ≥ 8% of bare", measured: share(miss), met: miss.rps >= 0.08 * bareRow.rps },
+    {
+      budget: "property page, cache hit: req/s ≥ 30% of bare",
+      measured: share(property),
+      met: property.rps >= 0.3 * bareRow.rps,
+    },
+    {
+      budget: "POST /contact-requests: req/s ≥ 8% of bare",
+      measured: share(post),
+      met: post.rps >= 0.08 * bareRow.rps,
+    },
+    { budget: "inbox page 1: req/s ≥ 8% of bare", measured: share(p1), met: p1.rps >= 0.08 * bareRow.rps },
+    { budget: "inbox page 200: req/s ≥ 8% of bare", measured: share(p200), met: p200.rps >= 0.08 * bareRow.rps },
     {
       budget: "inbox page 200 p50 ≤ 1.2× page 1",
       measured: `${round(p200.p50 / Math.max(p1.p50, 0.001), 2)}× (${p200.p50} / ${p1.p50} ms)`,
       met: p200.p50 <= 1.2 * p1.p50,
     },
-    { budget: "POST /contact-requests ≥ 1000 req/s", measured: `${post.rps} req/s`, met: post.rps >= 1000 },
     {
       budget: "photo pipeline ≤ 1.2× plain sharp",
       measured: `${photo.ratio}× (${photo.pipelineMedianMs} / ${photo.plainSharpMedianMs} ms)`,
       met: photo.ratio <= 1.2,
     },
     {
-      budget: "peak RSS during 5×10 MB uploads (stated)",
+      budget: "peak RSS during 5×10 MB uploads ≤ idle + 300 MB",
       measured: `${uploads.peakRssMB} MB (before ${uploads.baselineRssMB} MB, +${round(uploads.peakRssMB - uploads.baselineRssMB)})`,
-      met: null,
+      met: uploads.peakRssMB - uploads.baselineRssMB <= 300,
     },
   ];
 
@@ -360,10 +388,18 @@ async function load(name, url, options = {}) {
   return summarize(name, acc);
 }
 
-async function run(url, { method = "GET", headers = {}, body } = {}, seconds, acc) {
-  // Warm-up: a few sequential requests (JIT, SQLite page cache), not measured.
+async function run(url, { method = "GET", headers = {}, body, setupRequest } = {}, seconds, acc) {
+  // Warm-up: a few sequential requests (JIT, SQLite page cache, the page cache), not measured.
   for (let i = 0; i < 20; i++) await (await fetch(url, { method, headers, body })).arrayBuffer();
-  const instance = autocannon({ url, method, headers, body, connections: CONNECTIONS, duration: seconds });
+  const instance = autocannon({
+    url,
+    method,
+    headers,
+    body,
+    connections: CONNECTIONS,
+    duration: seconds,
+    ...(setupRequest ? { requests: [{ setupRequest }] } : {}),
+  });
   // Exact percentiles from every response time (autocannon's summary has no p95).
   instance.on("response", (_client, _status, _bytes, responseTime) => acc.times.push(responseTime));
   const r = await instance;

@@ -10,6 +10,7 @@ import {
 } from "~/domain/identity/identity.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { apiError, fieldErrors, fieldIssues, readBody, wantsJson } from "~/utils/http.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Pièces d’identité — Administration Vitrine" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ pending, reviewed });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
   const body = await readBody(request);
   const parsed = ReviewSchema.safeParse(body);
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
       data: { proId: parsed.data.proId, status: parsed.data.intent === "approve" ? "verified" : "rejected" },
     });
   return json({ done: parsed.data.intent });
-}
+});
 
 export default function AdminIdentities() {
   const { pending, reviewed } = useLoaderData<typeof loader>();
@@ -60,7 +61,7 @@ export default function AdminIdentities() {
       {pending.length === 0 ? <p>Aucun document en attente.</p> : null}
       {pending.map((pro) => {
         const reasonError =
-          failed?.proId === pro.id && failed.errors && "reason" in failed.errors
+          failed && "proId" in failed && failed.proId === pro.id && failed.errors && "reason" in failed.errors
             ? failed.errors.reason?.[0]
             : undefined;
         return (

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { jobStats, listFailedJobs, retryJob } from "~/domain/jobs/queue.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { apiError, readBody, wantsJson } from "~/utils/http.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Tâches en échec — Administration Vitrine" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ data, stats });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   await requireAdmin(request);
   const body = await readBody(request);
   const id = typeof body.id === "string" ? body.id : "";
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ error: "Cette tâche n’est plus en échec." }, { status: 404 });
   }
   return json({ retried: id });
-}
+});
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", {
   dateStyle: "short",

@@ -16,7 +16,9 @@ import {
   statusChangeRefusal,
 } from "~/domain/inquiries/status";
 import { requireVerifiedPro } from "~/utils/auth.server";
-import { DomainError, parsePageParams } from "~/utils/http.server";
+import { DomainError } from "~/utils/errors";
+import { pageRoute } from "~/utils/errors.server";
+import { pageParamsOrNull, readBody } from "~/utils/http.server";
 
 const PAGE_SIZE = 20;
 
@@ -36,13 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = statusFilterSchema.safeParse(url.searchParams.get("status"));
   const status = filter.success ? filter.data : undefined;
-  let page;
-  try {
-    page = parsePageParams(url);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    page = { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
-  }
+  const page = pageParamsOrNull(url) ?? { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
   const result = await listInquiries(pro.id, page, { status });
   return json({
     status: status ?? null,
@@ -72,19 +68,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Row buttons: `intent=status` with the inquiry id and the target status, then back to the same page. */
-export async function action({ request }: ActionFunctionArgs) {
-  const pro = await requireVerifiedPro(request);
-  const form = await request.formData();
-  const url = new URL(request.url);
-  if (form.get("intent") !== "status") return json({ error: "Action inconnue." }, { status: 400 });
-  try {
-    await changeInquiryStatus(pro.id, String(form.get("id") ?? ""), form.get("status"));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return json({ error: statusChangeRefusal(error.code) }, { status: error.status });
-  }
-  return redirect(`/pro/contacts${inboxSearch(url)}`);
-}
+export const action = pageRoute(
+  async ({ request }: ActionFunctionArgs) => {
+    const pro = await requireVerifiedPro(request);
+    const form = await readBody(request);
+    if (form.intent !== "status") throw new DomainError("VALIDATION_ERROR", "Unknown intent");
+    await changeInquiryStatus(pro.id, String(form.id ?? ""), form.status);
+    return redirect(`/pro/contacts${inboxSearch(new URL(request.url))}`);
+  },
+  { formError: (error) => statusChangeRefusal(error.code) },
+);
 
 export default function PropertyInbox() {
   const { status, inquiries, nextHref, firstHref, isFirstPage, search, filterHrefs } = useLoaderData<typeof loader>();
@@ -93,9 +86,9 @@ export default function PropertyInbox() {
   return (
     <div>
       <h2 className="visually-hidden">Demandes sur vos biens</h2>
-      {actionData?.error ? (
+      {actionData?.errors ? (
         <div className="notice notice-error" role="alert">
-          {actionData.error}
+          {Object.values(actionData.errors).flat()[0]}
         </div>
       ) : null}
       <nav className="inquiry-filters actions" aria-label="Filtrer par statut">

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { submitIdentityDocument } from "~/domain/identity/identity.server";
 import { requirePro } from "~/utils/auth.server";
-import { DomainError, toResponse, wantsJson } from "~/utils/http.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Vérification d’identité — Vitrine" }];
 
@@ -18,19 +18,21 @@ const MESSAGES: Partial<Record<string, string>> = {
   TOO_MANY_PHOTOS: "Envoyez un seul fichier.",
 };
 
-export async function action({ request }: ActionFunctionArgs) {
-  const pro = await requirePro(request);
-  if (pro.identityStatus === "verified") throw redirect("/pro");
-  try {
+export const action = pageRoute(
+  async ({ request }: ActionFunctionArgs) => {
+    const pro = await requirePro(request);
+    if (pro.identityStatus === "verified") throw redirect("/pro");
     await submitIdentityDocument(pro.id, request);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (wantsJson(request)) return toResponse(error);
-    const message = MESSAGES[error.code] ?? error.details?.[0]?.message ?? error.message;
-    return json({ errors: { document: [message] } }, { status: error.status });
-  }
-  return redirect("/pro/identity?sent=1");
-}
+    return redirect("/pro/identity?sent=1");
+  },
+  {
+    formError: (error) =>
+      json(
+        { errors: { document: [MESSAGES[error.code] ?? error.details?.[0]?.message ?? error.message] } },
+        { status: error.status },
+      ),
+  },
+);
 
 export default function Identity() {
   const { status, reason } = useLoaderData<typeof loader>();

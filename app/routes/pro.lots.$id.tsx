@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { deleteLot, findOwnLot, updateLot } from "~/domain/programmes/manage.server";
 import { UpdateLotSchema } from "~/domain/programmes/rules";
 import { requireProKind } from "~/utils/auth.server";
-import { withJsonErrors } from "~/utils/errors.server";
+import { resourceRoute } from "~/utils/errors.server";
 import { apiError, DomainError, fieldIssues, readBody, wantsJson } from "~/utils/http.server";
 
 /**
@@ -33,5 +33,5 @@ async function loaderHandler({ request, params }: LoaderFunctionArgs) {
   return json({ data: lot });
 }
 
-export const action = withJsonErrors(actionHandler);
-export const loader = withJsonErrors(loaderHandler);
+export const action = resourceRoute(actionHandler);
+export const loader = resourceRoute(loaderHandler);

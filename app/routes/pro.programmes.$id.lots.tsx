@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { createLot, findOwnProgrammeRow } from "~/domain/programmes/manage.server";
 import { CreateLotSchema } from "~/domain/programmes/rules";
 import { requireProKind } from "~/utils/auth.server";
-import { withJsonErrors } from "~/utils/errors.server";
+import { resourceRoute } from "~/utils/errors.server";
 import { apiError, DomainError, fieldIssues, readBody, wantsJson } from "~/utils/http.server";
 
 /**
@@ -29,5 +29,5 @@ async function loaderHandler({ request, params }: LoaderFunctionArgs) {
   return redirect(`/pro/programmes/${params.id ?? ""}#lots`);
 }
 
-export const action = withJsonErrors(actionHandler);
-export const loader = withJsonErrors(loaderHandler);
+export const action = resourceRoute(actionHandler);
+export const loader = resourceRoute(loaderHandler);

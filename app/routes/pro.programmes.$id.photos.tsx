@@ -5,7 +5,7 @@ import { photoUploadRoute } from "~/utils/photo-routes.server";
 /** POST /pro/programmes/:id/photos (multipart; every file part is a photo) → `{data: programme}`. */
 const route = photoUploadRoute({
   kind: "programme",
-  authorize: (request) => requireProKind(request, "developer"),
+  authorize: (request, options) => requireProKind(request, "developer", options),
   editPath: (id) => `/pro/programmes/${id}`,
   record: getOwnProgramme,
 });

@@ -166,7 +166,7 @@ async function formIntent(request: Request, proId: string, id: string) {
         return back("lot-deleted", "#lots");
       }
       default: {
-        const notice = await applyPhotoIntent({ kind: "programme", proId, ownerId: id }, intent, form);
+        const notice = await applyPhotoIntent({ kind: "programme", proId, ownerId: id }, intent, values);
         if (!notice) throw new DomainError("VALIDATION_ERROR", "Action inconnue.");
         return back(notice);
       }

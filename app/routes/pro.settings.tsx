@@ -4,8 +4,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SubmitButton } from "~/components/forms";
 import { ApiTokenNameSchema, createApiToken, listApiTokens, revokeApiToken } from "~/domain/accounts/accounts.server";
 import { requirePro } from "~/utils/auth.server";
-import { fieldErrors, fieldIssues } from "~/utils/http.server";
+import { fieldErrors, fieldIssues, readForm } from "~/utils/http.server";
 import { destroyAllSessions, destroySession } from "~/utils/session.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Paramètres — Vitrine" }];
 
@@ -14,9 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ tokens: await listApiTokens(pro.id), email: pro.email, verified: pro.identityStatus === "verified" });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const pro = await requirePro(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "create-token") {
     const parsed = ApiTokenNameSchema.safeParse({ name: form.get("name") });
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return destroySession(request, "/login");
   }
   return json({ errors: { form: ["Action inconnue."] } }, { status: 400 });
-}
+});
 
 export default function Settings() {
   const { tokens, email } = useLoaderData<typeof loader>();

@@ -5,7 +5,7 @@ import { photoUploadRoute } from "~/utils/photo-routes.server";
 /** POST /pro/vehicles/:id/photos (multipart; every file part is a photo) → `{data: vehicle}`. */
 const route = photoUploadRoute({
   kind: "vehicle",
-  authorize: (request) => requireProKind(request, "dealership"),
+  authorize: (request, options) => requireProKind(request, "dealership", options),
   editPath: (id) => `/pro/vehicles/${id}`,
   record: getOwnVehicle,
 });

@@ -127,7 +127,7 @@ async function formIntent(request: Request, proId: string, id: string) {
         await deleteVehicle(proId, id);
         return redirect("/pro/vehicles?notice=deleted");
       default: {
-        const notice = await applyPhotoIntent({ kind: "vehicle", proId, ownerId: id }, intent, form);
+        const notice = await applyPhotoIntent({ kind: "vehicle", proId, ownerId: id }, intent, values);
         if (!notice) throw new DomainError("VALIDATION_ERROR", "Action inconnue.");
         return back(notice);
       }

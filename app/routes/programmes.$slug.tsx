@@ -15,7 +15,9 @@ import {
 import { formatPrice, formatSurface, LOT_STATUS_LABELS, lotStatusBadge, uploadUrl } from "~/domain/programmes/format";
 import { getProgrammeBySlug } from "~/domain/programmes/programmes.server";
 import { getCurrentPro, requireVerifiedPro } from "~/utils/auth.server";
-import { apiError, DomainError, wantsJson } from "~/utils/http.server";
+import { DomainError } from "~/utils/errors";
+import { pageRoute } from "~/utils/errors.server";
+import { apiError, readBody, typedValues, wantsJson } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data && "programme" in data
@@ -57,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
   const { request } = args;
   if (wantsJson(request)) throw apiError("METHOD_NOT_ALLOWED", "Use POST /contact-requests or POST /pro/favorites");
   // A small urlencoded body (capped by the server): reading a copy tells which form was sent.
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = (await readBody(request.clone()).catch(() => ({}) as Record<string, unknown>)).intent;
   if (intent === "inquiry") {
     await programmeOr404(args.params.slug);
     return inquiryAction(args);
@@ -65,35 +67,43 @@ export async function action(args: ActionFunctionArgs) {
   return favoriteAction(args);
 }
 
-async function favoriteAction({ request, params }: ActionFunctionArgs) {
-  const pro = await requireVerifiedPro(request);
-  const programme = await programmeOr404(params.slug);
-  const back = (key: FavoriteNoticeKey) => redirect(withNotice(`/programmes/${programme.slug}`, key));
-  const form = await request.formData();
-  const intent = form.get("intent");
-  try {
-    if (intent === "save-programme") {
-      await addFavorite(pro.id, parseFavoriteTarget({ programmeId: programme.id }));
-      return back("programme-ajoute");
+const favoriteAction = pageRoute(
+  async ({ request, params }: ActionFunctionArgs) => {
+    const pro = await requireVerifiedPro(request);
+    const programme = await programmeOr404(params.slug);
+    const back = (key: FavoriteNoticeKey) => redirect(withNotice(`/programmes/${programme.slug}`, key));
+    const form = await readBody(request);
+    switch (form.intent) {
+      case "save-programme":
+        await addFavorite(pro.id, parseFavoriteTarget({ programmeId: programme.id }));
+        return back("programme-ajoute");
+      case "save-lot": {
+        const lotId = String(form.lotId ?? "");
+        if (!programme.lots.some((lot) => lot.id === lotId)) return back("cible-introuvable");
+        await addFavorite(pro.id, parseFavoriteTarget({ lotId }));
+        return back("lot-ajoute");
+      }
+      case "remove": {
+        const { kind } = await removeFavorite(pro.id, String(form.favoriteId ?? ""));
+        return back(kind === "programme" ? "programme-retire" : "lot-retire");
+      }
     }
-    if (intent === "save-lot") {
-      const lotId = String(form.get("lotId") ?? "");
-      if (!programme.lots.some((lot) => lot.id === lotId)) return back("cible-introuvable");
-      await addFavorite(pro.id, parseFavoriteTarget({ lotId }));
-      return back("lot-ajoute");
-    }
-    if (intent === "remove") {
-      const { kind } = await removeFavorite(pro.id, String(form.get("favoriteId") ?? ""));
-      return back(kind === "programme" ? "programme-retire" : "lot-retire");
-    }
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (error.code === "DUPLICATE") return back("deja-favori");
-    if (error.code === "NOT_FOUND") return back(intent === "remove" ? "favori-introuvable" : "cible-introuvable");
-    return back("cible-introuvable");
-  }
-  throw apiError("VALIDATION_ERROR", "Unknown intent", { details: [{ field: "intent", message: "Action inconnue" }] });
-}
+    throw new DomainError("VALIDATION_ERROR", "Unknown intent", [{ field: "intent", message: "Action inconnue" }]);
+  },
+  {
+    formError: (error, request) => {
+      const intent = typedValues(request).intent;
+      if (!intent || error.code === "VALIDATION_ERROR") return undefined;
+      const key: FavoriteNoticeKey =
+        error.code === "DUPLICATE"
+          ? "deja-favori"
+          : error.code === "NOT_FOUND" && intent === "remove"
+            ? "favori-introuvable"
+            : "cible-introuvable";
+      return redirect(withNotice(new URL(request.url).pathname, key));
+    },
+  },
+);
 
 /** JSON requests never render the page, so the component only sees the page shape. */
 type PageData = Extract<SerializeFrom<typeof loader>, { viewer: unknown }>;

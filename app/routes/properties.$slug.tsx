@@ -75,7 +75,7 @@ export default function PropertyPage() {
             <img
               key={photo.id}
               src={photoUrl(photo.path)}
-              alt={`${property.title}, photo ${index + 1} sur ${property.photos.length}`}
+              alt={`${property.title}, vue ${index + 1} sur ${property.photos.length}`}
               width={photo.width}
               height={photo.height}
               loading={index < 2 ? "eager" : "lazy"}

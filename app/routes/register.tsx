@@ -7,6 +7,7 @@ import { PRO_KINDS } from "~/domain/accounts/kinds";
 import { getCurrentPro } from "~/utils/auth.server";
 import { apiError, fieldErrors, fieldIssues, readBody, wantsJson } from "~/utils/http.server";
 import { createSessionAndRedirect } from "~/utils/session.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte professionnel — Vitrine" }];
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const asJson = wantsJson(request);
   const body = await readBody(request);
   const values = {
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (asJson) return apiError("DUPLICATE", "An account already exists with this e-mail", { status: 409 });
     return json({ errors: { email: [message] }, values }, { status: 409 });
   }
-}
+});
 
 export default function Register() {
   const actionData = useActionData<typeof action>();

@@ -1,9 +1,10 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "./env.server";
+import { createRateLimitStore } from "./rate-limit-store.server";
 
 /**
- * Rate limits live behind this small interface (SPEC "Scale-out path"): the memory store serves one
- * process; a shared store (rate-limiter-flexible's Redis or Postgres stores) can replace it later.
+ * Rate limits live behind this small interface (SPEC "Scale-out"). Their counters are in the
+ * database (rate-limit-store.server.ts), so they hold across instances and restarts.
  */
 export type Limiter = {
   /** Counts one event for `key`; returns the seconds to wait when the limit is exceeded. */
@@ -14,17 +15,15 @@ export type Limiter = {
 };
 
 export function createLimiter(options: { keyPrefix: string; points: number; durationSeconds: number }): Limiter {
-  const limiter = new RateLimiterMemory({
-    keyPrefix: options.keyPrefix,
-    points: options.points,
-    duration: options.durationSeconds,
-  });
+  // Created at first use: modules define their limiters at load time, before any request.
+  let store: RateLimiterAbstract | undefined;
+  const limiter = () => (store ??= createRateLimitStore(options));
   const disabled = () => env().RATE_LIMIT_DISABLED;
   return {
     async consume(key, points = 1) {
       if (disabled()) return { ok: true };
       try {
-        await limiter.consume(key, points);
+        await limiter().consume(key, points);
         return { ok: true };
       } catch (error) {
         if (error instanceof RateLimiterRes) {
@@ -35,14 +34,14 @@ export function createLimiter(options: { keyPrefix: string; points: number; dura
     },
     async isBlocked(key) {
       if (disabled()) return { blocked: false };
-      const res = await limiter.get(key);
+      const res = await limiter().get(key);
       if (res && res.consumedPoints >= options.points) {
         return { blocked: true, retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
       }
       return { blocked: false };
     },
     async reward(key) {
-      await limiter.delete(key);
+      await limiter().delete(key);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { createCookie, redirect } from "@remix-run/node";
+import { isLocalPath } from "./input";
 import { randomToken, sha256 } from "./crypto.server";
 import { db } from "./db.server";
 import { env } from "./env.server";
@@ -62,11 +63,10 @@ export function hasSessionCookie(request: Request): boolean {
   return /(?:^|;\s*)vitrine_session=/.test(request.headers.get("cookie") ?? "");
 }
 
-/** A local path only: anything else (other hosts, protocol-relative, backslashes) goes home. */
+/**
+ * A local path only: anything else (other hosts, protocol-relative, backslashes, characters a
+ * `Location` header cannot carry) goes to the fallback.
+ */
 export function safeRedirect(to: unknown, fallback = "/pro"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) {
-    return fallback;
-  }
-  if (/[\u0000-\u001f]/.test(to)) return fallback;
-  return to;
+  return isLocalPath(to) ? to : fallback;
 }

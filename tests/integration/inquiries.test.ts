@@ -100,7 +100,7 @@ function decodeMail(raw: string) {
   // Bodies may be quoted-printable or base64; decode both so assertions read plain text.
   const qp = decodeQP(words.replace(/=\r?\n/g, ""));
   const base64Parts = [
-    ...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/gi),
+    ...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Z0-9+/=\r\n]+)/gi),
   ]
     .map((m) => Buffer.from(m[1].replace(/\s/g, ""), "base64").toString("utf8"))
     .join("\n");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLocalPath, isValidEmailAddress } from "~/utils/input";
 import { hashPassword, randomToken, sha256 } from "~/utils/crypto.server";
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { createLimiter } from "~/utils/rate-limit.server";
@@ -20,8 +21,8 @@ export const RegisterSchema = z.object({
     .string({ error: "Indiquez votre adresse e-mail." })
     .trim()
     .toLowerCase()
-    .max(254, "L’adresse e-mail est trop longue.")
-    .pipe(z.email({ error: "Adresse e-mail invalide." })),
+    .max(254, { error: "L’adresse e-mail est trop longue.", abort: true })
+    .refine(isValidEmailAddress, { error: "Adresse e-mail invalide." }),
   password: z
     .string({ error: "Choisissez un mot de passe." })
     .min(10, "Le mot de passe doit contenir au moins 10 caractères.")
@@ -57,10 +58,13 @@ export const LoginSchema = z.object({
     .trim()
     .toLowerCase()
     .min(1, "Indiquez votre adresse e-mail.")
-    .max(254, "L’adresse e-mail est trop longue.")
-    .pipe(z.email({ error: "Adresse e-mail invalide." })),
+    .max(254, { error: "L’adresse e-mail est trop longue.", abort: true })
+    .refine(isValidEmailAddress, { error: "Adresse e-mail invalide." }),
   password: z.string({ error: "Indiquez votre mot de passe." }).min(1, "Indiquez votre mot de passe.").max(200),
-  redirectTo: z.string().optional(),
+  redirectTo: z
+    .string()
+    .optional()
+    .refine((to) => !to || isLocalPath(to), { error: "L’adresse de retour n’est pas une page de Vitrine." }),
 });
 
 /** 10 failed sign-ins in 15 minutes block the address, and separately the account. */

@@ -112,7 +112,9 @@ const submitLimiter = createLimiter({ keyPrefix: "inquiry-submit", points: 5, du
 
 export class RateLimitedError extends DomainError {
   constructor(readonly retryAfter: number) {
-    super("RATE_LIMITED", "Too many contact requests, please try again later");
+    super("RATE_LIMITED", "Too many contact requests, please try again later", undefined, undefined, {
+      "Retry-After": String(retryAfter),
+    });
   }
 }
 

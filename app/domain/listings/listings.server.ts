@@ -75,8 +75,8 @@ const CACHE_PREFIX = "listings:";
 /** Public pages show stale data for at most this long if an invalidation were ever missed. */
 const PUBLIC_TTL = 60_000;
 
-function listingsChanged() {
-  invalidate(CACHE_PREFIX);
+function listingsChanged(): Promise<void> {
+  return invalidate(CACHE_PREFIX);
 }
 
 export function propertyFolder(propertyId: string) {
@@ -151,7 +151,7 @@ export async function createProperty(proId: string, input: CreatePropertyInput) 
         data: { ...fields, proId, slug, source: "manual", status, cityKey: cityKeyOf(input.city) },
         select: propertySelect,
       });
-      listingsChanged();
+      await listingsChanged();
       return toApiProperty(row);
     } catch (error) {
       if (prismaErrorCode(error) !== "P2002") throw error;
@@ -209,7 +209,7 @@ export async function updateProperty(proId: string, id: string, input: UpdatePro
     if (!now) throw notFound();
     throw invalidTransition(now.status, status ?? now.status);
   }
-  listingsChanged();
+  await listingsChanged();
   await removePhotoFiles(removed);
   return getOwnProperty(proId, id);
 }
@@ -218,7 +218,7 @@ export async function updateProperty(proId: string, id: string, input: UpdatePro
 export async function deleteProperty(proId: string, id: string) {
   const { count } = await db.property.deleteMany({ where: { id, proId } });
   if (count === 0) throw notFound();
-  listingsChanged();
+  await listingsChanged();
   await fs.promises.rm(propertyFolder(id), { recursive: true, force: true }).catch((error) => {
     log.error("could not remove photo folder", { propertyId: id, error: String(error) });
   });
@@ -238,8 +238,8 @@ export async function removePhotoFiles(paths: string[]) {
   );
 }
 
-export function markListingsChanged() {
-  listingsChanged();
+export function markListingsChanged(): Promise<void> {
+  return listingsChanged();
 }
 
 // ---- Public side
@@ -333,15 +333,27 @@ export function activeCityFacets(): Promise<{ city: string; count: number }[]> {
   });
 }
 
+/**
+ * What a public listing page shows, and so all its JSON face publishes: not the owner's id, not
+ * where the listing came from (`source`), not the exact coordinates.
+ */
+const { proId: _proId, source: _source, latitude: _latitude, longitude: _longitude, ...publicFields } = propertySelect;
+const publicPropertySelect = publicFields satisfies Prisma.PropertySelect;
+
+/** Longer than any slug `slugify` makes (80 characters and a suffix). */
+const MAX_SLUG_LENGTH = 120;
+
 /** A public listing page: active or sold; drafts (and unknown slugs) are null, i.e. 404. */
-export function publicPropertyBySlug(slug: string) {
+export async function publicPropertyBySlug(slug: string) {
+  // Only plausible slugs reach the cache, so junk URLs cannot fill it.
+  if (slug.length > MAX_SLUG_LENGTH) return null;
   return cached({
     key: `${CACHE_PREFIX}slug:${slug}`,
     ttl: PUBLIC_TTL,
     getFreshValue: async () => {
       const row = await db.property.findFirst({
         where: { slug, status: { in: ["active", "sold"] } },
-        select: { ...propertySelect, pro: { select: { companyName: true } } },
+        select: { ...publicPropertySelect, pro: { select: { companyName: true } } },
       });
       return row ?? null;
     },

@@ -87,9 +87,9 @@ describe("cache", () => {
     const get = () => cached({ key: "test:a", ttl: 60_000, getFreshValue: () => ++calls });
     expect(await get()).toBe(1);
     expect(await get()).toBe(1);
-    invalidate("test:");
+    await invalidate("test:");
     expect(await get()).toBe(2);
-    invalidate("other:");
+    await invalidate("other:");
     expect(await get()).toBe(2);
   });
 

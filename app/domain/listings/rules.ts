@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { MAX_PHOTOS } from "~/domain/photos/rules";
+import { parseDecimal } from "~/utils/input";
 
 export const PROPERTY_TYPES = ["appartement", "maison", "terrain", "commerce", "bureau"] as const;
 export const TRANSACTION_TYPES = ["vente", "location"] as const;
@@ -25,9 +26,8 @@ function blankToNull(value: unknown) {
 function toNumber(value: unknown) {
   const blank = blankToNull(value);
   if (typeof blank !== "string") return blank;
-  const cleaned = blank.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return blank;
-  return Number(cleaned);
+  // Linear and length-checked (issue: a long digit string then a letter once froze the server).
+  return parseDecimal(blank) ?? blank;
 }
 
 function integer(min: number, max: number, message: string) {

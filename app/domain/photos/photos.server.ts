@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import { invalidate } from "~/utils/cache.server";
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -16,6 +16,7 @@ import { DomainError } from "~/utils/http.server";
 import { InvalidImage, processPhoto } from "~/utils/images.server";
 import { log } from "~/utils/logger.server";
 import { discardTempFiles, parseMultipart } from "~/utils/uploads.server";
+import { insertPhotoRowsWithinLimit } from "./photo-rows.server";
 import { MAX_PHOTOS, MAX_PHOTO_BYTES, type PhotoKind } from "./rules";
 
 export type ManagedPhoto = { id: string; path: string; width: number; height: number };
@@ -40,7 +41,6 @@ type PhotoTable = {
 type Owner = {
   /** Folder under UPLOADS_DIR and first segment of every stored path. */
   folder: string;
-  table: string;
   column: string;
   photos: () => PhotoTable;
   notFound: () => DomainError;
@@ -49,7 +49,7 @@ type Owner = {
   /** True when the owner exists and belongs to the pro. */
   owned: (proId: string, key: string | number) => Promise<boolean>;
   touch: (key: string | number) => Promise<unknown>;
-  changed: () => void;
+  changed: () => Promise<void>;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,7 +63,6 @@ const intKey = (id: string) => {
 const OWNERS: Record<PhotoKind, Owner> = {
   property: {
     folder: "properties",
-    table: "PropertyPhoto",
     column: "propertyId",
     photos: () => db.propertyPhoto as unknown as PhotoTable,
     notFound: () => new DomainError("NOT_FOUND", "Property not found"),
@@ -75,7 +74,6 @@ const OWNERS: Record<PhotoKind, Owner> = {
   },
   vehicle: {
     folder: "vehicles",
-    table: "VehiclePhoto",
     column: "vehicleId",
     photos: () => db.vehiclePhoto as unknown as PhotoTable,
     notFound: () => new DomainError("NOT_FOUND", "Vehicle not found"),
@@ -87,7 +85,6 @@ const OWNERS: Record<PhotoKind, Owner> = {
   },
   programme: {
     folder: "programmes",
-    table: "ProgrammePhoto",
     column: "programmeId",
     photos: () => db.programmePhoto as unknown as PhotoTable,
     notFound: () => new DomainError("NOT_FOUND", "Programme not found"),
@@ -189,7 +186,7 @@ export async function appendPhotos(target: PhotoTarget, request: Request) {
       placed.push(photo.final);
     }
 
-    const inserted = await insertPhotoRows(owner, key, prepared);
+    const inserted = await insertPhotoRows(target.kind, owner, key, prepared);
     if (inserted === 0) throw tooMany(await owner.photos().count({ where: { [owner.column]: key } }));
     placed.length = 0; // committed: the files now belong to their rows
     await owner.touch(key);
@@ -197,34 +194,15 @@ export async function appendPhotos(target: PhotoTarget, request: Request) {
     await discardTempFiles(files);
     await Promise.all([...prepared.map((p) => p.tmp), ...placed].map((f) => fs.promises.rm(f, { force: true })));
   }
-  owner.changed();
+  await owner.changed();
   return key;
 }
 
-/**
- * Inserts the photos after the owner's current last one, only if it stays within the limit. One
- * statement is atomic on its own: no read-modify-write race between two uploads, and no rollback
- * that could undo other requests' writes on the shared SQLite connection. Returns the number of
- * rows inserted (0 when the limit would be passed). Table and column names are constants.
- */
-async function insertPhotoRows(owner: Owner, key: string | number, photos: Prepared[]) {
-  const now = new Date();
-  const table = Prisma.raw(`"${owner.table}"`);
-  const column = Prisma.raw(`"${owner.column}"`);
-  const values = Prisma.join(
-    photos.map((p, index) => Prisma.sql`(${randomUUID()}, ${p.relative}, ${p.width}, ${p.height}, ${index})`),
-  );
+/** Inserts the rows (one statement, within the limit); the owner deleted meanwhile is a 404. */
+async function insertPhotoRows(kind: PhotoKind, owner: Owner, key: string | number, photos: Prepared[]) {
   try {
-    return await db.$executeRaw`
-      WITH "incoming" ("id", "path", "width", "height", "offset") AS (VALUES ${values})
-      INSERT INTO ${table} ("id", ${column}, "path", "width", "height", "position", "createdAt")
-      SELECT "incoming"."id", ${key}, "incoming"."path", "incoming"."width", "incoming"."height",
-             (SELECT COALESCE(MAX("position"), -1) FROM ${table} WHERE ${column} = ${key}) + 1 + "incoming"."offset",
-             ${now}
-      FROM "incoming"
-      WHERE (SELECT COUNT(*) FROM ${table} WHERE ${column} = ${key}) + ${photos.length} <= ${MAX_PHOTOS}`;
+    return await insertPhotoRowsWithinLimit(kind, key, photos);
   } catch (error) {
-    // The owner was deleted while its photos were being processed.
     if (prismaErrorCode(error) === "P2003" || /FOREIGN KEY/i.test(String(error))) throw owner.notFound();
     throw error;
   }
@@ -243,7 +221,7 @@ export async function removePhoto(target: PhotoTarget, photoId: string) {
   const { owner, key, photos, index } = await findPhoto(target, photoId);
   await owner.photos().deleteMany({ where: { id: photoId, [owner.column]: key } });
   await owner.touch(key);
-  owner.changed();
+  await owner.changed();
   await removePhotoFiles([photos[index].path]);
 }
 
@@ -256,7 +234,7 @@ export async function setCover(target: PhotoTarget, photoId: string) {
     data: { position: (first._min.position ?? 0) - 1 },
   });
   await owner.touch(key);
-  owner.changed();
+  await owner.changed();
 }
 
 /** Moves a photo one place up (towards the cover) or down. At either end nothing changes. */
@@ -293,7 +271,7 @@ async function writeOrder(target: PhotoTarget, order: string[]) {
     order.map((id, position) => owner.photos().updateMany({ where: { id, [owner.column]: key }, data: { position } })),
   );
   await owner.touch(key);
-  owner.changed();
+  await owner.changed();
 }
 
 /** Removes the owner's whole photo folder (after its row was deleted; the rows went with it). */
@@ -324,9 +302,9 @@ export async function removePhotoFiles(paths: string[]) {
 export async function applyPhotoIntent(
   target: PhotoTarget,
   intent: string,
-  form: { get(name: string): unknown },
+  form: Record<string, unknown>,
 ): Promise<string | null> {
-  const photoId = String(form.get("photoId") ?? "");
+  const photoId = String(form.photoId ?? "");
   switch (intent) {
     case "cover":
       await setCover(target, photoId);
@@ -335,7 +313,7 @@ export async function applyPhotoIntent(
       await removePhoto(target, photoId);
       return "photo-removed";
     case "move-photo": {
-      const direction = form.get("direction");
+      const direction = form.direction;
       if (direction !== "up" && direction !== "down") {
         throw new DomainError("VALIDATION_ERROR", "Unknown direction", [
           { field: "direction", message: "Direction inconnue." },
@@ -345,7 +323,7 @@ export async function applyPhotoIntent(
       return "photo-moved";
     }
     case "reorder-photos": {
-      const order = String(form.get("order") ?? "")
+      const order = String(form.order ?? "")
         .split(",")
         .map((id) => id.trim())
         .filter(Boolean)

@@ -125,7 +125,7 @@ export async function createProgramme(proId: string, input: CreateProgrammeInput
         },
         select: programmeSelect,
       });
-      invalidateProgrammes();
+      await invalidateProgrammes();
       return toApiProgramme(row);
     } catch (error) {
       if (prismaErrorCode(error) !== "P2002") throw error;
@@ -152,7 +152,7 @@ export async function updateProgramme(proId: string, id: string, input: UpdatePr
     if (!now) throw programmeNotFound();
     throw invalidTransition(now.status, status ?? now.status);
   }
-  invalidateProgrammes();
+  await invalidateProgrammes();
   return getOwnProgramme(proId, id);
 }
 
@@ -161,7 +161,7 @@ export async function deleteProgramme(proId: string, id: string) {
   if (!isId(id)) throw programmeNotFound();
   const { count } = await db.programme.deleteMany({ where: { id, proId } });
   if (count === 0) throw programmeNotFound();
-  invalidateProgrammes();
+  await invalidateProgrammes();
   await removePhotoFolder("programme", id);
 }
 
@@ -176,7 +176,7 @@ async function recomputePrices(programmeId: string) {
         "prixMax" = (SELECT MAX("price") FROM "Lot" WHERE "programmeId" = ${programmeId}),
         "updatedAt" = ${new Date()}
     WHERE "id" = ${programmeId}`;
-  invalidateProgrammes();
+  await invalidateProgrammes();
 }
 
 function duplicateReference(reference: string) {

@@ -12,7 +12,7 @@ export const PROGRAMMES_PAGE_SIZE = 12;
 const price = z
   .string()
   .trim()
-  .transform((v) => v.replace(/[\s\u00a0\u202f€]/g, ""))
+  .transform((v) => v.replace(/[\s€]/g, ""))
   .pipe(z.union([z.literal(""), z.string().regex(/^\d{1,10}$/, "Indiquez un montant en euros, sans décimales.")]))
   .transform((v) => (v === "" ? undefined : Number(v)));
 
@@ -109,8 +109,7 @@ async function queryProgrammes(filters: ProgrammeFilters, cursor: Cursor | null)
   }));
 }
 
-// A short TTL bounds staleness across app instances; invalidateProgrammes() makes this
-// instance's change visible at once.
+// invalidateProgrammes() makes a change visible at once on every instance (utils/cache.server.ts).
 const TTL_MS = 60_000;
 const SWR_MS = 60_000;
 const PREFIX = "programmes:";
@@ -168,7 +167,7 @@ export type ProgrammeDetail = {
   lots: LotRow[];
 };
 
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const SLUG = /^[A-Z0-9][\w-]*$/i;
 
 export async function getProgrammeBySlug(slug: string): Promise<ProgrammeDetail | null> {
   // Only well-formed slugs reach the cache, so junk URLs cannot fill it.
@@ -201,7 +200,10 @@ export async function getProgrammeBySlug(slug: string): Promise<ProgrammeDetail 
   });
 }
 
-/** Call after writing a programme, its lots or its photos: every cached public view may show it. */
-export function invalidateProgrammes() {
-  invalidate(PREFIX);
+/**
+ * Call after writing a programme, its lots or its photos. Its page, the first page of the list and
+ * the towns share one namespace: a single bump outdates them on every instance.
+ */
+export async function invalidateProgrammes(): Promise<void> {
+  await invalidate(PREFIX);
 }

@@ -93,7 +93,7 @@ describe("programmes in the database", () => {
       });
     }
     // New programmes show on the cached first page once invalidated.
-    invalidateProgrammes();
+    await invalidateProgrammes();
     const first = await listProgrammes({ ville: "Rennes" }, null);
     expect(first.data).toHaveLength(PROGRAMMES_PAGE_SIZE);
     expect(first.hasMore).toBe(false);
@@ -104,7 +104,7 @@ describe("programmes in the database", () => {
     expect(new Set(seen).size).toBe(PROGRAMMES_PAGE_SIZE + 3);
     expect(second.hasMore).toBe(false);
     await db.programme.deleteMany({ where: { ville: "Rennes" } });
-    invalidateProgrammes();
+    await invalidateProgrammes();
   });
 
   it("serves a programme from the cache until it is invalidated", async () => {
@@ -112,7 +112,7 @@ describe("programmes in the database", () => {
     expect(first).toMatchObject({ name: "Quai Ouest", developer: "Bâtir Ensemble", lots: [], photos: [] });
     await db.programme.update({ where: { slug: "quai-ouest" }, data: { name: "Quai Ouest II" } });
     expect((await getProgrammeBySlug("quai-ouest"))?.name).toBe("Quai Ouest");
-    invalidateProgrammes();
+    await invalidateProgrammes();
     expect((await getProgrammeBySlug("quai-ouest"))?.name).toBe("Quai Ouest II");
     expect(await getProgrammeBySlug("nulle-part")).toBeNull();
     expect(await getProgrammeBySlug("../etc/passwd")).toBeNull();
@@ -120,11 +120,11 @@ describe("programmes in the database", () => {
 
   it("shows only active programmes to the public", async () => {
     await db.programme.update({ where: { slug: "clos-des-vignes" }, data: { status: "draft" } });
-    invalidateProgrammes();
+    await invalidateProgrammes();
     expect(await getProgrammeBySlug("clos-des-vignes")).toBeNull();
     expect((await listProgrammes({}, null)).data.map((p) => p.slug)).not.toContain("clos-des-vignes");
     await db.programme.update({ where: { slug: "clos-des-vignes" }, data: { status: "active" } });
-    invalidateProgrammes();
+    await invalidateProgrammes();
     expect(await getProgrammeBySlug("clos-des-vignes")).not.toBeNull();
   });
 });

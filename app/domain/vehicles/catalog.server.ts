@@ -4,7 +4,7 @@
  */
 import type { Prisma } from "~/generated/prisma/client";
 import { cached } from "~/utils/cache.server";
-import { db } from "~/utils/db.server";
+import { containsText, db } from "~/utils/db.server";
 import type { VehicleSort } from "./rules";
 import type { ProvinceRef, VehicleRef } from "./validation";
 
@@ -51,7 +51,7 @@ function activeWhere(filters: VehicleFilters): Prisma.VehicleWhereInput {
   return {
     status: "active",
     ...(filters.make ? { make: filters.make } : {}),
-    ...(filters.model ? { model: { contains: filters.model } } : {}),
+    ...(filters.model ? { model: containsText(filters.model) } : {}),
     ...(filters.year ? { year: filters.year } : {}),
     ...(filters.maxPrice ? { price: { lte: filters.maxPrice } } : {}),
   };

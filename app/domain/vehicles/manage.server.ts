@@ -60,7 +60,7 @@ export function toApiVehicle(row: VehicleRow) {
 export type ApiVehicle = ReturnType<typeof toApiVehicle>;
 
 function changed() {
-  invalidate("vehicles:");
+  return invalidate("vehicles:");
 }
 
 function invalidTransition(from: VehicleStatus, to: VehicleStatus) {
@@ -167,7 +167,7 @@ export async function createVehicle(proId: string, input: CreateVehicleInput) {
     },
     select: vehicleSelect,
   });
-  changed();
+  await changed();
   return toApiVehicle(row);
 }
 
@@ -193,7 +193,7 @@ export async function updateVehicle(proId: string, rawId: string, input: UpdateV
     if (!now) throw notFound();
     throw invalidTransition(now.status, status ?? now.status);
   }
-  changed();
+  await changed();
   return getOwnVehicle(proId, rawId);
 }
 
@@ -203,6 +203,6 @@ export async function deleteVehicle(proId: string, rawId: string) {
   if (id === null) throw notFound();
   const { count } = await db.vehicle.deleteMany({ where: { id, proId } });
   if (count === 0) throw notFound();
-  changed();
+  await changed();
   await removePhotoFolder("vehicle", id);
 }

@@ -46,13 +46,27 @@ export function composeDealerEmail(input: DealerEmailInput) {
     `  Téléphone : ${buyer.phone}`,
     `  Localisation : ${buyer.city}, ${buyer.province}`,
     `  Moyen de contact préféré : ${METHOD_LABELS[buyer.preferredContactMethod]}`,
-    `  Commentaires : ${buyer.additionalComments ?? "(aucun)"}`,
+    ...quotedComments(buyer.additionalComments),
     "",
     `Suivez cette demande dans votre espace : ${input.leadsUrl}`,
     "",
     "— Vitrine",
   ];
   return { subject, text: lines.join("\n") };
+}
+
+/**
+ * The buyer's comments are their own words, never Vitrine's: introduced as such and quoted line by
+ * line (`> `), so nothing they type can pass for part of our message (a fake link, a fake signature).
+ */
+export function quotedComments(comments: string | null): string[] {
+  if (!comments?.trim()) return ["  Commentaires de l’acheteur : (aucun)"];
+  const lines = comments.replace(/\r\n?/g, "\n").split("\n");
+  return [
+    "  Commentaires de l’acheteur (ses propres mots, non vérifiés par Vitrine) :",
+    ...lines.map((line) => `  > ${line}`),
+    "  (fin des commentaires de l’acheteur)",
+  ];
 }
 
 function requestIdOf(payload: unknown): number | null {
