@@ -26,6 +26,7 @@ test("a dealership adds a car with photos and publishes it; a visitor selects it
   page,
   browser,
 }, testInfo) => {
+  test.slow(); // two actors and a dozen page loads each
   const js = testInfo.project.name === "js";
   const model = `MX-5 ${unique()}`;
   await login(page, "garage@vitrine.test");
@@ -107,6 +108,7 @@ test("a developer creates a programme with lots and a visitor asks for its docum
   page,
   browser,
 }, testInfo) => {
+  test.slow(); // two actors and a dozen page loads each
   const js = testInfo.project.name === "js";
   const name = `Résidence Les Tilleuls ${unique()}`;
   await login(page, "promoteur@vitrine.test");
