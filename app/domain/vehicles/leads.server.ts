@@ -3,6 +3,7 @@
  * but is visible to its dealership only once notified (after the anonymity window). Statuses and
  * transitions are seed 000's, shared with property inquiries (~/domain/inquiries/status).
  */
+import { responseClock } from "~/domain/followup/leads";
 import { isInquiryStatus, transitionKind, type InquiryStatus } from "~/domain/inquiries/status";
 import { decryptOptionalPII, decryptPII } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
@@ -15,6 +16,10 @@ export type VehicleLeadRecord = {
   status: InquiryStatus;
   createdAt: string;
   notifiedAt: string;
+  /** The end of the anonymity window: the response clock starts here. */
+  receivedAt: string;
+  firstResponseAt: string | null;
+  responseSeconds: number | null;
   updatedAt: string;
   buyer: DealerEmailInput["buyer"];
   vehicles: { vehicleId: number | null; make: string; model: string; year: number; price: number }[];
@@ -42,6 +47,8 @@ function toRecord(row: LeadRow): VehicleLeadRecord {
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     notifiedAt: row.notifiedAt!.toISOString(),
+    receivedAt: row.receivedAt.toISOString(),
+    ...responseClock(row.receivedAt, row.firstResponseAt),
     updatedAt: row.updatedAt.toISOString(),
     buyer: {
       fullName: decryptPII(r.fullNameEnc),
@@ -102,10 +109,17 @@ export async function changeVehicleLeadStatus(
   if (kind === "forbidden") {
     throw new DomainError("INVALID_TRANSITION", `Cannot change status from ${row.status} to ${rawStatus}`);
   }
+  const now = new Date();
   // Conditional on the status we read: two clicks at once cannot both apply.
   const { count } = await db.vehicleLead.updateMany({
     where: { id, proId, status: row.status },
-    data: { status: rawStatus },
+    data: {
+      status: rawStatus,
+      ...(rawStatus === "read" && !row.readAt ? { readAt: now } : {}),
+      ...(rawStatus === "replied"
+        ? { repliedAt: now, ...(row.readAt ? {} : { readAt: now }), ...(row.firstResponseAt ? {} : { firstResponseAt: now }) }
+        : {}),
+    },
   });
   if (count === 0) return changeVehicleLeadStatus(proId, id, rawStatus);
   return getVehicleLead(proId, id);

@@ -3,6 +3,7 @@
  * with the buyer's details and its own vehicles. Progress is kept per dealership (the lead's
  * notifiedAt), so a retry after a partial failure never writes twice to a dealership already done.
  */
+import { dealershipNotificationEmail } from "~/domain/emails/templates";
 import { defineJob, enqueueJob } from "~/domain/jobs/queue.server";
 import { decryptOptionalPII, decryptPII } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
@@ -30,29 +31,15 @@ export type DealerEmailInput = {
   leadsUrl: string;
 };
 
+/** The dealership's e-mail, from the shared templates (~/domain/emails). */
 export function composeDealerEmail(input: DealerEmailInput) {
-  const { buyer, vehicles } = input;
-  const count = vehicles.length;
-  const subject = `Nouvelle demande de contact pour ${count} véhicule${count > 1 ? "s" : ""} (demande n° ${input.requestId})`;
-  const lines = [
-    `Bonjour ${input.companyName},`,
-    "",
-    `Un acheteur s’intéresse à ${count > 1 ? "vos véhicules suivants" : "votre véhicule suivant"} :`,
-    ...vehicles.map((v) => `  - ${v.make} ${v.model} (${v.year}) — ${formatRand(v.price)}`),
-    "",
-    "Coordonnées de l’acheteur :",
-    `  Nom : ${buyer.fullName}`,
-    `  E-mail : ${buyer.email}`,
-    `  Téléphone : ${buyer.phone}`,
-    `  Localisation : ${buyer.city}, ${buyer.province}`,
-    `  Moyen de contact préféré : ${METHOD_LABELS[buyer.preferredContactMethod]}`,
-    `  Commentaires : ${buyer.additionalComments ?? "(aucun)"}`,
-    "",
-    `Suivez cette demande dans votre espace : ${input.leadsUrl}`,
-    "",
-    "— Vitrine",
-  ];
-  return { subject, text: lines.join("\n") };
+  return dealershipNotificationEmail({
+    requestId: input.requestId,
+    companyName: input.companyName,
+    buyer: { ...input.buyer, preferredContactMethod: METHOD_LABELS[input.buyer.preferredContactMethod] },
+    vehicles: input.vehicles.map((v) => ({ label: `${v.make} ${v.model} (${v.year}) — ${formatRand(v.price)}` })),
+    leadUrl: input.leadsUrl,
+  });
 }
 
 function requestIdOf(payload: unknown): number | null {
@@ -88,7 +75,6 @@ export async function notifyDealerships(requestId: number, now = new Date()): Pr
     preferredContactMethod: request.preferredContactMethod,
     additionalComments: decryptOptionalPII(request.additionalCommentsEnc),
   };
-  const leadsUrl = `${env().APP_URL}/pro/contacts/vehicles`;
 
   // One dealership's failing mailbox does not hold the others back; the job then fails and the
   // queue retries later with backoff, for the dealerships left only.
@@ -100,10 +86,10 @@ export async function notifyDealerships(requestId: number, now = new Date()): Pr
       companyName: lead.pro.companyName,
       buyer,
       vehicles: request.vehicles.filter((v) => v.proId === lead.proId),
-      leadsUrl,
+      leadsUrl: `${env().APP_URL.replace(/\/+$/, "")}/pro/contacts/vehicles/${lead.id}`,
     });
     try {
-      await sendMail({ to: lead.pro.email, subject: mail.subject, text: mail.text });
+      await sendMail({ to: lead.pro.email, ...mail });
     } catch (error) {
       failures.push(error);
       continue;

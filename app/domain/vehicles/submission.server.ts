@@ -2,6 +2,7 @@
  * Creating a multi-vehicle contact request (seed 004). The JSON endpoint and the HTML form both
  * call `submitVehicleContactRequest`; they only differ in how they shape the answer.
  */
+import { scheduleReminder } from "~/domain/followup/reminders.server";
 import { enqueueJob } from "~/domain/jobs/queue.server";
 import { emailBlindIndex, encryptOptionalPII, encryptPII, randomToken, sha256 } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
@@ -111,11 +112,15 @@ export async function submitVehicleContactRequest(
               price: v.price,
             })),
           },
-          leads: { create: dealerships.map((proId) => ({ proId, createdAt: now })) },
+          // Each dealership's response clock starts when the anonymity window ends.
+          leads: { create: dealerships.map((proId) => ({ proId, createdAt: now, receivedAt: anonymityExpiresAt })) },
         },
-        select: { id: true },
+        select: { id: true, leads: { select: { id: true } } },
       });
       await enqueueJob(tx, { type: notifyJob.type, payload: { requestId: created.id }, runAt: anonymityExpiresAt });
+      for (const lead of created.leads) {
+        await scheduleReminder(tx, { lead: { kind: "vehicle", id: lead.id }, startedAt: anonymityExpiresAt, period: 0 });
+      }
       return created.id;
     });
   } catch (error) {
