@@ -231,6 +231,8 @@ export async function seedDemo(): Promise<void> {
       status: q.status,
       readAt,
       repliedAt,
+      // Answered outside Vitrine (by phone): the response clock stops at the move to replied.
+      firstResponseAt: repliedAt,
       createdAt,
       updatedAt: repliedAt ?? readAt ?? createdAt,
     };

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { jobStats, listFailedJobs, retryJob } from "~/domain/jobs/queue.server";
+import { jobStats, listFailedJobs, listRetryingJobs, retryJob } from "~/domain/jobs/queue.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { apiError, readBody, wantsJson } from "~/utils/http.server";
 
@@ -13,7 +13,8 @@ export const meta: MetaFunction = () => [{ title: "Tâches en échec — Adminis
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [failed, stats] = await Promise.all([listFailedJobs(100), jobStats()]);
+  const [failed, retryingRows, stats] = await Promise.all([listFailedJobs(100), listRetryingJobs(100), jobStats()]);
+  const retrying = retryingRows.map((job) => ({ ...job, runAt: job.runAt.toISOString() }));
   const data = failed.map((job) => ({
     id: job.id,
     type: job.type,
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     failedAt: job.failedAt.toISOString(),
     createdAt: job.createdAt.toISOString(),
   }));
-  return json({ data, stats });
+  return json({ data, retrying, stats });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -53,7 +54,7 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", {
 });
 
 export default function AdminJobs() {
-  const { data, stats } = useLoaderData<typeof loader>();
+  const { data, retrying, stats } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div>
@@ -71,6 +72,42 @@ export default function AdminJobs() {
           {actionData.error}
         </div>
       ) : null}
+      <h2>Nouvelles tentatives prévues</h2>
+      {retrying.length === 0 ? (
+        <p>Aucune tâche en attente d’une nouvelle tentative.</p>
+      ) : (
+        <div className="table-scroll">
+          <table data-testid="retrying-jobs">
+            <thead>
+              <tr>
+                <th scope="col">Type</th>
+                <th scope="col">Données</th>
+                <th scope="col">Tentatives</th>
+                <th scope="col">Dernière erreur</th>
+                <th scope="col">Prochaine tentative</th>
+              </tr>
+            </thead>
+            <tbody>
+              {retrying.map((job) => (
+                <tr key={job.id}>
+                  <td>{job.type}</td>
+                  <td>
+                    <code>{job.payload}</code>
+                  </td>
+                  <td>
+                    {job.attempts} / {job.maxAttempts}
+                  </td>
+                  <td>{job.lastError ?? "—"}</td>
+                  <td>
+                    <time dateTime={job.runAt}>{dateFormat.format(new Date(job.runAt))}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Tâches en échec</h2>
       {data.length === 0 ? (
         <p>Aucune tâche en échec.</p>
       ) : (

@@ -1,6 +1,7 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { changeInquiryStatus, inquiryJson } from "~/domain/inquiries/inquiries.server";
+import { listReplies } from "~/domain/followup/replies.server";
+import { changeInquiryStatus, getInquiry, inquiryJson } from "~/domain/inquiries/inquiries.server";
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { apiError, DomainError, readJsonObject, toResponse } from "~/utils/http.server";
 import { jsonRequest } from "./pro.contact-requests";
@@ -14,7 +15,7 @@ async function actionHandler({ request, params }: ActionFunctionArgs) {
   const pro = await requireVerifiedPro(jsonRequest(request));
   if (request.method !== "PUT") {
     return apiError("METHOD_NOT_ALLOWED", "Use PUT to change a contact request's status", {
-      headers: { Allow: "PUT" },
+      headers: { Allow: "GET, PUT" },
     });
   }
   try {
@@ -27,8 +28,12 @@ async function actionHandler({ request, params }: ActionFunctionArgs) {
   }
 }
 
-async function loaderHandler() {
-  return apiError("METHOD_NOT_ALLOWED", "Use PUT to change a contact request's status", { headers: { Allow: "PUT" } });
+/** `GET /pro/contact-requests/:id`: the inquiry with its conversation (`replies`, oldest first). */
+async function loaderHandler({ request, params }: LoaderFunctionArgs) {
+  const pro = await requireVerifiedPro(jsonRequest(request));
+  const inquiry = await getInquiry(pro.id, params.id ?? "");
+  const replies = await listReplies({ kind: "inquiry", id: inquiry.id });
+  return json({ data: { ...inquiryJson(inquiry), replies } }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export const loader = withJsonErrors(loaderHandler);

@@ -2,7 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { formatInquiryDate, InquiryStatusBadge, InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
+import { Conversation, ReplyForm, type ConversationReply } from "~/components/followup/Conversation";
+import { submitReplyForm } from "~/domain/followup/reply-form.server";
+import { listReplies } from "~/domain/followup/replies.server";
 import { changeInquiryStatus, inquiryJson, openInquiry } from "~/domain/inquiries/inquiries.server";
+import { formatWait } from "~/domain/followup/leads";
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { apiError, DomainError, wantsJson } from "~/utils/http.server";
 
@@ -23,6 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const title = inquiry.property?.title ?? inquiry.propertyTitle;
     return json({
       inquiry: inquiryJson(inquiry),
+      replies: await listReplies({ kind: "inquiry", id: inquiry.id }),
+      replySent: new URL(request.url).searchParams.get("reponse") === "envoyee",
       propertyTitle: title,
       replyHref: `mailto:${inquiry.senderEmail}?subject=${encodeURIComponent(`Votre demande : ${title}`)}`,
     });
@@ -35,6 +41,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const pro = await requireVerifiedPro(request);
   const form = await request.formData();
+  if (form.get("intent") === "reply") {
+    const result = await submitReplyForm({
+      lead: { kind: "inquiry", id: params.id ?? "" },
+      proId: pro.id,
+      authorId: pro.id,
+      form,
+    });
+    if (result.kind === "not-found") throw notFound(request);
+    if (result.kind === "invalid") return json({ errors: result.errors, message: result.message }, { status: 400 });
+    if (form.get("via") === "fetcher") return json({ sent: true });
+    return redirect(`/pro/contacts/${params.id}?reponse=envoyee#conversation`);
+  }
   if (form.get("intent") !== "status") return json({ error: "Action inconnue." }, { status: 400 });
   try {
     await changeInquiryStatus(pro.id, params.id ?? "", form.get("status"));
@@ -49,12 +67,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function InquiryDetail() {
-  const { inquiry, propertyTitle, replyHref } = useLoaderData<typeof loader>() as {
+  const { inquiry, replies, replySent, propertyTitle, replyHref } = useLoaderData<typeof loader>() as {
     inquiry: ReturnType<typeof inquiryJson>;
+    replies: ConversationReply[];
+    replySent: boolean;
     propertyTitle: string;
     replyHref: string;
   };
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<{ error?: string }>();
   return (
     <article className="inquiry-detail">
       <p>
@@ -91,6 +111,12 @@ export default function InquiryDetail() {
             <time dateTime={inquiry.createdAt}>{formatInquiryDate(inquiry.createdAt)}</time>
           </dd>
         </div>
+        {inquiry.responseSeconds !== null ? (
+          <div>
+            <dt>Première réponse</dt>
+            <dd>après {formatWait(inquiry.responseSeconds)}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Nom</dt>
           <dd>{inquiry.senderName}</dd>
@@ -112,11 +138,16 @@ export default function InquiryDetail() {
           </dd>
         </div>
       </dl>
-      <h3>Message</h3>
-      <p className="inquiry-message card">{inquiry.message}</p>
+      <Conversation
+        buyerName={inquiry.senderName}
+        buyerMessage={inquiry.message}
+        receivedAt={inquiry.createdAt}
+        replies={replies}
+      />
+      <ReplyForm action={`/pro/contacts/${inquiry.id}`} sentNotice={replySent} />
       <div className="actions">
-        <a className="button" href={replyHref}>
-          Répondre par e-mail
+        <a className="button-secondary" href={replyHref}>
+          Répondre avec ma messagerie
         </a>
         <InquiryStatusButtons id={inquiry.id} status={inquiry.status} action={`/pro/contacts/${inquiry.id}`} />
       </div>

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SubmitButton } from "~/components/forms";
 import { ApiTokenNameSchema, createApiToken, listApiTokens, revokeApiToken } from "~/domain/accounts/accounts.server";
 import { requirePro } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
 import { fieldErrors, fieldIssues } from "~/utils/http.server";
 import { destroyAllSessions, destroySession } from "~/utils/session.server";
 
@@ -11,7 +12,13 @@ export const meta: MetaFunction = () => [{ title: "Paramètres — Vitrine" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pro = await requirePro(request);
-  return json({ tokens: await listApiTokens(pro.id), email: pro.email, verified: pro.identityStatus === "verified" });
+  const preferences = await db.pro.findUniqueOrThrow({ where: { id: pro.id }, select: { leadRemindersEnabled: true } });
+  return json({
+    tokens: await listApiTokens(pro.id),
+    email: pro.email,
+    verified: pro.identityStatus === "verified",
+    leadRemindersEnabled: preferences.leadRemindersEnabled,
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -33,6 +40,11 @@ export async function action({ request }: ActionFunctionArgs) {
     await revokeApiToken(pro.id, String(form.get("tokenId") ?? ""));
     return redirect("/pro/settings");
   }
+  if (intent === "lead-reminders") {
+    // A checkbox sends "on" when ticked and nothing when not.
+    await db.pro.update({ where: { id: pro.id }, data: { leadRemindersEnabled: form.get("enabled") === "on" } });
+    return redirect("/pro/settings?rappels=enregistres");
+  }
   if (intent === "logout-everywhere") {
     await destroyAllSessions(pro.id);
     return destroySession(request, "/login");
@@ -41,13 +53,27 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { tokens, email } = useLoaderData<typeof loader>();
+  const { tokens, email, leadRemindersEnabled } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   return (
     <div>
       <h1>Paramètres</h1>
       <p className="muted">Compte : {email}</p>
+
+      <section className="card" aria-labelledby="reminders-title">
+        <h2 id="reminders-title">Rappels de demandes en attente</h2>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="lead-reminders" />
+          <label className="checkbox">
+            <input type="checkbox" name="enabled" defaultChecked={leadRemindersEnabled} />
+            Me rappeler par e-mail les demandes restées sans réponse
+          </label>
+          <SubmitButton name="intent" value="lead-reminders" pendingLabel="Enregistrement…">
+            Enregistrer
+          </SubmitButton>
+        </Form>
+      </section>
 
       <section className="card">
         <h2>Jetons d’API</h2>

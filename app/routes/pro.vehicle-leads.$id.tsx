@@ -4,6 +4,7 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
+import { listReplies } from "~/domain/followup/replies.server";
 import { changeVehicleLeadStatus, getVehicleLead } from "~/domain/vehicles/leads.server";
 import { vehicleLeadsJson } from "~/domain/vehicles/lead-routes.server";
 import { requireVerifiedPro } from "~/utils/auth.server";
@@ -13,7 +14,9 @@ import { withJsonErrors } from "~/utils/errors.server";
 async function loaderHandler({ request, params }: LoaderFunctionArgs) {
   return vehicleLeadsJson(async () => {
     const pro = await requireVerifiedPro(request);
-    return json({ data: await getVehicleLead(pro.id, params.id ?? "") });
+    const lead = await getVehicleLead(pro.id, params.id ?? "");
+    const replies = await listReplies({ kind: "vehicle", id: lead.id });
+    return json({ data: { ...lead, replies } }, { headers: { "Cache-Control": "no-store" } });
   });
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { responseBadgeHours } from "~/domain/followup/stats.server";
 import { InquiryForm } from "~/components/inquiries/InquiryForm";
 import { inquiryStateOf } from "~/components/inquiries/inquiry-form-state";
 import { PropertyStatusBadge, RatingBadge } from "~/components/listings/Badges";
@@ -26,14 +27,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const property = await publicPropertyBySlug(params.slug ?? "");
   if (!property) throw apiError("NOT_FOUND", "Property not found");
   const { pro, ...rest } = property;
-  return json({ property: rest, proName: pro.companyName });
+  const responseHours = await responseBadgeHours(property.proId);
+  return json({ property: rest, proName: pro.companyName, responseHours });
 }
 
 /** The contact form posts here (issue 4): the same domain function as POST /contact-requests. */
 export const action = inquiryAction;
 
 export default function PropertyPage() {
-  const { property, proName } = useLoaderData<typeof loader>();
+  const { property, proName, responseHours } = useLoaderData<typeof loader>();
   const inquiryState = inquiryStateOf(useActionData<typeof action>());
   const sold = property.status === "sold";
   const facts: [string, string][] = [
@@ -126,6 +128,11 @@ export default function PropertyPage() {
         <section id="contact" aria-labelledby="contact-title" className="card">
           <h2 id="contact-title">{sold ? "Bien vendu" : "Contacter le professionnel"}</h2>
           <p className="muted">Annonce publiée par {proName}.</p>
+          {responseHours !== null ? (
+            <p className="badge badge-response" data-testid="response-badge">
+              {`Répond généralement en moins de ${responseHours} h`}
+            </p>
+          ) : null}
           {sold ? (
             <p>
               Ce bien est <strong>vendu</strong> : il ne reçoit plus de demandes.{" "}

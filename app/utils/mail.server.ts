@@ -111,7 +111,12 @@ export type OutboxMail = {
  * plain). Not a general MIME parser.
  */
 export async function readOutbox(): Promise<OutboxMail[]> {
-  const dir = path.resolve(env().MAIL_OUTBOX_DIR);
+  return readOutboxDir(env().MAIL_OUTBOX_DIR);
+}
+
+/** `readOutbox` for any folder (tests read the outbox of the server they started). */
+export async function readOutboxDir(outboxDir: string): Promise<OutboxMail[]> {
+  const dir = path.resolve(outboxDir);
   let names: string[];
   try {
     names = await fs.readdir(dir);

@@ -43,7 +43,7 @@ export async function startServer(
     child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.on("data", (d) => (output += d));
     child.stderr!.on("data", (d) => (output += d));
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 90_000; // generous: CI machines can be busy
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
       const up = await fetch(`${baseUrl}/healthz`).then(

@@ -3,6 +3,7 @@
  * values (already decrypted, already formatted where it matters) and returns `{subject, text, html}`
  * for `sendMail`. No database, no environment: callers pass absolute links built from `APP_URL`.
  */
+import { formatWait } from "~/domain/followup/leads";
 import { renderEmail, type Block, type Email } from "./layout";
 
 export type { Email } from "./layout";
@@ -11,16 +12,6 @@ const PRO_FOOTER = "Vous recevez cet e-mail parce que vous publiez des annonces 
 const BUYER_FOOTER =
   "Vous recevez cet e-mail parce que vous avez contacté un professionnel depuis Vitrine. Ne partagez jamais vos mots de passe.";
 const ACCOUNT_FOOTER = "Vous recevez cet e-mail à propos de votre compte professionnel Vitrine.";
-
-/** "12 min", "3 h", "2 j 4 h": how long a lead has waited, for people. */
-export function formatWait(seconds: number): string {
-  const minutes = Math.max(0, Math.floor(seconds / 60));
-  if (minutes < 60) return `${Math.max(1, minutes)} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
-  const days = Math.floor(hours / 24);
-  return `${days} j${hours % 24 ? ` ${hours % 24} h` : ""}`;
-}
 
 // ---- To pros.
 

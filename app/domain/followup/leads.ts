@@ -41,3 +41,13 @@ export function responseClock(startedAt: Date, firstResponseAt: Date | null) {
     responseSeconds: responseSeconds(startedAt, firstResponseAt),
   };
 }
+
+/** "12 min", "3 h 5 min", "2 j 4 h": how long a lead waited, for people. */
+export function formatWait(seconds: number): string {
+  const minutes = Math.max(0, Math.floor(seconds / 60));
+  if (minutes < 60) return `${Math.max(1, minutes)} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
+  const days = Math.floor(hours / 24);
+  return `${days} j${hours % 24 ? ` ${hours % 24} h` : ""}`;
+}

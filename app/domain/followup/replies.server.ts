@@ -14,6 +14,7 @@ import { env } from "~/utils/env.server";
 import { DomainError, fieldIssues } from "~/utils/http.server";
 import { sendMail } from "~/utils/mail.server";
 import type { LeadRef } from "./leads";
+import { forgetResponseBadge } from "./stats.server";
 
 export const REPLY_SEND_JOB = "lead.reply.send";
 export const REPLY_MAX = 5000;
@@ -85,12 +86,22 @@ export async function replyToLead({
   lead: LeadRef;
   proId: string;
   authorId: string;
-  body: Record<string, unknown>;
+  /** Read only once ownership is established: another pro's lead is a 404 whatever its body. */
+  body: () => Promise<Record<string, unknown>>;
 }): Promise<ReplyRecord> {
   if (!(await findOwnLead(lead, proId))) {
     throw new DomainError("NOT_FOUND", lead.kind === "inquiry" ? "Contact request not found" : "Lead not found");
   }
-  const parsed = replySchema.safeParse(body);
+  let raw: Record<string, unknown>;
+  try {
+    raw = await body();
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError("VALIDATION_ERROR", "Request body must be a form or a JSON object", [
+      { field: "body", message: "Unreadable body" },
+    ]);
+  }
+  const parsed = replySchema.safeParse(raw);
   if (!parsed.success) throw new DomainError("VALIDATION_ERROR", "Invalid reply", fieldIssues(parsed.error));
 
   const row = await db.$transaction(async (tx) => {
@@ -106,6 +117,7 @@ export async function replyToLead({
     await enqueueJob(tx, { type: REPLY_SEND_JOB, payload: { replyId: created.id } });
     return created;
   });
+  forgetResponseBadge(proId);
   return toReply(row);
 }
 

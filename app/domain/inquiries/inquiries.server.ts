@@ -14,6 +14,7 @@ import {
 } from "~/utils/http.server";
 import { createLimiter } from "~/utils/rate-limit.server";
 import { responseClock } from "~/domain/followup/leads";
+import { forgetResponseBadge } from "~/domain/followup/stats.server";
 import { scheduleReminder } from "~/domain/followup/reminders.server";
 import { INQUIRY_ACKNOWLEDGE_JOB, INQUIRY_NOTIFY_JOB } from "./notify.server";
 import { isInquiryStatus, transitionKind, type InquiryStatus } from "./status";
@@ -275,7 +276,10 @@ export async function changeInquiryStatus(proId: string, id: string, rawStatus: 
           : {}),
       },
     });
-    if (count === 1) return getInquiry(proId, id);
+    if (count === 1) {
+      if (to === "replied") forgetResponseBadge(proId);
+      return getInquiry(proId, id);
+    }
   }
   throw new DomainError("INVALID_TRANSITION", "The status changed meanwhile, please retry");
 }

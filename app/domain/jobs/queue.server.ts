@@ -255,6 +255,29 @@ export async function listFailedJobs(limit = 50): Promise<FailedJob[]> {
   return rows.map((row) => ({ ...row, failedAt: row.failedAt! }));
 }
 
+export type RetryingJob = {
+  id: string;
+  type: string;
+  payload: string;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  runAt: Date;
+};
+
+/**
+ * Jobs that failed at least once and wait for their next attempt (e.g. a reply e-mail during a mail
+ * outage): still pending, so an admin sees them before they are delivered or fail for good.
+ */
+export async function listRetryingJobs(limit = 50): Promise<RetryingJob[]> {
+  return db.job.findMany({
+    where: { doneAt: null, failedAt: null, lastError: { not: null } },
+    orderBy: [{ runAt: "asc" }, { id: "asc" }],
+    take: Math.max(1, Math.min(limit, 500)),
+    select: { id: true, type: true, payload: true, attempts: true, maxAttempts: true, lastError: true, runAt: true },
+  });
+}
+
 /** Puts a failed job back in the queue, due now, with a fresh set of attempts. */
 export async function retryJob(id: string): Promise<boolean> {
   const { count } = await db.job.updateMany({

@@ -3,7 +3,9 @@
  * but is visible to its dealership only once notified (after the anonymity window). Statuses and
  * transitions are seed 000's, shared with property inquiries (~/domain/inquiries/status).
  */
+import { z } from "zod";
 import { responseClock } from "~/domain/followup/leads";
+import { forgetResponseBadge } from "~/domain/followup/stats.server";
 import { isInquiryStatus, transitionKind, type InquiryStatus } from "~/domain/inquiries/status";
 import { decryptOptionalPII, decryptPII } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
@@ -86,9 +88,21 @@ export async function listVehicleLeads(proId: string, page: PageParams, filter: 
 }
 
 export async function getVehicleLead(proId: string, id: string): Promise<VehicleLeadRecord> {
+  if (!z.guid().safeParse(id).success) throw new DomainError("NOT_FOUND", "Lead not found");
   const row = await findLeadRow(proId, id);
   if (!row) throw new DomainError("NOT_FOUND", "Lead not found");
   return toRecord(row);
+}
+
+/** Opening a lead's detail marks a new one read, like an inquiry's. */
+export async function openVehicleLead(proId: string, id: string): Promise<VehicleLeadRecord> {
+  const lead = await getVehicleLead(proId, id);
+  if (lead.status !== "new_request") return lead;
+  await db.vehicleLead.updateMany({
+    where: { id, proId, status: "new_request", notifiedAt: { not: null } },
+    data: { status: "read", readAt: new Date() },
+  });
+  return getVehicleLead(proId, id);
 }
 
 /** new → read → replied (or new → replied); the same status is a no-op; anything else is a 409. */
@@ -122,5 +136,6 @@ export async function changeVehicleLeadStatus(
     },
   });
   if (count === 0) return changeVehicleLeadStatus(proId, id, rawStatus);
+  if (rawStatus === "replied") forgetResponseBadge(proId);
   return getVehicleLead(proId, id);
 }
