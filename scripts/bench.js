@@ -183,6 +183,7 @@ async function main() {
     { name: "property page", path: `/properties/${active.slug}` },
     { name: "inbox page 1 (JSON)", path: inboxPath, headers: proHeaders },
     { name: "inbox page 200 (JSON)", path: page200Path, headers: proHeaders },
+    { name: "dashboard /pro (statistics, 30 days, JSON)", path: "/pro", headers: proHeaders },
     {
       name: "POST /contact-requests (JSON)",
       path: "/contact-requests",
@@ -260,6 +261,7 @@ async function main() {
   const p1 = byName["inbox page 1 (JSON)"];
   const p200 = byName["inbox page 200 (JSON)"];
   const post = byName["POST /contact-requests (JSON)"];
+  const dashboard = byName["dashboard /pro (statistics, 30 days, JSON)"];
   const budgets = [
     {
       budget: "search req/s ≥ 25% of bare",
@@ -273,6 +275,11 @@ async function main() {
       met: p200.p50 <= 1.2 * p1.p50,
     },
     { budget: "POST /contact-requests ≥ 1000 req/s", measured: `${post.rps} req/s`, met: post.rps >= 1000 },
+    {
+      budget: "dashboard /pro p50 ≤ 2× inbox page 1",
+      measured: `${round(dashboard.p50 / Math.max(p1.p50, 0.001), 2)}× (${dashboard.p50} / ${p1.p50} ms)`,
+      met: dashboard.p50 <= 2 * p1.p50,
+    },
     {
       budget: "photo pipeline ≤ 1.2× plain sharp",
       measured: `${photo.ratio}× (${photo.pipelineMedianMs} / ${photo.plainSharpMedianMs} ms)`,

@@ -41,13 +41,14 @@ beforeAll(async () => {
   });
   sqlite = new Database(server.env.DATABASE_URL.replace(/^file:/, ""));
   sqlite.pragma("busy_timeout = 5000");
-  const idOf = (email: string) => (sqlite.prepare(`SELECT id FROM Pro WHERE email = ?`).get(email) as { id: string }).id;
+  const idOf = (email: string) =>
+    (sqlite.prepare(`SELECT id FROM Pro WHERE email = ?`).get(email) as { id: string }).id;
   agenceId = idOf("agence@vitrine.test");
   promoteurId = idOf("promoteur@vitrine.test");
   properties = sqlite
     .prepare(`SELECT id, slug, title FROM Property WHERE proId = ? AND status = 'active' ORDER BY createdAt DESC`)
     .all(agenceId) as typeof properties;
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   sqlite?.close();
@@ -110,7 +111,9 @@ function remindersOf(kind: "inquiry" | "vehicle", id: string) {
 
 /** Reminders about this lead (not the ones that list it among the recipient's other waiting leads). */
 const reminderMailsFor = (all: OutboxMail[], id: string) =>
-  all.filter((m) => m.subject.startsWith("Rappel") && m.text.includes(`Voir la demande : ${server.baseUrl}/pro/contacts/${id}`));
+  all.filter(
+    (m) => m.subject.startsWith("Rappel") && m.text.includes(`Voir la demande : ${server.baseUrl}/pro/contacts/${id}`),
+  );
 
 /** SQLite hands dates back as the adapter stored them: ISO text or epoch milliseconds. */
 const toMs = (value: unknown) => (typeof value === "number" ? value : Date.parse(String(value)));
@@ -121,9 +124,9 @@ describe("the listing badge « Répond généralement en moins de N h »", () =>
     // A known state: none of the agency's leads answered, four answered in 90 minutes.
     sqlite.prepare(`UPDATE ContactRequest SET firstResponseAt = NULL WHERE proId = ?`).run(agenceId);
     const ids = (
-      sqlite
-        .prepare(`SELECT id FROM ContactRequest WHERE proId = ? ORDER BY createdAt DESC LIMIT 5`)
-        .all(agenceId) as { id: string }[]
+      sqlite.prepare(`SELECT id FROM ContactRequest WHERE proId = ? ORDER BY createdAt DESC LIMIT 5`).all(agenceId) as {
+        id: string;
+      }[]
     ).map((r) => r.id);
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
     for (const id of ids.slice(0, 4)) {
@@ -193,22 +196,31 @@ describe("replies from Vitrine", () => {
   it("is a 404 on another pro's lead, whatever the body, and sends nothing", async () => {
     const inquiry = await newInquiry();
     const other = await signedIn("promoteur@vitrine.test");
-    const jobsBefore = (sqlite.prepare(`SELECT COUNT(*) AS n FROM Job WHERE type = 'lead.reply.send'`).get() as {
-      n: number;
-    }).n;
+    const jobsBefore = (
+      sqlite.prepare(`SELECT COUNT(*) AS n FROM Job WHERE type = 'lead.reply.send'`).get() as {
+        n: number;
+      }
+    ).n;
     for (const json of [{ message: "Bonjour" }, { message: "" }, { nothing: true }]) {
       const res = await other.json(`/pro/contact-requests/${inquiry.id}/replies`, { method: "POST", json });
       expect(res.status).toBe(404);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
     }
-    expect((await other.json(`/pro/vehicle-leads/${randomUUID()}/replies`, { method: "POST", json: { message: "x" } })).status).toBe(404);
-    const count = (sqlite.prepare(`SELECT COUNT(*) AS n FROM LeadReply WHERE contactRequestId = ?`).get(inquiry.id) as {
-      n: number;
-    }).n;
+    expect(
+      (await other.json(`/pro/vehicle-leads/${randomUUID()}/replies`, { method: "POST", json: { message: "x" } }))
+        .status,
+    ).toBe(404);
+    const count = (
+      sqlite.prepare(`SELECT COUNT(*) AS n FROM LeadReply WHERE contactRequestId = ?`).get(inquiry.id) as {
+        n: number;
+      }
+    ).n;
     expect(count).toBe(0);
-    const jobsAfter = (sqlite.prepare(`SELECT COUNT(*) AS n FROM Job WHERE type = 'lead.reply.send'`).get() as {
-      n: number;
-    }).n;
+    const jobsAfter = (
+      sqlite.prepare(`SELECT COUNT(*) AS n FROM Job WHERE type = 'lead.reply.send'`).get() as {
+        n: number;
+      }
+    ).n;
     expect(jobsAfter).toBe(jobsBefore);
   });
 
@@ -250,47 +262,49 @@ describe("replies from Vitrine", () => {
   });
 
   it("keeps a reply through a mail outage: the job retries and shows at /admin/jobs until delivered", async () => {
-    const down = await startServer({ seed: "demo", env: { JOB_POLL_MS: "50", SMTP_URL: "smtp://127.0.0.1:9" } });
-    const db = new Database(down.env.DATABASE_URL.replace(/^file:/, ""));
-    db.pragma("busy_timeout = 5000");
+    const inquiry = await newInquiry();
+    // The same server, restarted with an SMTP server that refuses connections.
+    server.env.SMTP_URL = "smtp://127.0.0.1:9";
+    await server.restart();
     try {
-      const inquiryId = (
-        db.prepare(`SELECT id FROM ContactRequest WHERE status = 'read' ORDER BY createdAt DESC LIMIT 1`).get() as {
-          id: string;
-        }
-      ).id;
-      const pro = new Client(down.baseUrl);
-      await pro.login("agence@vitrine.test");
-      const res = await pro.json(`/pro/contact-requests/${inquiryId}/replies`, {
+      const pro = await signedIn("agence@vitrine.test");
+      const res = await pro.json(`/pro/contact-requests/${inquiry.id}/replies`, {
         method: "POST",
         json: { message: "Réponse pendant la panne" },
       });
       expect(res.status).toBe(201);
       const replyId = ((await res.json()) as { data: { id: string } }).data.id;
       const job = () =>
-        db.prepare(`SELECT id, attempts, lastError, doneAt FROM Job WHERE type = 'lead.reply.send' AND payload LIKE ?`).get(
-          `%${replyId}%`,
-        ) as { id: string; attempts: number; lastError: string | null; doneAt: number | null };
+        sqlite
+          .prepare(`SELECT id, attempts, lastError, doneAt FROM Job WHERE type = 'lead.reply.send' AND payload LIKE ?`)
+          .get(`%${replyId}%`) as { id: string; attempts: number; lastError: string | null; doneAt: number | null };
       await waitFor(() => job().lastError, "a failed delivery attempt");
       expect(job().doneAt).toBeNull();
-      const admin = new Client(down.baseUrl);
-      await admin.login("admin@vitrine.test");
+      const admin = await signedIn("admin@vitrine.test");
       const adminPage = await (await admin.fetch("/admin/jobs")).text();
       expect(adminPage).toContain("lead.reply.send");
       expect(adminPage).toContain(replyId);
+      const detail = (await (await pro.json(`/pro/contact-requests/${inquiry.id}`)).json()) as {
+        data: { replies: { id: string }[] };
+      };
+      expect(detail.data.replies.map((r) => r.id)).toEqual([replyId]);
 
       // The mail server is back after a restart: the stored reply leaves, once.
-      down.env.SMTP_URL = "";
-      await down.stop();
-      db.prepare(`UPDATE Job SET runAt = ? WHERE id = ?`).run(iso(new Date(Date.now() - 1000)), job().id);
-      await down.restart();
+      server.env.SMTP_URL = "";
+      await server.stop();
+      sqlite.prepare(`UPDATE Job SET runAt = ? WHERE id = ?`).run(iso(new Date(Date.now() - 1000)), job().id);
+      await server.restart();
       await waitFor(() => job().doneAt, "the delivery after the outage");
-      const sent = (await mails(down)).filter((m) => m.text.includes("Réponse pendant la panne"));
+      const sent = (await mails()).filter((m) => m.text.includes("Réponse pendant la panne"));
       expect(sent).toHaveLength(1);
-      expect((db.prepare(`SELECT sentAt FROM LeadReply WHERE id = ?`).get(replyId) as { sentAt: unknown }).sentAt).not.toBeNull();
+      expect(sent[0].to).toContain(inquiry.senderEmail);
+      const row = sqlite.prepare(`SELECT sentAt FROM LeadReply WHERE id = ?`).get(replyId) as { sentAt: unknown };
+      expect(row.sentAt).not.toBeNull();
     } finally {
-      db.close();
-      await down.stop();
+      if (server.env.SMTP_URL) {
+        server.env.SMTP_URL = "";
+        await server.restart();
+      }
     }
   }, 240_000);
 });
@@ -350,7 +364,13 @@ describe("response clocks", () => {
     });
     expect(reply.status).toBe(201);
     const detail = (await (await garage.json(`/pro/vehicle-leads/${lead.id}`)).json()) as {
-      data: { status: string; receivedAt: string; firstResponseAt: string; responseSeconds: number; replies: unknown[] };
+      data: {
+        status: string;
+        receivedAt: string;
+        firstResponseAt: string;
+        responseSeconds: number;
+        replies: unknown[];
+      };
     };
     expect(detail.data.status).toBe("replied");
     expect(detail.data.replies).toHaveLength(1);
@@ -457,7 +477,7 @@ describe("reminders", () => {
     }
     // Stop the chains before the next tests read the outbox.
     sqlite.prepare(`UPDATE ContactRequest SET status = 'read' WHERE proId = ? AND status = 'new'`).run(agenceId);
-  }, 90_000);
+  }, 240_000);
 });
 
 /** AES-256-GCM exactly as app/utils/crypto.server.ts stores it, with the server's key. */
@@ -466,9 +486,12 @@ function encryptForServer(plaintext: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ciphertext.toString("base64url")].join(
-    ".",
-  );
+  return [
+    "v1",
+    iv.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    ciphertext.toString("base64url"),
+  ].join(".");
 }
 
 describe("statistics", () => {

@@ -1,8 +1,13 @@
 import { useEffect, useRef, useState } from "react";
-import { Form, useActionData, useFetcher, useNavigation } from "@remix-run/react";
+import { useActionData, useFetcher, useNavigation } from "@remix-run/react";
 import { formatInquiryDate } from "~/components/inquiries/InquiryStatus";
 
-export type ConversationReply = { id: string; message: string; createdAt: string; author: { id: string; name: string } };
+export type ConversationReply = {
+  id: string;
+  message: string;
+  createdAt: string;
+  author: { id: string; name: string };
+};
 
 /** The buyer's message, then every reply with its author and time, oldest first. */
 export function Conversation({
@@ -63,11 +68,11 @@ export function ReplyForm({ action, sentNotice }: { action: string; sentNotice: 
 
   useEffect(() => {
     if (fetcher.state !== "idle") return;
-    if (fetcher.data?.sent) setFormKey((k) => k + 1); // a fresh, empty form
+    if (fetcher.data?.sent)
+      setFormKey((k) => k + 1); // a fresh, empty form
     else if (fetcher.data?.errors) textarea.current?.focus();
   }, [fetcher.state, fetcher.data]);
 
-  const FormTag = hydrated ? fetcher.Form : Form;
   return (
     <section className="reply-form card" aria-labelledby="reply-title">
       <h3 id="reply-title">Répondre</h3>
@@ -76,7 +81,8 @@ export function ReplyForm({ action, sentNotice }: { action: string; sentNotice: 
           Réponse envoyée : l’acheteur la reçoit par e-mail et peut vous répondre directement.
         </p>
       ) : null}
-      <FormTag method="post" action={action} key={formKey} preventScrollReset noValidate>
+      {/* Without JavaScript this is a plain <form method="post">; hydrated, the fetcher sends it in place. */}
+      <fetcher.Form method="post" action={action} key={formKey} preventScrollReset noValidate>
         <input type="hidden" name="intent" value="reply" />
         {hydrated ? <input type="hidden" name="via" value="fetcher" /> : null}
         <div className="field">
@@ -103,7 +109,7 @@ export function ReplyForm({ action, sentNotice }: { action: string; sentNotice: 
         <button type="submit" disabled={pending} aria-busy={pending || undefined}>
           {pending ? "Envoi…" : "Envoyer la réponse"}
         </button>
-      </FormTag>
+      </fetcher.Form>
     </section>
   );
 }

@@ -59,7 +59,9 @@ function LeadsPerDayChart({ perDay }: { perDay: LeadStatsView["perDay"] }) {
       <title id="leads-chart-title">Demandes reçues par jour</title>
       <desc id="leads-chart-desc">
         {`${total} demande${total > 1 ? "s" : ""} sur ${perDay.length} jours` +
-          (busiest && busiest.count ? `, au plus ${busiest.count} le ${longDayLabel.format(new Date(busiest.date))}.` : ".")}
+          (busiest && busiest.count
+            ? `, au plus ${busiest.count} le ${longDayLabel.format(new Date(busiest.date))}.`
+            : ".")}
       </desc>
       <line x1={left} y1={top + plotHeight} x2={width} y2={top + plotHeight} stroke="#9ca3af" strokeWidth="1" />
       <text x={left - 4} y={top + 4} textAnchor="end" fontSize="12" fill="#4b5563">
@@ -101,7 +103,12 @@ function LeadsPerDayChart({ perDay }: { perDay: LeadStatsView["perDay"] }) {
 function WithinHourGauge({ share }: { share: number | null }) {
   const value = share ?? 0;
   return (
-    <svg className="stats-gauge" viewBox="0 0 300 20" role="img" aria-label={`Répondu en moins d’une heure : ${percent(share)}`}>
+    <svg
+      className="stats-gauge"
+      viewBox="0 0 300 20"
+      role="img"
+      aria-label={`Répondu en moins d’une heure : ${percent(share)}`}
+    >
       <rect x="0" y="0" width="300" height="20" rx="4" fill="#e5e7eb" />
       <rect x="0" y="0" width={300 * value} height="20" rx="4" fill={value >= 0.5 ? "#15803d" : "#b45309"} />
     </svg>

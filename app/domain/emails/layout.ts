@@ -75,10 +75,9 @@ function blockText(block: Block): string {
     case "note":
       return block.text;
     case "quote":
-      return [
-        ...(block.label ? [block.label] : []),
-        ...block.text.split(/\r?\n/).map((line) => `> ${line}`),
-      ].join("\n");
+      return [...(block.label ? [block.label] : []), ...block.text.split(/\r?\n/).map((line) => `> ${line}`)].join(
+        "\n",
+      );
     case "facts":
       return block.rows.map(([label, value]) => `${label} : ${value}`).join("\n");
     case "list":

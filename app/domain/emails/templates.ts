@@ -34,7 +34,10 @@ export function leadNotificationEmail(input: LeadNotificationInput): Email {
     preheader: `${input.buyer.name} vous a écrit au sujet de ${kind}.`,
     greeting: `Bonjour ${input.recipientName},`,
     blocks: [
-      { kind: "paragraph", text: `${input.buyer.name} vous a envoyé une demande au sujet de ${kind} « ${input.listingTitle} ».` },
+      {
+        kind: "paragraph",
+        text: `${input.buyer.name} vous a envoyé une demande au sujet de ${kind} « ${input.listingTitle} ».`,
+      },
       { kind: "quote", label: "Son message :", text: input.message },
       {
         kind: "facts",
@@ -44,7 +47,10 @@ export function leadNotificationEmail(input: LeadNotificationInput): Email {
           ["Téléphone", input.buyer.phone ?? "non communiqué"],
         ],
       },
-      { kind: "paragraph", text: "Les acheteurs contactés dans l’heure donnent bien plus souvent suite : répondez vite." },
+      {
+        kind: "paragraph",
+        text: "Les acheteurs contactés dans l’heure donnent bien plus souvent suite : répondez vite.",
+      },
       { kind: "button", label: "Répondre depuis Vitrine", href: input.leadUrl },
     ],
     footer: PRO_FOOTER,

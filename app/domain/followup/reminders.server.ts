@@ -73,7 +73,12 @@ async function leadState(lead: LeadRef): Promise<LeadState | null> {
       gone: false,
       listingTitle: row.propertyTitle,
       buyerFirstName: firstNameOf(decryptPII(row.senderNameEnc)),
-      recipient: { email: row.pro.email, name: row.pro.name, remindersEnabled: row.pro.leadRemindersEnabled, proId: row.pro.id },
+      recipient: {
+        email: row.pro.email,
+        name: row.pro.name,
+        remindersEnabled: row.pro.leadRemindersEnabled,
+        proId: row.pro.id,
+      },
     };
   }
   const row = await db.vehicleLead.findUnique({
@@ -83,7 +88,9 @@ async function leadState(lead: LeadRef): Promise<LeadState | null> {
       receivedAt: true,
       notifiedAt: true,
       proId: true,
-      request: { select: { status: true, fullNameEnc: true, vehicles: { select: { proId: true, make: true, model: true } } } },
+      request: {
+        select: { status: true, fullNameEnc: true, vehicles: { select: { proId: true, make: true, model: true } } },
+      },
       pro,
     },
   });
@@ -95,7 +102,12 @@ async function leadState(lead: LeadRef): Promise<LeadState | null> {
     gone: row.request.status === "cancelled",
     listingTitle: vehicleTitle(row.request.vehicles.filter((v) => v.proId === row.proId)),
     buyerFirstName: firstNameOf(decryptPII(row.request.fullNameEnc)),
-    recipient: { email: row.pro.email, name: row.pro.name, remindersEnabled: row.pro.leadRemindersEnabled, proId: row.pro.id },
+    recipient: {
+      email: row.pro.email,
+      name: row.pro.name,
+      remindersEnabled: row.pro.leadRemindersEnabled,
+      proId: row.pro.id,
+    },
   };
 }
 
@@ -163,7 +175,10 @@ export async function runReminder(reminderId: string, now: Date = new Date()): P
   const lead = parseLeadKey(reminder.leadKey);
   const state = lead ? await leadState(lead) : null;
   if (!lead || !state || state.gone) {
-    await db.leadReminder.updateMany({ where: { id: reminder.id, sentAt: null, skippedAt: null }, data: { skippedAt: now } });
+    await db.leadReminder.updateMany({
+      where: { id: reminder.id, sentAt: null, skippedAt: null },
+      data: { skippedAt: now },
+    });
     return "skipped";
   }
   // Woken early (a clock moved, a job run by hand) or the lead is not visible yet: look again later.

@@ -49,7 +49,12 @@ function toReply(row: {
   createdAt: Date;
   author: { id: string; name: string };
 }): ReplyRecord {
-  return { id: row.id, message: decryptPII(row.messageEnc), createdAt: row.createdAt.toISOString(), author: row.author };
+  return {
+    id: row.id,
+    message: decryptPII(row.messageEnc),
+    createdAt: row.createdAt.toISOString(),
+    author: row.author,
+  };
 }
 
 /** The conversation's replies, oldest first. Callers have already checked the lead is the pro's. */
@@ -171,7 +176,11 @@ async function replyContext(replyId: string) {
         select: {
           proId: true,
           request: {
-            select: { fullNameEnc: true, emailEnc: true, vehicles: { select: { proId: true, make: true, model: true, year: true } } },
+            select: {
+              fullNameEnc: true,
+              emailEnc: true,
+              vehicles: { select: { proId: true, make: true, model: true, year: true } },
+            },
           },
         },
       },

@@ -3,9 +3,7 @@ import type { LeadRef } from "./leads";
 import { replyToLead } from "./replies.server";
 
 export type ReplyFormResult =
-  | { kind: "sent" }
-  | { kind: "invalid"; errors: Record<string, string[]>; message: string }
-  | { kind: "not-found" };
+  { kind: "sent" } | { kind: "invalid"; errors: Record<string, string[]>; message: string } | { kind: "not-found" };
 
 /**
  * The reply form of a lead's page: the same domain function as the JSON endpoint, its outcome in

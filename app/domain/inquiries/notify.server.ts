@@ -39,7 +39,10 @@ const notificationSelect = {
  * same transaction as the inquiry: an SMTP outage only delays it, a crash never loses it.
  */
 export const inquiryNotifyJob = defineJob(INQUIRY_NOTIFY_JOB, async (payload: unknown) => {
-  const inquiry = await db.contactRequest.findUnique({ where: { id: inquiryIdOf(payload) }, select: notificationSelect });
+  const inquiry = await db.contactRequest.findUnique({
+    where: { id: inquiryIdOf(payload) },
+    select: notificationSelect,
+  });
   // The pro's account was deleted meanwhile (cascade): nobody to tell.
   if (!inquiry) return;
   const mail = leadNotificationEmail({
@@ -58,7 +61,10 @@ export const inquiryNotifyJob = defineJob(INQUIRY_NOTIFY_JOB, async (payload: un
 
 /** The buyer's receipt (SPEC "Buyer acknowledgement"): never the pro's address, no Reply-To. */
 export const inquiryAcknowledgeJob = defineJob(INQUIRY_ACKNOWLEDGE_JOB, async (payload: unknown) => {
-  const inquiry = await db.contactRequest.findUnique({ where: { id: inquiryIdOf(payload) }, select: notificationSelect });
+  const inquiry = await db.contactRequest.findUnique({
+    where: { id: inquiryIdOf(payload) },
+    select: notificationSelect,
+  });
   if (!inquiry) return;
   const mail = inquiryAcknowledgementEmail({
     buyerName: decryptPII(inquiry.senderNameEnc),

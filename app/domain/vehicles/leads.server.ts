@@ -131,7 +131,11 @@ export async function changeVehicleLeadStatus(
       status: rawStatus,
       ...(rawStatus === "read" && !row.readAt ? { readAt: now } : {}),
       ...(rawStatus === "replied"
-        ? { repliedAt: now, ...(row.readAt ? {} : { readAt: now }), ...(row.firstResponseAt ? {} : { firstResponseAt: now }) }
+        ? {
+            repliedAt: now,
+            ...(row.readAt ? {} : { readAt: now }),
+            ...(row.firstResponseAt ? {} : { firstResponseAt: now }),
+          }
         : {}),
     },
   });

@@ -119,7 +119,11 @@ export async function submitVehicleContactRequest(
       });
       await enqueueJob(tx, { type: notifyJob.type, payload: { requestId: created.id }, runAt: anonymityExpiresAt });
       for (const lead of created.leads) {
-        await scheduleReminder(tx, { lead: { kind: "vehicle", id: lead.id }, startedAt: anonymityExpiresAt, period: 0 });
+        await scheduleReminder(tx, {
+          lead: { kind: "vehicle", id: lead.id },
+          startedAt: anonymityExpiresAt,
+          period: 0,
+        });
       }
       return created.id;
     });
