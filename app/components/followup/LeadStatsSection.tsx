@@ -34,8 +34,9 @@ function percent(share: number | null) {
  * gives every figure as text.
  */
 function LeadsPerDayChart({ perDay }: { perDay: LeadStatsView["perDay"] }) {
-  const width = 600;
-  const height = 180;
+  // A small viewBox keeps the labels legible once scaled down to a phone's width.
+  const width = 400;
+  const height = 160;
   const top = 16;
   const bottom = 24;
   const left = 28;
@@ -54,7 +55,6 @@ function LeadsPerDayChart({ perDay }: { perDay: LeadStatsView["perDay"] }) {
       viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-labelledby="leads-chart-title leads-chart-desc"
-      preserveAspectRatio="none"
     >
       <title id="leads-chart-title">Demandes reçues par jour</title>
       <desc id="leads-chart-desc">
@@ -64,10 +64,10 @@ function LeadsPerDayChart({ perDay }: { perDay: LeadStatsView["perDay"] }) {
             : ".")}
       </desc>
       <line x1={left} y1={top + plotHeight} x2={width} y2={top + plotHeight} stroke="#9ca3af" strokeWidth="1" />
-      <text x={left - 4} y={top + 4} textAnchor="end" fontSize="12" fill="#4b5563">
+      <text x={left - 4} y={top + 4} textAnchor="end" fontSize="13" fill="#4b5563">
         {max}
       </text>
-      <text x={left - 4} y={top + plotHeight} textAnchor="end" fontSize="12" fill="#4b5563">
+      <text x={left - 4} y={top + plotHeight} textAnchor="end" fontSize="13" fill="#4b5563">
         0
       </text>
       {perDay.map((d, i) => {
@@ -86,12 +86,12 @@ function LeadsPerDayChart({ perDay }: { perDay: LeadStatsView["perDay"] }) {
         );
       })}
       {first ? (
-        <text x={left} y={height - 6} fontSize="12" fill="#4b5563">
+        <text x={left} y={height - 6} fontSize="13" fill="#4b5563">
           {dayLabel.format(new Date(first.date))}
         </text>
       ) : null}
       {last ? (
-        <text x={width} y={height - 6} textAnchor="end" fontSize="12" fill="#4b5563">
+        <text x={width} y={height - 6} textAnchor="end" fontSize="13" fill="#4b5563">
           {dayLabel.format(new Date(last.date))}
         </text>
       ) : null}
