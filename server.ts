@@ -8,30 +8,36 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { bodyGuard, type BodyLimit } from "./server/body-guard";
+import { originCheck } from "./server/origin-check";
+import { createPageCache } from "./server/page-cache";
+import { remixHandler } from "./server/remix-adapter";
 
 installGlobals({ nativeFetch: true });
 
 const BUILD_PATH = path.resolve("build/index.js");
-const MAX_BODY_BYTES = 1024 * 1024; // non-multipart bodies (JSON, forms)
-const MAX_MULTIPART_BYTES = 31 * 10 * 1024 * 1024 + 1024 * 1024; // 30 photos of 10 MB, plus headers
 
 type AppBuild = ServerBuild & {
   entry: {
     module: ServerBuild["entry"]["module"] & {
       startBackgroundWork: () => Promise<void>;
+      readPublicPageGeneration: () => Promise<number>;
+      bumpPublicPageGeneration: () => Promise<void>;
       stopBackgroundWork: () => Promise<void>;
       loadEnv: () => {
         PORT: number;
-        TRUST_PROXY: boolean;
+        TRUST_PROXY: number;
+        APP_URL: string;
         UPLOADS_DIR: string;
         NODE_ENV: string;
         LOG_LEVEL: string;
       };
       log: { info: (m: string, f?: object) => void; error: (m: string, f?: object) => void };
+      bodyLimitFor: (pathname: string, contentType: string | undefined) => BodyLimit;
+      wantsJson: (request: Request) => boolean;
     };
   };
 };
@@ -42,7 +48,7 @@ async function importBuild(): Promise<AppBuild> {
 }
 
 let build = await importBuild();
-const { loadEnv, log } = build.entry.module;
+const { loadEnv, log, bodyLimitFor, wantsJson } = build.entry.module;
 
 let config: ReturnType<typeof loadEnv>;
 try {
@@ -56,7 +62,10 @@ let stopping = false;
 
 const app = express();
 app.disable("x-powered-by");
-if (config.TRUST_PROXY) app.set("trust proxy", true);
+// TRUST_PROXY=N: the client is the N-th address from the right of X-Forwarded-For (Express's
+// numeric "trust proxy"); whatever a client writes further left is ignored. Unset: the socket.
+app.set("trust proxy", config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false);
+const hsts = new URL(config.APP_URL).protocol === "https:";
 
 // ---- Security headers with a per-response CSP nonce.
 app.use((req, res, next) => {
@@ -82,9 +91,8 @@ app.use((req, res, next) => {
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  if (config.NODE_ENV === "production" && req.secure) {
-    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  }
+  // Behind a TLS-terminating proxy the socket is plain HTTP: APP_URL says what the public sees.
+  if (hsts) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   next();
 });
 
@@ -99,41 +107,28 @@ app.use((req, res, next) => {
   next();
 });
 
+// ---- Anonymous visitors' pages from the shared page cache (docs/decisions/043): hits are answered
+// before compression (they are stored compressed), misses are captured after it.
+const pageCache = createPageCache({
+  generation: {
+    read: () => build.entry.module.readPublicPageGeneration(),
+    bump: () => build.entry.module.bumpPublicPageGeneration(),
+  },
+  buildVersion: build.assets.version,
+  onError: (message, error) => log.error(message, { error: error instanceof Error ? error.message : String(error) }),
+});
+if (!isDev) app.use(pageCache.serve);
 app.use(compression());
+if (!isDev) app.use(pageCache.capture);
 
-// ---- Cross-site protection for cookie-authenticated mutations (docs/decisions/004).
-app.use((req, res, next) => {
-  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-  const hasSession = /(?:^|;\s*)vitrine_session=/.test(req.headers.cookie ?? "");
-  if (!hasSession) return next();
-  const source = req.headers.origin ?? req.headers.referer;
-  let sameOrigin = false;
-  if (source && source !== "null") {
-    try {
-      sameOrigin = new URL(source).host === req.headers.host;
-    } catch {
-      sameOrigin = false;
-    }
-  }
-  if (sameOrigin) return next();
-  res
-    .status(403)
-    .type("application/json")
-    .send(JSON.stringify({ error: { code: "FORBIDDEN", message: "Cross-site request refused" } }));
-});
+// ---- Bodies are counted as they arrive and cut at their cap, chunked ones included (docs/decisions/017).
+app.use(bodyGuard({ limitFor: bodyLimitFor, wantsJson }));
 
-// ---- Body size guard before Remix reads anything.
-app.use((req, res, next) => {
-  const length = Number(req.headers["content-length"] ?? 0);
-  const multipart = (req.headers["content-type"] ?? "").startsWith("multipart/form-data");
-  if (length > (multipart ? MAX_MULTIPART_BYTES : MAX_BODY_BYTES)) {
-    res.status(413).type("application/json");
-    res.send(JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message: "Request body too large" } }));
-    req.resume();
-    return;
-  }
-  next();
-});
+// ---- Every unsafe method from another origin is refused, session cookie or not (docs/decisions/004).
+app.use(originCheck({ sessionCookie: "vitrine_session" }));
+
+// ---- Every change through /pro or /admin invalidates the cached public pages, on every instance.
+if (!isDev) app.use(pageCache.invalidateOnChange);
 
 // ---- Liveness for load balancers and the test harness.
 app.get("/healthz", (_req, res) => {
@@ -182,32 +177,18 @@ app.get("/uploads/*", async (req, res) => {
   }
 });
 
-// ---- Everything else is Remix.
-function clientIp(req: express.Request) {
-  // With TRUST_PROXY Express derives req.ip from X-Forwarded-For; otherwise it is the socket's address.
-  return (config.TRUST_PROXY ? req.ip : req.socket.remoteAddress) ?? "unknown";
-}
+// ---- Everything else is Remix. Pro and admin answers, and those showing a buyer's details or
+// answering a mutation, are never stored by browsers or proxies.
+const PERSONAL_PATHS = /^\/(?:pro|admin|confirmation)(?:\/|$)/;
 
 app.all(
   "*",
-  isDev
-    ? async (req, res, next) => {
-        try {
-          build = await importBuild();
-          return createRequestHandler({
-            build,
-            mode: "development",
-            getLoadContext: (rq, rs) => ({ clientIp: clientIp(rq), cspNonce: rs.locals.cspNonce }),
-          })(req, res, next);
-        } catch (error) {
-          next(error);
-        }
-      }
-    : createRequestHandler({
-        build,
-        mode: config.NODE_ENV,
-        getLoadContext: (req, res) => ({ clientIp: clientIp(req), cspNonce: res.locals.cspNonce }),
-      }),
+  remixHandler({
+    build: isDev ? async () => (build = await importBuild()) : build,
+    mode: config.NODE_ENV,
+    getLoadContext: (req, res) => ({ clientIp: req.ip ?? "unknown", cspNonce: res.locals.cspNonce }),
+    noStore: (req) => !["GET", "HEAD"].includes(req.method) || PERSONAL_PATHS.test(req.path),
+  }),
 );
 
 const server = app.listen(config.PORT, async () => {

@@ -1,10 +1,19 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// These suites read and write the test server's database through better-sqlite3 directly; until
+// that access goes through tests/helpers/db.ts they run on SQLite only.
+const SQLITE_ONLY = [
+  "tests/integration/foundation.test.ts",
+  "tests/integration/inquiries.test.ts",
+  "tests/integration/listings.test.ts",
+];
+
 export default defineConfig({
   resolve: { alias: { "~": path.resolve("app") } },
   test: {
-    include: ["app/**/*.test.ts", "tests/integration/**/*.test.ts", "prisma/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "server/**/*.test.ts", "tests/integration/**/*.test.ts", "prisma/**/*.test.ts"],
+    exclude: ["**/node_modules/**", ...(process.env.TEST_DATABASE_URL ? SQLITE_ONLY : [])],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/per-file.ts"],
     pool: "forks",

@@ -6,20 +6,25 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { errorBody, wantsJson } from "~/utils/http.server";
 import { NonceProvider } from "~/utils/nonce";
-import { internalErrorBody, reportError } from "~/utils/errors.server";
+import { ErrorIdProvider } from "~/components/ui/error-id";
+import { internalErrorBody, reportedErrorId, reportError } from "~/utils/errors.server";
 import { log } from "~/utils/logger.server";
 
 export { startBackgroundWork, stopBackgroundWork } from "~/utils/background.server";
+export { bumpPublicPageGeneration, readPublicPageGeneration } from "~/utils/page-generation.server";
 
 const ABORT_DELAY = 5_000;
 
 type Context = AppLoadContext & { cspNonce?: string };
 
-/** Remix calls this for every error a loader or action throws; we log it once with an id. */
-export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+/**
+ * Remix calls this for every error a loader or action throws; we log it once, with its cause, under
+ * an id kept on the load context: the 500 answered later quotes that id (see jsonResponse).
+ */
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) || error instanceof Response) return;
-  reportError(error, request);
+  reportError(error, request, context);
 }
 
 export default function handleRequest(
@@ -30,14 +35,18 @@ export default function handleRequest(
   loadContext: Context,
 ) {
   forwardLeafHeaders(request, responseHeaders, remixContext);
-  if (wantsJson(request)) return jsonResponse(request, responseStatusCode, responseHeaders, remixContext);
+  if (wantsJson(request)) {
+    return jsonResponse(request, responseStatusCode, responseHeaders, remixContext, loadContext);
+  }
   const nonce = loadContext?.cspNonce ?? "";
   const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <ErrorIdProvider value={reportedErrorId(loadContext) ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ErrorIdProvider>
       </NonceProvider>,
       {
         nonce,
@@ -91,7 +100,13 @@ function forwardLeafHeaders(request: Request, responseHeaders: Headers, remixCon
  * The JSON face of a page route (docs/decisions/002): the deepest route's action data (for a
  * mutation) or loader data, or the error it threw, with the status Remix computed.
  */
-function jsonResponse(request: Request, status: number, headers: Headers, remixContext: EntryContext) {
+function jsonResponse(
+  request: Request,
+  status: number,
+  headers: Headers,
+  remixContext: EntryContext,
+  loadContext: Context,
+) {
   const context = remixContext.staticHandlerContext;
   headers.set("Content-Type", "application/json; charset=utf-8");
   headers.delete("Content-Length");
@@ -111,7 +126,10 @@ function jsonResponse(request: Request, status: number, headers: Headers, remixC
             );
       return new Response(JSON.stringify(body), { status: error.status, headers });
     }
-    return new Response(JSON.stringify(internalErrorBody(reportError(error, request))), { status: 500, headers });
+    // In production Remix hands us a sanitised stand-in ("Unexpected Server Error"); the real error
+    // was logged by handleError, whose id is on the load context.
+    const errorId = reportedErrorId(loadContext) ?? reportError(error, request, loadContext);
+    return new Response(JSON.stringify(internalErrorBody(errorId)), { status: 500, headers });
   }
 
   const leaf = context.matches[context.matches.length - 1];
@@ -128,4 +146,7 @@ function jsonResponse(request: Request, status: number, headers: Headers, remixC
 
 /** Used by server.ts before it listens: a malformed setting stops the start with a clear message. */
 export { env as loadEnv } from "~/utils/env.server";
+/** Used by server.ts to cap request bodies before Remix reads them, and to answer in the right format. */
+export { bodyLimitFor } from "~/utils/body-limits.server";
+export { wantsJson } from "~/utils/http.server";
 export { log } from "~/utils/logger.server";

@@ -16,9 +16,12 @@ process.env.UPLOADS_DIR ||= "./data/bench-uploads";
 process.env.SEED = "none";
 
 const started = Date.now();
-const dbFile = path.resolve(process.env.DATABASE_URL.replace(/^file:/, ""));
-fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
+// SQLite starts from a new file; a PostgreSQL database must be empty (createdb) beforehand.
+if (process.env.DATABASE_URL.startsWith("file:")) {
+  const dbFile = path.resolve(process.env.DATABASE_URL.replace(/^file:/, ""));
+  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
+}
 fs.rmSync(process.env.UPLOADS_DIR, { recursive: true, force: true });
 execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
   stdio: ["ignore", "ignore", "inherit"],
@@ -226,5 +229,5 @@ const counts = {
   lots: await db.lot.count(),
   vehicles: await db.vehicle.count(),
 };
-console.log(`[seed:large] ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s → ${dbFile}`);
+console.log(`[seed:large] ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 await db.$disconnect();

@@ -12,6 +12,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import sharp from "sharp";
+import { PHOTO_WIDTHS, photoVariantPath } from "../app/domain/media/photo-widths";
 import { cityKeyOf, slugCandidate, slugify } from "../app/domain/listings/slug";
 import { db, dbReady } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
@@ -112,10 +113,27 @@ function photoPlan(property: DemoProperty, index: number): { scene: SceneName; p
 
 type PlannedFile = { relative: string; image: Promise<Buffer> };
 
+/** The smaller widths of a rendered scene, made once per scene like the pipeline makes them per upload. */
+const narrower = new WeakMap<Promise<Buffer>, Map<number, Promise<Buffer>>>();
+function variant(image: Promise<Buffer>, width: number) {
+  let widths = narrower.get(image);
+  if (!widths) narrower.set(image, (widths = new Map()));
+  let bytes = widths.get(width);
+  if (!bytes) {
+    bytes = image.then((full) => sharp(full).resize({ width }).webp({ quality: 80, effort: 2 }).toBuffer());
+    widths.set(width, bytes);
+  }
+  return bytes;
+}
+
 async function writeFiles(root: string, files: PlannedFile[]) {
   const dirs = new Set(files.map((f) => path.dirname(path.join(root, f.relative))));
   await Promise.all([...dirs].map((dir) => fs.mkdir(dir, { recursive: true })));
-  await Promise.all(files.map(async (f) => fs.writeFile(path.join(root, f.relative), await f.image)));
+  const all = files.flatMap((f) => [
+    f,
+    ...PHOTO_WIDTHS.map((width) => ({ relative: photoVariantPath(f.relative, width), image: variant(f.image, width) })),
+  ]);
+  await Promise.all(all.map(async (f) => fs.writeFile(path.join(root, f.relative), await f.image)));
 }
 
 // ---- The data set.

@@ -6,6 +6,10 @@
  * Env: BENCH_SECONDS (default 8) per endpoint, BENCH_CONNECTIONS (default 20),
  *      BENCH_DB (default ./data/bench.db), BENCH_UPLOADS (default ./data/bench-uploads), DATA_DIR
  *      (default ./data — must be the one seed:large used: its secrets.json holds the PII key).
+ *
+ * Switches: `--instances N` serves from N processes (WEB_CONCURRENCY=N, scripts/cluster.ts);
+ * `--db postgres` benches PostgreSQL: the database in BENCH_DATABASE_URL, seeded beforehand with
+ * `DATABASE_URL=<it> npm run seed:large` (same DATA_DIR). The table is the same.
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -28,12 +32,34 @@ const UPLOADS = path.resolve(process.env.BENCH_UPLOADS ?? "data/bench-uploads");
 const DATA_DIR = path.resolve(process.env.DATA_DIR ?? "data");
 const ORIGIN_HOST = "127.0.0.1";
 
+function option(name, fallback) {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+const INSTANCES = Number(option("instances", "1"));
+const DB_KIND = option("db", "sqlite");
+if (!Number.isInteger(INSTANCES) || INSTANCES < 1) {
+  console.error("[bench] --instances takes a whole number ≥ 1");
+  process.exit(1);
+}
+if (!["sqlite", "postgres"].includes(DB_KIND)) {
+  console.error("[bench] --db takes sqlite or postgres");
+  process.exit(1);
+}
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
+if (DB_KIND === "postgres" && !/^postgres(?:ql)?:\/\//.test(POSTGRES_URL ?? "")) {
+  console.error(
+    "[bench] --db postgres needs BENCH_DATABASE_URL=postgresql://… seeded with `DATABASE_URL=<it> npm run seed:large`",
+  );
+  process.exit(1);
+}
+
 function fail(message) {
   console.error(`\n[bench] ${message}`);
   process.exit(1);
 }
 
-if (!fs.existsSync(DB_FILE)) {
+if (DB_KIND === "sqlite" && !fs.existsSync(DB_FILE)) {
   fail(`No bench database at ${DB_FILE}. Run \`npm run seed:large\` first (about 30 s), then \`npm run bench\`.`);
 }
 
@@ -67,7 +93,8 @@ fs.mkdirSync(UPLOADS, { recursive: true });
 const serverEnv = {
   ...process.env,
   NODE_ENV: "production",
-  DATABASE_URL: `file:${DB_FILE}`,
+  DATABASE_URL: DB_KIND === "postgres" ? POSTGRES_URL : `file:${DB_FILE}`,
+  WEB_CONCURRENCY: String(INSTANCES),
   UPLOADS_DIR: UPLOADS,
   DATA_DIR,
   PORT: String(port),
@@ -76,7 +103,7 @@ const serverEnv = {
   LOG_LEVEL: "warn",
 };
 let serverLog = "";
-const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+const server = spawn(process.execPath, ["--import", "tsx", INSTANCES > 1 ? "scripts/cluster.ts" : "server.ts"], {
   env: serverEnv,
   stdio: ["ignore", "pipe", "pipe"],
 });
@@ -112,22 +139,19 @@ async function main() {
     try {
       const res = await fetch(`${base}/healthz`);
       if (res.ok) break;
-    } catch {}
+    } catch {
+      // Not listening yet: try again below.
+    }
     if (Date.now() > deadline) throw new Error("the server did not answer /healthz within 30 s");
     await sleep(200);
   }
-  console.log(`[bench] server pid ${server.pid} on ${base} (db ${path.relative(root, DB_FILE)})`);
+  const where = DB_KIND === "postgres" ? "PostgreSQL" : path.relative(root, DB_FILE);
+  console.log(
+    `[bench] server pid ${server.pid} on ${base} (db ${where}, ${INSTANCES} process${INSTANCES > 1 ? "es" : ""})`,
+  );
 
   // ---------------------------------------------------------------- fixtures
-  const sqlite = new Database(DB_FILE, { readonly: true, fileMustExist: true });
-  const active = sqlite
-    .prepare("SELECT id, slug FROM Property WHERE status = 'active' ORDER BY createdAt DESC LIMIT 1")
-    .get();
-  const counts = {
-    properties: sqlite.prepare("SELECT count(*) n FROM Property").get().n,
-    contactRequests: sqlite.prepare("SELECT count(*) n FROM ContactRequest").get().n,
-  };
-  sqlite.close();
+  const { active, counts } = DB_KIND === "postgres" ? await postgresFixtures() : sqliteFixtures();
   if (!active) throw new Error("no active property in the bench database: re-run `npm run seed:large`");
 
   const login = await fetch(`${base}/login`, {
@@ -177,10 +201,21 @@ async function main() {
   if (probe.status !== 201) throw new Error(`POST /contact-requests probe: ${probe.status} ${await probe.text()}`);
 
   // ---------------------------------------------------------------- HTTP load
+  // Anonymous pages come from the page cache after their first request (docs/decisions/043); the
+  // "cache miss" row asks for a distinct search on every request, so each one is rendered.
+  let missCounter = 0;
   const targets = [
-    { name: "home /", path: "/" },
-    { name: "search /properties?city&type&price", path: searchPath },
-    { name: "property page", path: `/properties/${active.slug}` },
+    { name: "home / (cache hit)", path: "/" },
+    { name: "search (cache hit)", path: searchPath },
+    {
+      name: "search (cache miss)",
+      path: searchPath,
+      setupRequest: (request) => ({
+        ...request,
+        path: `/properties?city=lyon&type=appartement&minPrice=${100000 + (missCounter++ % 1_000_000)}&maxPrice=600000`,
+      }),
+    },
+    { name: "property page (cache hit)", path: `/properties/${active.slug}` },
     { name: "inbox page 1 (JSON)", path: inboxPath, headers: proHeaders },
     { name: "inbox page 200 (JSON)", path: page200Path, headers: proHeaders },
     { name: "dashboard /pro (statistics, 30 days, JSON)", path: "/pro", headers: proHeaders },
@@ -257,24 +292,39 @@ async function main() {
 
   // ---------------------------------------------------------------- report
   const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
-  const search = byName["search /properties?city&type&price"];
+  const hit = byName["search (cache hit)"];
+  const miss = byName["search (cache miss)"];
+  const property = byName["property page (cache hit)"];
   const p1 = byName["inbox page 1 (JSON)"];
   const p200 = byName["inbox page 200 (JSON)"];
   const post = byName["POST /contact-requests (JSON)"];
   const dashboard = byName["dashboard /pro (statistics, 30 days, JSON)"];
+  const share = (row) => `${round((row.rps / bareRow.rps) * 100)}% (${row.rps} / ${bareRow.rps})`;
   const budgets = [
+    { budget: "search, cache hit: req/s ≥ 30% of bare", measured: share(hit), met: hit.rps >= 0.3 * bareRow.rps },
     {
-      budget: "search req/s ≥ 25% of bare",
-      measured: `${round((search.rps / bareRow.rps) * 100)}% (${search.rps} / ${bareRow.rps})`,
-      met: search.rps >= 0.25 * bareRow.rps,
+      budget: "search, cache hit: p99 ≤ 4× bare p99",
+      measured: `${round(hit.p99 / Math.max(bareRow.p99, 0.001), 2)}× (${hit.p99} / ${bareRow.p99} ms)`,
+      met: hit.p99 <= 4 * bareRow.p99,
     },
-    { budget: "search p99 ≤ 50 ms", measured: `${search.p99} ms`, met: search.p99 <= 50 },
+    { budget: "search, cache miss: req/s ≥ 8% of bare", measured: share(miss), met: miss.rps >= 0.08 * bareRow.rps },
+    {
+      budget: "property page, cache hit: req/s ≥ 30% of bare",
+      measured: share(property),
+      met: property.rps >= 0.3 * bareRow.rps,
+    },
+    {
+      budget: "POST /contact-requests: req/s ≥ 8% of bare",
+      measured: share(post),
+      met: post.rps >= 0.08 * bareRow.rps,
+    },
+    { budget: "inbox page 1: req/s ≥ 8% of bare", measured: share(p1), met: p1.rps >= 0.08 * bareRow.rps },
+    { budget: "inbox page 200: req/s ≥ 8% of bare", measured: share(p200), met: p200.rps >= 0.08 * bareRow.rps },
     {
       budget: "inbox page 200 p50 ≤ 1.2× page 1",
       measured: `${round(p200.p50 / Math.max(p1.p50, 0.001), 2)}× (${p200.p50} / ${p1.p50} ms)`,
       met: p200.p50 <= 1.2 * p1.p50,
     },
-    { budget: "POST /contact-requests ≥ 1000 req/s", measured: `${post.rps} req/s`, met: post.rps >= 1000 },
     {
       budget: "dashboard /pro p50 ≤ 2× inbox page 1",
       measured: `${round(dashboard.p50 / Math.max(p1.p50, 0.001), 2)}× (${dashboard.p50} / ${p1.p50} ms)`,
@@ -286,9 +336,9 @@ async function main() {
       met: photo.ratio <= 1.2,
     },
     {
-      budget: "peak RSS during 5×10 MB uploads (stated)",
+      budget: "peak RSS during 5×10 MB uploads ≤ idle + 300 MB",
       measured: `${uploads.peakRssMB} MB (before ${uploads.baselineRssMB} MB, +${round(uploads.peakRssMB - uploads.baselineRssMB)})`,
-      met: null,
+      met: uploads.peakRssMB - uploads.baselineRssMB <= 300,
     },
   ];
 
@@ -367,10 +417,18 @@ async function load(name, url, options = {}) {
   return summarize(name, acc);
 }
 
-async function run(url, { method = "GET", headers = {}, body } = {}, seconds, acc) {
-  // Warm-up: a few sequential requests (JIT, SQLite page cache), not measured.
+async function run(url, { method = "GET", headers = {}, body, setupRequest } = {}, seconds, acc) {
+  // Warm-up: a few sequential requests (JIT, SQLite page cache, the page cache), not measured.
   for (let i = 0; i < 20; i++) await (await fetch(url, { method, headers, body })).arrayBuffer();
-  const instance = autocannon({ url, method, headers, body, connections: CONNECTIONS, duration: seconds });
+  const instance = autocannon({
+    url,
+    method,
+    headers,
+    body,
+    connections: CONNECTIONS,
+    duration: seconds,
+    ...(setupRequest ? { requests: [{ setupRequest }] } : {}),
+  });
   // Exact percentiles from every response time (autocannon's summary has no p95).
   instance.on("response", (_client, _status, _bytes, responseTime) => acc.times.push(responseTime));
   const r = await instance;
@@ -505,5 +563,38 @@ function gitCommit() {
     }).trim();
   } catch {
     return null;
+  }
+}
+
+function sqliteFixtures() {
+  const sqlite = new Database(DB_FILE, { readonly: true, fileMustExist: true });
+  try {
+    const active = sqlite
+      .prepare("SELECT id, slug FROM Property WHERE status = 'active' ORDER BY createdAt DESC LIMIT 1")
+      .get();
+    const counts = {
+      properties: sqlite.prepare("SELECT count(*) n FROM Property").get().n,
+      contactRequests: sqlite.prepare("SELECT count(*) n FROM ContactRequest").get().n,
+    };
+    return { active, counts };
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function postgresFixtures() {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    const active = (
+      await client.query(
+        `SELECT "id", "slug" FROM "Property" WHERE "status" = 'active' ORDER BY "createdAt" DESC LIMIT 1`,
+      )
+    ).rows[0];
+    const count = async (table) => Number((await client.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
+    return { active, counts: { properties: await count("Property"), contactRequests: await count("ContactRequest") } };
+  } finally {
+    await client.end();
   }
 }

@@ -24,6 +24,8 @@ if (needsBuild) {
 
 execFileSync(process.execPath, ["--import", "tsx", "scripts/prepare.ts"], { stdio: "inherit" });
 
-const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { stdio: "inherit" });
+// WEB_CONCURRENCY > 1: one server process per core behind node:cluster (scripts/cluster.ts).
+const entry = Number(process.env.WEB_CONCURRENCY ?? 1) > 1 ? "scripts/cluster.ts" : "server.ts";
+const server = spawn(process.execPath, ["--import", "tsx", entry], { stdio: "inherit" });
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

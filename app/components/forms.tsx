@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -108,12 +109,24 @@ export function SelectField({
   );
 }
 
-/** Lists every error at the top of a form, each linked to its field. */
+/**
+ * Lists every error at the top of a form, each linked to its field. With JavaScript on, a new set
+ * of errors (a failed submit) moves the focus to the summary and scrolls it into view, so that
+ * keyboard and screen-reader users start from the list of what to fix.
+ */
 export function ErrorSummary({ errors, labels }: { errors?: FieldErrors; labels?: Record<string, string> }) {
   const entries = Object.entries(errors ?? {}).filter(([, messages]) => messages && messages.length);
-  if (!entries.length) return null;
+  const summary = useRef<HTMLDivElement>(null);
+  const hasErrors = entries.length > 0;
+  useEffect(() => {
+    if (!hasErrors || !summary.current) return;
+    summary.current.focus({ preventScroll: true });
+    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    summary.current.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+  }, [errors, hasErrors]);
+  if (!hasErrors) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1}>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
       <h2>Merci de corriger {entries.length > 1 ? `les ${entries.length} erreurs` : "l’erreur"} ci-dessous</h2>
       <ul>
         {entries.map(([field, messages]) => (

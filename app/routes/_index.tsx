@@ -4,24 +4,42 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ListingGrid } from "~/components/listings/ListingCard";
 import { PROPERTY_TYPE_LABELS } from "~/domain/listings/format";
 import { activeCityFacets, latestActiveProperties } from "~/domain/listings/listings.server";
+import { uploadUrl } from "~/domain/media/photo-widths";
+import { contactedListings } from "~/utils/contacted.server";
+import { seoMeta, siteOrigin } from "~/utils/seo";
 
-export const meta: MetaFunction = () => [
-  { title: "Vitrine — biens immobiliers, programmes neufs et véhicules de professionnels" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  seoMeta({
+    origin: siteOrigin(matches),
+    path: "/",
+    title: "Vitrine — biens immobiliers, programmes neufs et véhicules de professionnels",
+    description:
+      "Appartements et maisons à vendre ou à louer, programmes neufs et véhicules d’occasion, publiés par des " +
+      "agences, promoteurs et concessions vérifiés. Contactez le professionnel en un message.",
+    image: data?.latest[0]?.photos[0] ? uploadUrl(data.latest[0].photos[0].path) : null,
+  });
 
-export async function loader(_: LoaderFunctionArgs) {
-  const [latest, cities] = await Promise.all([latestActiveProperties(8), activeCityFacets()]);
-  return json({ latest, cities: cities.map((c) => c.city) });
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [latest, cities, contacted] = await Promise.all([
+    latestActiveProperties(8),
+    activeCityFacets(),
+    contactedListings(request),
+  ]);
+  return json({
+    latest,
+    cities: cities.map((c) => c.city),
+    contacted: latest.filter((p) => contacted.has(p.id)).map((p) => p.id),
+  });
 }
 
 export default function Home() {
-  const { latest, cities } = useLoaderData<typeof loader>();
+  const { latest, cities, contacted } = useLoaderData<typeof loader>();
   return (
     <div>
       <section className="hero">
         <h1>Trouvez le bien qui vous ressemble</h1>
         <p>Des annonces publiées par des professionnels vérifiés : agences, promoteurs et concessions.</p>
-        <Form method="get" action="/properties" className="form-grid" aria-label="Rechercher un bien">
+        <Form method="get" action="/properties" className="form-grid hero-search" aria-label="Rechercher un bien">
           <div className="field">
             <label htmlFor="home-city">Ville</label>
             <input id="home-city" name="city" placeholder="Lyon, Bordeaux…" list="home-cities" autoComplete="off" />
@@ -54,8 +72,7 @@ export default function Home() {
             <label htmlFor="home-max">Budget maximum (€)</label>
             <input id="home-max" name="maxPrice" inputMode="numeric" />
           </div>
-          <div className="field">
-            <span aria-hidden="true">&nbsp;</span>
+          <div className="field field-submit">
             <button type="submit" className="button-secondary">
               Rechercher
             </button>
@@ -63,12 +80,30 @@ export default function Home() {
         </Form>
       </section>
 
-      <h2>Dernières annonces</h2>
-      {latest.length === 0 ? <p>Aucune annonce en ligne pour le moment.</p> : null}
-      <ListingGrid listings={latest} />
-      <p>
+      <div className="section-head">
+        <h2>Dernières annonces</h2>
         <Link to="/properties">Voir toutes les annonces</Link>
-      </p>
+      </div>
+      {latest.length === 0 ? <p>Aucune annonce en ligne pour le moment.</p> : null}
+      <ListingGrid listings={latest} contacted={contacted} />
+
+      <section aria-labelledby="more-title" className="home-more">
+        <h2 id="more-title">Et aussi sur Vitrine</h2>
+        <div className="dashboard-links">
+          <Link to="/programmes" className="card">
+            <strong>Programmes neufs</strong>
+            <span className="muted">Appartements et maisons sur plan, avec leurs lots disponibles.</span>
+          </Link>
+          <Link to="/vehicles" className="card">
+            <strong>Véhicules d’occasion</strong>
+            <span className="muted">Comparez et contactez jusqu’à quatre concessions en une demande.</span>
+          </Link>
+          <Link to="/register" className="card">
+            <strong>Vous êtes professionnel ?</strong>
+            <span className="muted">Publiez vos annonces auprès d’acheteurs qualifiés.</span>
+          </Link>
+        </div>
+      </section>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from "~/domain/identity/identity.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { apiError, fieldErrors, fieldIssues, readBody, wantsJson } from "~/utils/http.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Pièces d’identité — Administration Vitrine" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ pending, reviewed });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
   const body = await readBody(request);
   const parsed = ReviewSchema.safeParse(body);
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
       data: { proId: parsed.data.proId, status: parsed.data.intent === "approve" ? "verified" : "rejected" },
     });
   return json({ done: parsed.data.intent });
-}
+});
 
 export default function AdminIdentities() {
   const { pending, reviewed } = useLoaderData<typeof loader>();
@@ -60,7 +61,7 @@ export default function AdminIdentities() {
       {pending.length === 0 ? <p>Aucun document en attente.</p> : null}
       {pending.map((pro) => {
         const reasonError =
-          failed?.proId === pro.id && failed.errors && "reason" in failed.errors
+          failed && "proId" in failed && failed.proId === pro.id && failed.errors && "reason" in failed.errors
             ? failed.errors.reason?.[0]
             : undefined;
         return (
@@ -72,7 +73,7 @@ export default function AdminIdentities() {
             </p>
             <p>
               <a href={`/admin/identities/${pro.id}/document`} target="_blank" rel="noreferrer">
-                Voir le document ({pro.identityDocMime === "application/pdf" ? "PDF" : "image"})
+                Télécharger le document ({pro.identityDocMime === "application/pdf" ? "PDF" : "image"})
               </a>
             </p>
             <div className="actions">
@@ -119,8 +120,12 @@ export default function AdminIdentities() {
               {reviewed.map((r) => (
                 <tr key={r.id}>
                   <td>{r.companyName}</td>
-                  <td>{r.identityStatus === "verified" ? "Validée" : `Refusée : ${r.identityRejectionReason}`}</td>
-                  <td>{r.identityReviewedAt ? new Date(r.identityReviewedAt).toLocaleString("fr-FR") : ""}</td>
+                  <td data-label="Décision">
+                    {r.identityStatus === "verified" ? "Validée" : `Refusée : ${r.identityRejectionReason}`}
+                  </td>
+                  <td data-label="Date">
+                    {r.identityReviewedAt ? new Date(r.identityReviewedAt).toLocaleString("fr-FR") : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { jobStats, listFailedJobs, listRetryingJobs, retryJob } from "~/domain/jobs/queue.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { apiError, readBody, wantsJson } from "~/utils/http.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Tâches en échec — Administration Vitrine" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ data, retrying, stats });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   await requireAdmin(request);
   const body = await readBody(request);
   const id = typeof body.id === "string" ? body.id : "";
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ error: "Cette tâche n’est plus en échec." }, { status: 404 });
   }
   return json({ retried: id });
-}
+});
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", {
   dateStyle: "short",
@@ -127,14 +128,14 @@ export default function AdminJobs() {
               {data.map((job) => (
                 <tr key={job.id}>
                   <td>{job.type}</td>
-                  <td>
+                  <td data-label="Données">
                     <code>{job.payload}</code>
                   </td>
-                  <td>
+                  <td data-label="Tentatives">
                     {job.attempts} / {job.maxAttempts}
                   </td>
-                  <td>{job.lastError ?? "—"}</td>
-                  <td>
+                  <td data-label="Dernière erreur">{job.lastError ?? "—"}</td>
+                  <td data-label="En échec depuis">
                     <time dateTime={job.failedAt}>{dateFormat.format(new Date(job.failedAt))}</time>
                   </td>
                   <td>

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { listCities } from "~/domain/vehicles/catalog.server";
 import { apiError } from "~/utils/http.server";
-import { withJsonErrors } from "~/utils/errors.server";
+import { resourceRoute } from "~/utils/errors.server";
 
 async function loaderHandler({ params }: LoaderFunctionArgs) {
   const id = /^[1-9]\d{0,9}$/.test(params.id ?? "") ? Number(params.id) : null;
@@ -12,4 +12,4 @@ async function loaderHandler({ params }: LoaderFunctionArgs) {
   return json({ data: cities }, { headers: { "Cache-Control": "public, max-age=300" } });
 }
 
-export const loader = withJsonErrors(loaderHandler);
+export const loader = resourceRoute(loaderHandler);

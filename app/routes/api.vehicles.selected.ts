@@ -4,7 +4,7 @@ import { json } from "@remix-run/node";
 import { vehiclesByIds } from "~/domain/vehicles/catalog.server";
 import { MAX_VEHICLES, parseVehicleId } from "~/domain/vehicles/validation";
 import { apiError } from "~/utils/http.server";
-import { withJsonErrors } from "~/utils/errors.server";
+import { resourceRoute } from "~/utils/errors.server";
 
 async function loaderHandler({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("ids");
@@ -24,4 +24,4 @@ async function loaderHandler({ request }: LoaderFunctionArgs) {
   return json({ data: await vehiclesByIds(unique) });
 }
 
-export const loader = withJsonErrors(loaderHandler);
+export const loader = resourceRoute(loaderHandler);

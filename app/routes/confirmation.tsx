@@ -6,6 +6,8 @@ import { VehicleList } from "~/components/vehicles/VehicleFacts";
 import { METHOD_LABELS, THANK_YOU } from "~/domain/vehicles/labels";
 import { parseVehicleId } from "~/domain/vehicles/validation";
 import { findOwnRequest, readViewerToken, withdrawOwnRequest } from "~/domain/vehicles/viewer.server";
+import { pageRoute } from "~/utils/errors.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [
   { title: "Merci pour votre demande — Vitrine" },
@@ -22,13 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ own }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const id = parseVehicleId(new URL(request.url).searchParams.get("id"));
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "withdraw" || id === null) return json({ withdrawn: false }, { status: 400 });
   const withdrawn = await withdrawOwnRequest(id, await readViewerToken(request));
   return json({ withdrawn }, { status: withdrawn ? 200 : 409 });
-}
+});
 
 export default function ConfirmationPage() {
   const { own } = useLoaderData<typeof loader>();
@@ -49,7 +51,7 @@ export default function ConfirmationPage() {
   return (
     <section className="confirmation">
       <h1>{own.status === "cancelled" ? "Demande retirée" : "Merci pour votre demande"}</h1>
-      {actionData && !actionData.withdrawn ? (
+      {actionData && !("withdrawn" in actionData && actionData.withdrawn) ? (
         <p className="notice notice-error" role="alert">
           Cette demande ne peut plus être retirée : elle a déjà été transmise.
         </p>

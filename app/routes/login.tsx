@@ -2,11 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
-import { LoginSchema, loginFailuresByAccount, loginFailuresByIp } from "~/domain/accounts/accounts.server";
+import {
+  countLoginAttempt,
+  LoginSchema,
+  loginFailuresByAccount,
+  loginFailuresByIp,
+} from "~/domain/accounts/accounts.server";
 import { authenticator, getCurrentPro, InvalidCredentials } from "~/utils/auth.server";
-import { apiError, fieldErrors, fieldIssues, wantsJson } from "~/utils/http.server";
+import { apiError, fieldErrors, fieldIssues, readForm, wantsJson } from "~/utils/http.server";
+import { isLocalPath } from "~/utils/input";
 import { clientIp } from "~/utils/rate-limit.server";
 import { createSessionAndRedirect, safeRedirect } from "~/utils/session.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Connexion — Vitrine" }];
 
@@ -18,10 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const WRONG_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, context }: ActionFunctionArgs) => {
   const asJson = wantsJson(request);
-  const form = await request.clone().formData();
-  const values = { email: String(form.get("email") ?? ""), redirectTo: String(form.get("redirectTo") ?? "") };
+  const form = await readForm(request.clone());
+  const redirectTo = form.get("redirectTo");
+  const values = { email: String(form.get("email") ?? ""), redirectTo: isLocalPath(redirectTo) ? redirectTo : "" };
   const parsed = LoginSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const details = fieldIssues(parsed.error);
@@ -31,29 +39,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const ipKey = clientIp(context);
   const accountKey = parsed.data.email;
-  for (const limiter of [loginFailuresByIp.isBlocked(ipKey), loginFailuresByAccount.isBlocked(accountKey)]) {
-    const state = await limiter;
-    if (state.blocked) {
-      const headers = { "Retry-After": String(state.retryAfter) };
-      const message = "Trop de tentatives de connexion. Réessayez dans quelques minutes.";
-      if (asJson) return apiError("RATE_LIMITED", "Too many sign-in attempts", { headers });
-      return json({ errors: { form: [message] }, values }, { status: 429, headers });
-    }
+  // The attempt is counted before the password is checked, so parallel guesses cannot all pass;
+  // a successful sign-in gives its points back (docs/decisions/004).
+  const blocked = await countLoginAttempt(ipKey, accountKey);
+  if (blocked) {
+    const headers = { "Retry-After": String(blocked.retryAfter) };
+    const message = "Trop de tentatives de connexion. Réessayez dans quelques minutes.";
+    if (asJson) return apiError("RATE_LIMITED", "Too many sign-in attempts", { headers });
+    return json({ errors: { form: [message] }, values }, { status: 429, headers });
   }
 
   try {
     const pro = await authenticator.authenticate("form", request);
-    await loginFailuresByAccount.reward(accountKey);
+    await Promise.all([loginFailuresByIp.refund(ipKey), loginFailuresByAccount.refund(accountKey)]);
     const home =
       pro.role === "admin" ? "/admin/identities" : pro.identityStatus === "verified" ? "/pro" : "/pro/identity";
-    return createSessionAndRedirect(pro.id, safeRedirect(parsed.data.redirectTo || home, home));
+    return createSessionAndRedirect(pro.id, safeRedirect(parsed.data.redirectTo || home, home), request);
   } catch (error) {
     if (!(error instanceof InvalidCredentials)) throw error;
-    await Promise.all([loginFailuresByIp.consume(ipKey), loginFailuresByAccount.consume(accountKey)]);
     if (asJson) return apiError("UNAUTHORIZED", "Invalid e-mail or password");
     return json({ errors: { form: [WRONG_CREDENTIALS] }, values }, { status: 401 });
   }
-}
+});
 
 export default function Login() {
   const actionData = useActionData<typeof action>();
@@ -65,7 +72,11 @@ export default function Login() {
       <h1>Connexion à l’espace pro</h1>
       <ErrorSummary errors={errors} labels={{ email: "E-mail", password: "Mot de passe" }} />
       <Form method="post" noValidate>
-        <input type="hidden" name="redirectTo" value={values?.redirectTo || params.get("redirectTo") || ""} />
+        <input
+          type="hidden"
+          name="redirectTo"
+          value={values?.redirectTo || localPathOrEmpty(params.get("redirectTo"))}
+        />
         <Field
           label="E-mail"
           name="email"
@@ -90,4 +101,9 @@ export default function Login() {
       </p>
     </div>
   );
+}
+
+/** A link to the login page with a strange `redirectTo` still gives a form that works. */
+function localPathOrEmpty(to: string | null) {
+  return isLocalPath(to) ? to : "";
 }

@@ -8,62 +8,57 @@ import { listReplies } from "~/domain/followup/replies.server";
 import { changeInquiryStatus, inquiryJson, openInquiry } from "~/domain/inquiries/inquiries.server";
 import { formatWait } from "~/domain/followup/leads";
 import { requireVerifiedPro } from "~/utils/auth.server";
-import { apiError, DomainError, wantsJson } from "~/utils/http.server";
+import { statusChangeRefusal } from "~/domain/inquiries/status";
+import { DomainError } from "~/utils/errors";
+import { pageRoute } from "~/utils/errors.server";
+import { readBody, wantsJson } from "~/utils/http.server";
+import { mailtoHref } from "~/utils/mailto";
 
 export const meta: MetaFunction = () => [{ title: "Demande de contact — Vitrine" }];
 
-function notFound(request: Request) {
-  return wantsJson(request)
-    ? apiError("NOT_FOUND", "Contact request not found")
-    : new Response("Demande introuvable", { status: 404, statusText: "Not Found" });
-}
-
 /** Opening the detail marks a new inquiry read (SPEC): only for its owner, in the same query. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
-  try {
-    const inquiry = await openInquiry(pro.id, params.id ?? "");
-    if (wantsJson(request)) return json({ data: inquiryJson(inquiry) });
-    const title = inquiry.property?.title ?? inquiry.propertyTitle;
-    return json({
-      inquiry: inquiryJson(inquiry),
-      replies: await listReplies({ kind: "inquiry", id: inquiry.id }),
-      replySent: new URL(request.url).searchParams.get("reponse") === "envoyee",
-      propertyTitle: title,
-      replyHref: `mailto:${inquiry.senderEmail}?subject=${encodeURIComponent(`Votre demande : ${title}`)}`,
-    });
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "NOT_FOUND") throw notFound(request);
-    throw error;
-  }
-}
+  const inquiry = await openInquiry(pro.id, params.id ?? "");
+  if (wantsJson(request)) return json({ data: inquiryJson(inquiry) });
+  const title = inquiry.property?.title ?? inquiry.propertyTitle;
+  return json({
+    inquiry: inquiryJson(inquiry),
+    replies: await listReplies({ kind: "inquiry", id: inquiry.id }),
+    replySent: new URL(request.url).searchParams.get("reponse") === "envoyee",
+    propertyTitle: title,
+    replyHref: mailtoHref(inquiry.senderEmail, { subject: `Votre demande : ${title}` }),
+  });
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const pro = await requireVerifiedPro(request);
-  const form = await request.formData();
-  if (form.get("intent") === "reply") {
-    const result = await submitReplyForm({
-      lead: { kind: "inquiry", id: params.id ?? "" },
-      proId: pro.id,
-      authorId: pro.id,
-      form,
-    });
-    if (result.kind === "not-found") throw notFound(request);
-    if (result.kind === "invalid") return json({ errors: result.errors, message: result.message }, { status: 400 });
-    if (form.get("via") === "fetcher") return json({ sent: true });
-    return redirect(`/pro/contacts/${params.id}?reponse=envoyee#conversation`);
-  }
-  if (form.get("intent") !== "status") return json({ error: "Action inconnue." }, { status: 400 });
-  try {
-    await changeInquiryStatus(pro.id, params.id ?? "", form.get("status"));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (error.code === "NOT_FOUND") throw notFound(request);
-    const message =
-      error.code === "INVALID_TRANSITION" ? "Ce changement de statut n’est pas possible." : "Statut inconnu.";
-    return json({ error: message }, { status: error.status });
-  }
-  return redirect(`/pro/contacts/${params.id}`);
+export const action = pageRoute(
+  async ({ request, params }: ActionFunctionArgs) => {
+    const pro = await requireVerifiedPro(request);
+    const form = await readBody(request);
+    if (form.intent === "reply") return replyAction({ request, form, proId: pro.id, id: params.id ?? "" });
+    if (form.intent !== "status") throw new DomainError("VALIDATION_ERROR", "Unknown intent");
+    await changeInquiryStatus(pro.id, params.id ?? "", form.status);
+    return redirect(`/pro/contacts/${params.id}`);
+  },
+  { formError: (error) => (error.code === "NOT_FOUND" ? undefined : statusChangeRefusal(error.code)) },
+);
+
+/** The reply form (native, or sent by a fetcher with `via=fetcher`): the same domain function as the JSON endpoint. */
+async function replyAction({
+  form,
+  proId,
+  id,
+}: {
+  request: Request;
+  form: Record<string, unknown>;
+  proId: string;
+  id: string;
+}) {
+  const result = await submitReplyForm({ lead: { kind: "inquiry", id }, proId, authorId: proId, message: form.message });
+  if (result.kind === "not-found") throw new DomainError("NOT_FOUND", "Contact request not found");
+  if (result.kind === "invalid") return json({ errors: result.errors, message: result.message }, { status: 400 });
+  if (form.via === "fetcher") return json({ sent: true });
+  return redirect(`/pro/contacts/${id}?reponse=envoyee#conversation`);
 }
 
 export default function InquiryDetail() {
@@ -74,16 +69,16 @@ export default function InquiryDetail() {
     propertyTitle: string;
     replyHref: string;
   };
-  const actionData = useActionData<{ error?: string }>();
+  const actionData = useActionData<{ errors?: Record<string, string[]> }>();
   return (
     <article className="inquiry-detail">
       <p>
         <Link to="/pro/contacts">← Toutes les demandes</Link>
       </p>
       <h2>Demande de {inquiry.senderName}</h2>
-      {actionData?.error ? (
+      {actionData?.errors ? (
         <div className="notice notice-error" role="alert">
-          {actionData.error}
+          {Object.values(actionData.errors).flat()[0]}
         </div>
       ) : null}
       <dl className="facts">
@@ -124,7 +119,7 @@ export default function InquiryDetail() {
         <div>
           <dt>E-mail</dt>
           <dd>
-            <a href={`mailto:${inquiry.senderEmail}`}>{inquiry.senderEmail}</a>
+            <a href={mailtoHref(inquiry.senderEmail)}>{inquiry.senderEmail}</a>
           </dd>
         </div>
         <div>

@@ -7,6 +7,7 @@ import {
   InquiryStatusBadge,
   InquiryStatusButtons,
 } from "~/components/inquiries/InquiryStatus";
+import { Toast } from "~/components/ui/Toast";
 import { changeInquiryStatus, listInquiries, statusFilterSchema } from "~/domain/inquiries/inquiries.server";
 import {
   INQUIRY_STATUS_LABELS,
@@ -15,7 +16,9 @@ import {
   statusChangeRefusal,
 } from "~/domain/inquiries/status";
 import { requireVerifiedPro } from "~/utils/auth.server";
-import { DomainError, parsePageParams } from "~/utils/http.server";
+import { DomainError } from "~/utils/errors";
+import { pageRoute } from "~/utils/errors.server";
+import { pageParamsOrNull, readBody } from "~/utils/http.server";
 
 const PAGE_SIZE = 20;
 
@@ -35,13 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = statusFilterSchema.safeParse(url.searchParams.get("status"));
   const status = filter.success ? filter.data : undefined;
-  let page;
-  try {
-    page = parsePageParams(url);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    page = { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
-  }
+  const page = pageParamsOrNull(url) ?? { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
   const result = await listInquiries(pro.id, page, { status });
   return json({
     status: status ?? null,
@@ -55,6 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     search: inboxSearch(url),
     nextHref: result.cursor.next ? `/pro/contacts${inboxSearch(url, { cursor: result.cursor.next })}` : null,
     firstHref: `/pro/contacts${inboxSearch(url, { cursor: null })}`,
+    updated: UPDATED_MESSAGES[url.searchParams.get("updated") ?? ""] ?? null,
+    hereHref: `/pro/contacts${inboxSearch(url)}`,
     inquiries: result.data.map((inquiry) => ({
       id: inquiry.id,
       property: inquiry.property,
@@ -68,32 +67,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Row buttons: `intent=status` with the inquiry id and the target status, then back to the same page. */
-export async function action({ request }: ActionFunctionArgs) {
-  const pro = await requireVerifiedPro(request);
-  const form = await request.formData();
-  const url = new URL(request.url);
-  if (form.get("intent") !== "status") return json({ error: "Action inconnue." }, { status: 400 });
-  try {
-    await changeInquiryStatus(pro.id, String(form.get("id") ?? ""), form.get("status"));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return json({ error: statusChangeRefusal(error.code) }, { status: error.status });
-  }
-  return redirect(`/pro/contacts${inboxSearch(url)}`);
-}
+export const action = pageRoute(
+  async ({ request }: ActionFunctionArgs) => {
+    const pro = await requireVerifiedPro(request);
+    const form = await readBody(request);
+    if (form.intent !== "status") throw new DomainError("VALIDATION_ERROR", "Unknown intent");
+    await changeInquiryStatus(pro.id, String(form.id ?? ""), form.status);
+    // Back to the same page, which confirms the change in a toast (with or without JavaScript).
+    const search = new URLSearchParams(inboxSearch(new URL(request.url)));
+    search.set("updated", String(form.status));
+    return redirect(`/pro/contacts?${search}`);
+  },
+  { formError: (error) => statusChangeRefusal(error.code) },
+);
+
+const UPDATED_MESSAGES: Record<string, string> = {
+  read: "Demande marquée comme lue.",
+  replied: "Demande marquée comme répondue.",
+  new_request: "Demande marquée comme nouvelle.",
+};
 
 export default function PropertyInbox() {
-  const { status, inquiries, nextHref, firstHref, isFirstPage, search, filterHrefs } = useLoaderData<typeof loader>();
+  const { status, inquiries, nextHref, firstHref, isFirstPage, search, filterHrefs, updated, hereHref } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formAction = `/pro/contacts?index${search ? `&${search.slice(1)}` : ""}`;
   return (
     <div>
       <h2 className="visually-hidden">Demandes sur vos biens</h2>
-      {actionData?.error ? (
+      {actionData?.errors ? (
         <div className="notice notice-error" role="alert">
-          {actionData.error}
+          {Object.values(actionData.errors).flat()[0]}
         </div>
       ) : null}
+      {/* The status transitions are one-way (seed 000), so there is nothing to undo: no "Annuler". */}
+      {updated ? <Toast key={updated + search} message={updated} closeHref={hereHref} /> : null}
       <nav className="inquiry-filters actions" aria-label="Filtrer par statut">
         <span className="muted">Filtrer :</span>
         <Link to={filterHrefs.all} aria-current={status === null ? "true" : undefined}>
@@ -133,12 +141,12 @@ export default function PropertyInbox() {
                     </>
                   )}
                 </td>
-                <td>{inquiry.senderName}</td>
-                <td>{inquiry.excerpt}</td>
-                <td>
+                <td data-label="Contact">{inquiry.senderName}</td>
+                <td data-label="Message">{inquiry.excerpt}</td>
+                <td data-label="Reçue le">
                   <time dateTime={inquiry.createdAt}>{formatInquiryDate(inquiry.createdAt)}</time>
                 </td>
-                <td>
+                <td data-label="Statut">
                   <InquiryStatusBadge status={inquiry.status} />
                 </td>
                 <td>

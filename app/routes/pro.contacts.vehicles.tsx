@@ -12,7 +12,10 @@ import {
 import { METHOD_LABELS } from "~/domain/vehicles/labels";
 import { changeVehicleLeadStatus, listVehicleLeads } from "~/domain/vehicles/leads.server";
 import { requireVerifiedPro } from "~/utils/auth.server";
-import { DomainError, parsePageParams, toResponse, wantsJson } from "~/utils/http.server";
+import { DomainError } from "~/utils/errors";
+import { pageRoute } from "~/utils/errors.server";
+import { mailtoHref } from "~/utils/mailto";
+import { pageParamsOrNull, parsePageParams, readBody, wantsJson } from "~/utils/http.server";
 
 const PAGE_SIZE = 20;
 
@@ -27,20 +30,13 @@ function tabSearch(url: URL, overrides: Record<string, string | null> = {}) {
 }
 
 /** The "Véhicules" tab of the inbox: the dealership's leads once the buyer's anonymity window has passed. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const url = new URL(request.url);
   const rawStatus = url.searchParams.get("status");
   const status = isInquiryStatus(rawStatus) ? rawStatus : undefined;
-  let page;
-  try {
-    page = parsePageParams(url);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (wantsJson(request)) throw toResponse(error);
-    page = { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
-  }
-  if (wantsJson(request)) return json(await listVehicleLeads(pro.id, page, { status }));
+  if (wantsJson(request)) return json(await listVehicleLeads(pro.id, parsePageParams(url), { status }));
+  const page = pageParamsOrNull(url) ?? { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
   const result = await listVehicleLeads(pro.id, { limit: PAGE_SIZE, cursor: page.cursor }, { status });
   return json({
     status: status ?? null,
@@ -50,21 +46,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     firstHref: `/pro/contacts/vehicles${tabSearch(url, { cursor: null })}`,
     leads: result.data,
   });
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const pro = await requireVerifiedPro(request);
-  const form = await request.formData();
-  const url = new URL(request.url);
-  if (form.get("intent") !== "status") return json({ error: "Action inconnue." }, { status: 400 });
-  try {
-    await changeVehicleLeadStatus(pro.id, String(form.get("id") ?? ""), form.get("status"));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return json({ error: statusChangeRefusal(error.code) }, { status: error.status });
-  }
-  return redirect(`/pro/contacts/vehicles${tabSearch(url)}`);
-}
+export const action = pageRoute(
+  async ({ request }: ActionFunctionArgs) => {
+    const pro = await requireVerifiedPro(request);
+    const form = await readBody(request);
+    if (form.intent !== "status") throw new DomainError("VALIDATION_ERROR", "Unknown intent");
+    await changeVehicleLeadStatus(pro.id, String(form.id ?? ""), form.status);
+    return redirect(`/pro/contacts/vehicles${tabSearch(new URL(request.url))}`);
+  },
+  { formError: (error) => statusChangeRefusal(error.code) },
+);
 
 export default function VehicleLeadsTab() {
   const data = useLoaderData<typeof loader>();
@@ -75,9 +68,9 @@ export default function VehicleLeadsTab() {
   return (
     <div>
       <h2 className="visually-hidden">Demandes sur vos véhicules</h2>
-      {actionData?.error ? (
+      {actionData?.errors ? (
         <div className="notice notice-error" role="alert">
-          {actionData.error}
+          {Object.values(actionData.errors).flat()[0]}
         </div>
       ) : null}
       <nav className="inquiry-filters actions" aria-label="Filtrer par statut">
@@ -123,7 +116,7 @@ export default function VehicleLeadsTab() {
                   <dt>E-mail</dt>
                   <dd>
                     <a
-                      href={`mailto:${lead.buyer.email}?subject=${encodeURIComponent(`Votre demande n° ${lead.requestId} sur Vitrine`)}`}
+                      href={mailtoHref(lead.buyer.email, { subject: `Votre demande n° ${lead.requestId} sur Vitrine` })}
                     >
                       {lead.buyer.email}
                     </a>

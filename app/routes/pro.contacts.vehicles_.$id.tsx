@@ -44,7 +44,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "reply") {
-    const result = await submitReplyForm({ lead: { kind: "vehicle", id }, proId: pro.id, authorId: pro.id, form });
+    const result = await submitReplyForm({
+      lead: { kind: "vehicle", id },
+      proId: pro.id,
+      authorId: pro.id,
+      message: form.get("message"),
+    });
     if (result.kind === "not-found") throw notFound();
     if (result.kind === "invalid") return json({ errors: result.errors, message: result.message }, { status: 400 });
     if (form.get("via") === "fetcher") return json({ sent: true });

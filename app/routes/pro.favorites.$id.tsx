@@ -3,9 +3,10 @@ import { json, redirect } from "@remix-run/node";
 import { withNotice } from "~/components/programmes/favorite-notices";
 import { getFavorite, removeFavorite } from "~/domain/favorites/favorites.server";
 import { requireVerifiedPro } from "~/utils/auth.server";
-import { DomainError, toResponse, wantsJson } from "~/utils/http.server";
+import { DomainError } from "~/utils/errors";
+import { readBody, typedValues, wantsJson } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/session.server";
-import { withJsonErrors } from "~/utils/errors.server";
+import { pageRoute, resourceRoute } from "~/utils/errors.server";
 
 /**
  * Resource route for one favorite (no page of its own):
@@ -20,56 +21,34 @@ function isApiCall(request: Request) {
   return request.method === "DELETE" || wantsJson(request);
 }
 
-/** Auth decides between redirect and JSON error from the request's headers. */
-function asJsonRequest(request: Request) {
-  const headers = new Headers(request.headers);
-  headers.set("accept", "application/json");
-  return new Request(request.url, { method: "GET", headers });
-}
-
-async function loaderHandler({ request, params }: LoaderFunctionArgs) {
-  if (!wantsJson(request)) {
-    await requireVerifiedPro(request);
-    return redirect("/pro/favorites");
-  }
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
-  try {
-    return json({ data: await getFavorite(pro.id, params.id ?? "") });
-  } catch (error) {
-    if (error instanceof DomainError) return toResponse(error);
-    throw error;
-  }
-}
+  if (!wantsJson(request)) return redirect("/pro/favorites");
+  return json({ data: await getFavorite(pro.id, params.id ?? "") });
+});
 
-async function actionHandler({ request, params }: ActionFunctionArgs) {
-  const api = isApiCall(request);
-  const pro = await requireVerifiedPro(api ? asJsonRequest(request) : request);
-  const id = params.id ?? "";
+/** Where the "Retirer" button asked to come back to (a local path only). */
+const backOf = (request: Request) => safeRedirect(typedValues(request).redirectTo, "/pro/favorites");
 
-  if (api) {
-    if (request.method !== "DELETE" && request.method !== "POST") {
-      return toResponse(new DomainError("METHOD_NOT_ALLOWED", "Method not allowed"));
-    }
-    try {
+export const action = pageRoute(
+  async ({ request, params }: ActionFunctionArgs) => {
+    const api = isApiCall(request);
+    const pro = await requireVerifiedPro(request, { json: api });
+    const id = params.id ?? "";
+    if (api) {
+      if (request.method !== "DELETE" && request.method !== "POST") {
+        throw new DomainError("METHOD_NOT_ALLOWED", "Method not allowed");
+      }
       await removeFavorite(pro.id, id);
       return json({ success: true });
-    } catch (error) {
-      if (error instanceof DomainError) return toResponse(error);
-      throw error;
     }
-  }
-
-  const form = await request.formData();
-  const back = safeRedirect(form.get("redirectTo"), "/pro/favorites");
-  if (form.get("intent") !== "remove") return redirect(back);
-  try {
+    const form = await readBody(request);
+    if (form.intent !== "remove") return redirect(backOf(request));
     const { kind } = await removeFavorite(pro.id, id);
-    return redirect(withNotice(back, kind === "programme" ? "programme-retire" : "lot-retire"));
-  } catch (error) {
-    if (error instanceof DomainError) return redirect(withNotice(back, "favori-introuvable"));
-    throw error;
-  }
-}
-
-export const loader = withJsonErrors(loaderHandler);
-export const action = withJsonErrors(actionHandler);
+    return redirect(withNotice(backOf(request), kind === "programme" ? "programme-retire" : "lot-retire"));
+  },
+  {
+    formError: (error, request) =>
+      redirect(withNotice(backOf(request), error.code === "NOT_FOUND" ? "favori-introuvable" : "cible-introuvable")),
+  },
+);

@@ -6,48 +6,42 @@ import { favoriteNotice, withNotice } from "~/components/programmes/favorite-not
 import { addFavorite, listFavorites, parseFavoriteTarget, type Favorite } from "~/domain/favorites/favorites.server";
 import { formatPrice, formatSurface, LOT_STATUS_LABELS, lotStatusBadge, uploadUrl } from "~/domain/programmes/format";
 import { requireVerifiedPro } from "~/utils/auth.server";
-import { DomainError, readBody, toResponse, wantsJson } from "~/utils/http.server";
+import { DomainError } from "~/utils/errors";
+import { pageRoute } from "~/utils/errors.server";
+import { readBody, wantsJson } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mes favoris — Vitrine" }];
 
 /** GET /pro/favorites — the page, or seed 003's `{data: [...]}` newest first. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const favorites = await listFavorites(pro.id);
   if (wantsJson(request)) return json({ data: favorites });
   return json({ favorites, notice: favoriteNotice(new URL(request.url)) });
-}
+});
 
 /** POST /pro/favorites `{programmeId}` or `{lotId}` → 201 `{data}` (JSON); a form post saves and comes back here. */
-export async function action({ request }: ActionFunctionArgs) {
-  const pro = await requireVerifiedPro(request);
-  if (wantsJson(request)) {
-    if (request.method !== "POST") throw toResponse(new DomainError("METHOD_NOT_ALLOWED", "Method not allowed"));
-    try {
-      const favorite = await addFavorite(pro.id, parseFavoriteTarget(await readBody(request)));
+export const action = pageRoute(
+  async ({ request }: ActionFunctionArgs) => {
+    const pro = await requireVerifiedPro(request);
+    if (request.method !== "POST") throw new DomainError("METHOD_NOT_ALLOWED", "Method not allowed");
+    const body = await readBody(request);
+    if (wantsJson(request)) {
+      const favorite = await addFavorite(pro.id, parseFavoriteTarget(body));
       return json({ data: favorite }, { status: 201 });
-    } catch (error) {
-      if (error instanceof DomainError) throw toResponse(error);
-      throw error;
     }
-  }
-  const form = await request.formData();
-  const programmeId = form.get("programmeId");
-  const lotId = form.get("lotId");
-  try {
+    const { programmeId, lotId } = body;
     await addFavorite(
       pro.id,
-      parseFavoriteTarget({
-        programmeId: programmeId ? String(programmeId) : null,
-        lotId: lotId ? String(lotId) : null,
-      }),
+      parseFavoriteTarget({ programmeId: programmeId ? programmeId : null, lotId: lotId ? lotId : null }),
     );
     return redirect(withNotice("/pro/favorites", programmeId ? "programme-ajoute" : "lot-ajoute"));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return redirect(withNotice("/pro/favorites", error.code === "DUPLICATE" ? "deja-favori" : "cible-introuvable"));
-  }
-}
+  },
+  {
+    formError: (error) =>
+      redirect(withNotice("/pro/favorites", error.code === "DUPLICATE" ? "deja-favori" : "cible-introuvable")),
+  },
+);
 
 /** JSON requests never render the page, so the component only sees the page shape. */
 type PageData = Extract<SerializeFrom<typeof loader>, { favorites: unknown }>;

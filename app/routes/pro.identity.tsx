@@ -2,9 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
-import { submitIdentityDocument } from "~/domain/identity/identity.server";
+import { identityUploadsByIp, submitIdentityDocument } from "~/domain/identity/identity.server";
 import { requirePro } from "~/utils/auth.server";
-import { DomainError, toResponse, wantsJson } from "~/utils/http.server";
+import { pageRoute } from "~/utils/errors.server";
+import { DomainError } from "~/utils/errors";
+import { clientIp } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Vérification d’identité — Vitrine" }];
 
@@ -16,21 +18,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const MESSAGES: Partial<Record<string, string>> = {
   PAYLOAD_TOO_LARGE: "Le fichier dépasse la taille maximale de 10 Mo.",
   TOO_MANY_PHOTOS: "Envoyez un seul fichier.",
+  RATE_LIMITED: "Trop d’envois depuis cette adresse. Réessayez dans une heure.",
 };
 
-export async function action({ request }: ActionFunctionArgs) {
-  const pro = await requirePro(request);
-  if (pro.identityStatus === "verified") throw redirect("/pro");
-  try {
+export const action = pageRoute(
+  async ({ request, context }: ActionFunctionArgs) => {
+    const pro = await requirePro(request);
+    if (pro.identityStatus === "verified") throw redirect("/pro");
+    const limit = await identityUploadsByIp.consume(clientIp(context));
+    if (!limit.ok) {
+      throw new DomainError("RATE_LIMITED", "Too many identity uploads", undefined, 429, {
+        "Retry-After": String(limit.retryAfter),
+      });
+    }
     await submitIdentityDocument(pro.id, request);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (wantsJson(request)) return toResponse(error);
-    const message = MESSAGES[error.code] ?? error.details?.[0]?.message ?? error.message;
-    return json({ errors: { document: [message] } }, { status: error.status });
-  }
-  return redirect("/pro/identity?sent=1");
-}
+    return redirect("/pro/identity?sent=1");
+  },
+  {
+    formError: (error) =>
+      json(
+        { errors: { document: [MESSAGES[error.code] ?? error.details?.[0]?.message ?? error.message] } },
+        { status: error.status, headers: error.headers },
+      ),
+  },
+);
 
 export default function Identity() {
   const { status, reason } = useLoaderData<typeof loader>();

@@ -14,9 +14,17 @@ import { PropertyForm, propertyFormValues } from "~/components/listings/Property
 import { PROPERTY_STATUS_LABELS, STATUS_ACTION_LABELS } from "~/domain/listings/format";
 import { deleteProperty, findOwnPropertyRow, toApiProperty, updateProperty } from "~/domain/listings/listings.server";
 import { removePropertyPhoto, setCoverPhoto } from "~/domain/listings/photos.server";
-import { nextStatuses, PROPERTY_STATUSES, UpdatePropertySchema } from "~/domain/listings/rules";
+import {
+  nextStatuses,
+  PROPERTY_STATUSES,
+  statusTransition,
+  UpdatePropertySchema,
+  type PropertyStatus,
+} from "~/domain/listings/rules";
 import { requireVerifiedPro } from "~/utils/auth.server";
-import { DomainError, fieldErrors, fieldIssues, readBody, toResponse, wantsJson } from "~/utils/http.server";
+import { DomainError } from "~/utils/errors";
+import { pageRoute } from "~/utils/errors.server";
+import { fieldIssues, readBody, wantsJson } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -40,12 +48,12 @@ const NOTICES: Record<string, string> = {
 };
 
 /** GET /pro/properties/:id — the edit page, or `{data: property}` for JSON. Another pro's id is a 404. */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params, context }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const id = params.id ?? "";
   if ((context as Context)[DELETED] === id) return json(null);
   const row = await findOwnPropertyRow(pro.id, id);
-  if (!row) throw toResponse(new DomainError("NOT_FOUND", "Property not found"));
+  if (!row) throw propertyNotFound();
   if (wantsJson(request)) return json({ data: toApiProperty(row) });
 
   const url = new URL(request.url);
@@ -62,76 +70,69 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     transitionError: url.searchParams.get("notice") === "invalid-transition",
     confirmDelete: url.searchParams.get("confirm") === "delete",
   });
-}
+});
+
+const propertyNotFound = () => new DomainError("NOT_FOUND", "Property not found");
 
 /**
  * PUT /pro/properties/:id (JSON `{data}`), DELETE (204), and the page's form posts, told apart by
- * `intent`: save, status, delete, remove-photo, cover.
+ * `intent`: save, status, delete, remove-photo, cover. The listing must be the caller's before
+ * anything in the body is read (SPEC: another pro's listing is a 404 whatever the body).
  */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params, context }: ActionFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const id = params.id ?? "";
-  const asJson = wantsJson(request);
-  const back = (notice: string) => redirect(`/pro/properties/${id}?notice=${notice}`);
-  try {
-    if (request.method === "DELETE") {
+  if (!(await findOwnPropertyRow(pro.id, id))) throw propertyNotFound();
+  switch (request.method) {
+    case "DELETE":
       await deleteProperty(pro.id, id);
       (context as Context)[DELETED] = id;
-      return asJson ? new Response(null, { status: 204 }) : redirect("/pro/properties?notice=deleted");
-    }
-    if (request.method === "PUT") {
+      return wantsJson(request) ? new Response(null, { status: 204 }) : redirect("/pro/properties?notice=deleted");
+    case "PUT": {
       const property = await update(pro.id, id, await readBody(request));
-      return asJson ? json({ data: property }) : back("saved");
+      return wantsJson(request) ? json({ data: property }) : back(id, "saved");
     }
-    if (request.method !== "POST" || asJson) {
-      throw new DomainError("METHOD_NOT_ALLOWED", "Use PUT to update and DELETE to remove a property");
-    }
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    throw toResponse(error);
+    case "POST":
+      if (!wantsJson(request)) return formAction(pro.id, id, await readBody(request));
   }
+  throw new DomainError("METHOD_NOT_ALLOWED", "Use PUT to update and DELETE to remove a property");
+});
 
-  // A page's native form.
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const photoId = String(form.get("photoId") ?? "");
-  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
-    string,
-    string
-  >;
-  try {
-    switch (intent) {
-      case "save":
-        await update(pro.id, id, values);
-        return back("saved");
-      case "status": {
-        const status = String(form.get("status") ?? "");
-        if (!(PROPERTY_STATUSES as readonly string[]).includes(status))
-          throw new DomainError("VALIDATION_ERROR", "Statut inconnu.");
-        await updateProperty(pro.id, id, { status: status as (typeof PROPERTY_STATUSES)[number] });
-        return back(`status-${status}`);
-      }
-      case "delete":
-        await deleteProperty(pro.id, id);
-        return redirect("/pro/properties?notice=deleted");
-      case "remove-photo":
-        await removePropertyPhoto(pro.id, id, photoId);
-        return back("photo-removed");
-      case "cover":
-        await setCoverPhoto(pro.id, id, photoId);
-        return back("cover");
-      default:
-        throw new DomainError("VALIDATION_ERROR", "Action inconnue.");
-    }
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (error.code === "NOT_FOUND") throw toResponse(error);
-    if (error.code === "INVALID_TRANSITION") return back("invalid-transition");
-    return json(
-      { errors: fieldErrors(error.details ?? [{ field: "form", message: error.message }]), values },
-      { status: error.status },
-    );
+const back = (id: string, notice: string) => redirect(`/pro/properties/${id}?notice=${notice}`);
+
+/** The page's native forms. */
+async function formAction(proId: string, id: string, form: Record<string, unknown>) {
+  const photoId = String(form.photoId ?? "");
+  switch (form.intent) {
+    case "save":
+      await update(proId, id, form);
+      return back(id, "saved");
+    case "status":
+      return statusAction(proId, id, String(form.status ?? ""));
+    case "delete":
+      await deleteProperty(proId, id);
+      return redirect("/pro/properties?notice=deleted");
+    case "remove-photo":
+      await removePropertyPhoto(proId, id, photoId);
+      return back(id, "photo-removed");
+    case "cover":
+      await setCoverPhoto(proId, id, photoId);
+      return back(id, "cover");
+    default:
+      throw new DomainError("VALIDATION_ERROR", "Action inconnue.");
   }
+}
+
+async function statusAction(proId: string, id: string, status: string) {
+  if (!(PROPERTY_STATUSES as readonly string[]).includes(status)) {
+    throw new DomainError("VALIDATION_ERROR", "Statut inconnu.");
+  }
+  const property = await findOwnPropertyRow(proId, id);
+  if (property && statusTransition(property.status, status as PropertyStatus) === "invalid") {
+    return back(id, "invalid-transition");
+  }
+  await updateProperty(proId, id, { status: status as PropertyStatus });
+  return back(id, `status-${status}`);
 }
 
 /** One schema for the form and the JSON body. */
@@ -148,7 +149,7 @@ export default function EditProperty() {
   const actionData = useActionData<typeof action>();
   const { property, photos } = data;
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
-  const values = actionData && "values" in actionData ? actionData.values : data.values;
+  const values = actionData && "values" in actionData ? { ...data.values, ...actionData.values } : data.values;
   const isPublic = property.status !== "draft";
 
   return (

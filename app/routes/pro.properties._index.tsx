@@ -7,30 +7,17 @@ import { formatPrice, PROPERTY_TYPE_LABELS } from "~/domain/listings/format";
 import { createProperty, listOwnProperties } from "~/domain/listings/listings.server";
 import { CreatePropertySchema } from "~/domain/listings/rules";
 import { requireVerifiedPro } from "~/utils/auth.server";
-import {
-  DomainError,
-  fieldErrors,
-  fieldIssues,
-  parsePageParams,
-  readBody,
-  toResponse,
-  wantsJson,
-} from "~/utils/http.server";
+import { DomainError } from "~/utils/errors";
+import { pageRoute } from "~/utils/errors.server";
+import { fieldIssues, parsePageParams, readBody, wantsJson } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mes annonces — Vitrine" }];
 
 /** GET /pro/properties — the pro's own listings, newest first, cursor pages (page and JSON). */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const url = new URL(request.url);
-  let page;
-  try {
-    page = await listOwnProperties(pro.id, parsePageParams(url));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (wantsJson(request)) throw toResponse(error);
-    throw redirect("/pro/properties");
-  }
+  const page = await listOwnProperties(pro.id, parsePageParams(url));
   if (wantsJson(request)) return json(page);
   return json({
     properties: page.data.map((p) => ({
@@ -48,44 +35,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     next: page.cursor.next,
     isFirstPage: !url.searchParams.get("cursor"),
   });
-}
+});
 
 /**
  * POST /pro/properties — creates a listing. JSON: 201 `{data}`. A form post goes to the new
  * listing's edit page, or shows the form again with its errors (the creation page posts here too).
  */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
-  const asJson = wantsJson(request);
-  if (request.method !== "POST") {
-    throw toResponse(new DomainError("METHOD_NOT_ALLOWED", "Method not allowed"));
-  }
-  let body: Record<string, unknown>;
-  try {
-    body = await readBody(request);
-  } catch (error) {
-    if (error instanceof DomainError) throw toResponse(error);
-    throw error;
-  }
-  const parsed = CreatePropertySchema.safeParse(body);
-  try {
-    if (!parsed.success) throw new DomainError("VALIDATION_ERROR", "Invalid property", fieldIssues(parsed.error));
-    const property = await createProperty(pro.id, parsed.data);
-    if (asJson) return json({ data: property }, { status: 201 });
-    return redirect(`/pro/properties/${property.id}?notice=created`);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (asJson) throw toResponse(error);
-    return json(
-      { errors: fieldErrors(error.details ?? [{ field: "form", message: error.message }]), values: stringValues(body) },
-      { status: error.status },
-    );
-  }
-}
-
-function stringValues(body: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<string, string>;
-}
+  if (request.method !== "POST") throw new DomainError("METHOD_NOT_ALLOWED", "Method not allowed");
+  const parsed = CreatePropertySchema.safeParse(await readBody(request));
+  if (!parsed.success) throw new DomainError("VALIDATION_ERROR", "Invalid property", fieldIssues(parsed.error));
+  const property = await createProperty(pro.id, parsed.data);
+  if (wantsJson(request)) return json({ data: property }, { status: 201 });
+  return redirect(`/pro/properties/${property.id}?notice=created`);
+});
 
 type PageData = Extract<SerializeFrom<typeof loader>, { properties: unknown }>;
 
@@ -150,13 +114,13 @@ export default function ProProperties() {
                   <Link to={`/pro/properties/${p.id}`}>{p.title}</Link>
                   <div className="muted">{PROPERTY_TYPE_LABELS[p.type]}</div>
                 </td>
-                <td>{p.city}</td>
-                <td>{formatPrice(p.price, p.transactionType)}</td>
-                <td>{p.photoCount}</td>
-                <td>
+                <td data-label="Ville">{p.city}</td>
+                <td data-label="Prix">{formatPrice(p.price, p.transactionType)}</td>
+                <td data-label="Photos">{p.photoCount}</td>
+                <td data-label="Statut">
                   <PropertyStatusBadge status={p.status} />
                 </td>
-                <td>{new Date(p.updatedAt).toLocaleDateString("fr-FR")}</td>
+                <td data-label="Modifiée le">{new Date(p.updatedAt).toLocaleDateString("fr-FR")}</td>
               </tr>
             ))}
           </tbody>

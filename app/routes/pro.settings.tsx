@@ -2,11 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SubmitButton } from "~/components/forms";
-import { ApiTokenNameSchema, createApiToken, listApiTokens, revokeApiToken } from "~/domain/accounts/accounts.server";
+import {
+  ApiTokenNameSchema,
+  createApiToken,
+  listApiTokens,
+  revokeAllApiTokens,
+  revokeApiToken,
+} from "~/domain/accounts/accounts.server";
 import { requirePro } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { fieldErrors, fieldIssues } from "~/utils/http.server";
+import { fieldErrors, fieldIssues, readForm } from "~/utils/http.server";
 import { destroyAllSessions, destroySession } from "~/utils/session.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Paramètres — Vitrine" }];
 
@@ -21,9 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const pro = await requirePro(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "create-token") {
     const parsed = ApiTokenNameSchema.safeParse({ name: form.get("name") });
@@ -46,11 +53,13 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/pro/settings?rappels=enregistres");
   }
   if (intent === "logout-everywhere") {
+    // API tokens are not sessions: they end only when the pro asks for it here (or one by one).
+    if (form.get("revokeTokens") === "on") await revokeAllApiTokens(pro.id);
     await destroyAllSessions(pro.id);
     return destroySession(request, "/login");
   }
   return json({ errors: { form: ["Action inconnue."] } }, { status: 400 });
-}
+});
 
 export default function Settings() {
   const { tokens, email, leadRemindersEnabled } = useLoaderData<typeof loader>();
@@ -106,11 +115,13 @@ export default function Settings() {
               {tokens.map((t) => (
                 <tr key={t.id}>
                   <td>{t.name}</td>
-                  <td>
+                  <td data-label="Début du jeton">
                     <code>{t.prefix}…</code>
                   </td>
-                  <td>{new Date(t.createdAt).toLocaleDateString("fr-FR")}</td>
-                  <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString("fr-FR") : "Jamais"}</td>
+                  <td data-label="Créé le">{new Date(t.createdAt).toLocaleDateString("fr-FR")}</td>
+                  <td data-label="Dernière utilisation">
+                    {t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString("fr-FR") : "Jamais"}
+                  </td>
                   <td>
                     <Form method="post">
                       <input type="hidden" name="tokenId" value={t.id} />
@@ -144,6 +155,15 @@ export default function Settings() {
         <h2>Sessions</h2>
         <p>Déconnecte tous les navigateurs où vous êtes connecté, y compris celui-ci.</p>
         <Form method="post">
+          <p>
+            <label>
+              <input type="checkbox" name="revokeTokens" /> Révoquer aussi tous mes jetons d’API
+            </label>
+          </p>
+          <p className="muted" id="tokens-stay-valid">
+            Sans cette case, vos jetons d’API restent valides : les logiciels qui les utilisent continuent de
+            fonctionner.
+          </p>
           <SubmitButton name="intent" value="logout-everywhere" className="button-secondary">
             Se déconnecter partout
           </SubmitButton>

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { replyToLead } from "~/domain/followup/replies.server";
 import { requireVerifiedPro } from "~/utils/auth.server";
-import { withJsonErrors } from "~/utils/errors.server";
-import { apiError, readBody } from "~/utils/http.server";
-import { jsonRequest } from "./pro.contact-requests";
+import { DomainError } from "~/utils/errors";
+import { resourceRoute } from "~/utils/errors.server";
+import { readBody } from "~/utils/http.server";
 
 const METHOD_HINT = "Use POST to reply to a vehicle lead";
 
@@ -12,9 +12,11 @@ const METHOD_HINT = "Use POST to reply to a vehicle lead";
  * `POST /pro/vehicle-leads/:id/replies` `{message}` → 201 `{data: {id, message, createdAt, author}}`.
  * The buyer is e-mailed by a job; the lead becomes replied. Not this pro's: 404, body unread.
  */
-async function actionHandler({ request, params }: ActionFunctionArgs) {
-  const pro = await requireVerifiedPro(jsonRequest(request));
-  if (request.method !== "POST") return apiError("METHOD_NOT_ALLOWED", METHOD_HINT, { headers: { Allow: "POST" } });
+const postOnly = () => new DomainError("METHOD_NOT_ALLOWED", METHOD_HINT, undefined, 405, { Allow: "POST" });
+
+export const action = resourceRoute(async ({ request, params }: ActionFunctionArgs) => {
+  const pro = await requireVerifiedPro(request, { json: true });
+  if (request.method !== "POST") throw postOnly();
   const reply = await replyToLead({
     lead: { kind: "vehicle", id: params.id ?? "" },
     proId: pro.id,
@@ -22,11 +24,8 @@ async function actionHandler({ request, params }: ActionFunctionArgs) {
     body: () => readBody(request),
   });
   return json({ data: reply }, { status: 201 });
-}
+});
 
-async function loaderHandler() {
-  return apiError("METHOD_NOT_ALLOWED", METHOD_HINT, { headers: { Allow: "POST" } });
-}
-
-export const loader = withJsonErrors(loaderHandler);
-export const action = withJsonErrors(actionHandler);
+export const loader = resourceRoute(() => {
+  throw postOnly();
+});

@@ -7,32 +7,26 @@ import { json, redirect } from "@remix-run/node";
 import { isInquiryStatus } from "~/domain/inquiries/status";
 import { listVehicleLeads } from "~/domain/vehicles/leads.server";
 import { requireVerifiedPro } from "~/utils/auth.server";
-import { apiError, parsePageParams, wantsJson } from "~/utils/http.server";
-import { vehicleLeadsJson } from "~/domain/vehicles/lead-routes.server";
-import { withJsonErrors } from "~/utils/errors.server";
+import { DomainError } from "~/utils/errors";
+import { resourceRoute } from "~/utils/errors.server";
+import { parsePageParams, wantsJson } from "~/utils/http.server";
 
-async function loaderHandler({ request }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
+  const url = new URL(request.url);
   if (!wantsJson(request) && !request.headers.has("authorization")) {
-    const url = new URL(request.url);
     throw redirect(`/pro/contacts/vehicles${url.search}`);
   }
-  return vehicleLeadsJson(async () => {
-    const pro = await requireVerifiedPro(request);
-    const url = new URL(request.url);
-    const page = parsePageParams(url);
-    const status = url.searchParams.get("status");
-    if (status !== null && status !== "" && !isInquiryStatus(status)) {
-      return apiError("VALIDATION_ERROR", "Invalid status filter", {
-        details: [{ field: "status", message: "status must be one of new_request, read, replied" }],
-      });
-    }
-    return json(await listVehicleLeads(pro.id, page, { status: status ? (status as never) : undefined }));
-  });
-}
+  const pro = await requireVerifiedPro(request);
+  const page = parsePageParams(url);
+  const status = url.searchParams.get("status");
+  if (status !== null && status !== "" && !isInquiryStatus(status)) {
+    throw new DomainError("VALIDATION_ERROR", "Invalid status filter", [
+      { field: "status", message: "status must be one of new_request, read, replied" },
+    ]);
+  }
+  return json(await listVehicleLeads(pro.id, page, { status: status ? status : undefined }));
+});
 
-function actionHandler() {
-  return apiError("METHOD_NOT_ALLOWED", "Method not allowed", { headers: { Allow: "GET" } });
-}
-
-export const loader = withJsonErrors(loaderHandler);
-export const action = withJsonErrors(actionHandler);
+export const action = resourceRoute(() => {
+  throw new DomainError("METHOD_NOT_ALLOWED", "Method not allowed", undefined, 405, { Allow: "GET" });
+});

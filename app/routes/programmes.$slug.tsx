@@ -11,16 +11,30 @@ import {
 } from "~/domain/favorites/favorites.server";
 import { formatPrice, formatSurface, LOT_STATUS_LABELS, lotStatusBadge, uploadUrl } from "~/domain/programmes/format";
 import { getProgrammeBySlug } from "~/domain/programmes/programmes.server";
+import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
+import { Gallery } from "~/components/ui/Gallery";
+import { JsonLd } from "~/components/ui/JsonLd";
+import { useRootData } from "~/root";
 import { getCurrentPro, requireVerifiedPro } from "~/utils/auth.server";
-import { apiError, DomainError, wantsJson } from "~/utils/http.server";
+import { DomainError } from "~/utils/errors";
+import { pageRoute } from "~/utils/errors.server";
+import { apiError, readBody, typedValues, wantsJson } from "~/utils/http.server";
+import { excerpt, seoMeta, siteOrigin } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =>
   data && "programme" in data
-    ? [
-        { title: `${data.programme.name} — programme neuf à ${data.programme.ville} — Vitrine` },
-        { name: "description", content: data.programme.description.slice(0, 160) },
-      ]
-    : [{ title: "Programme introuvable — Vitrine" }];
+    ? seoMeta({
+        origin: siteOrigin(matches),
+        path: location.pathname,
+        title: `${data.programme.name} — programme neuf à ${data.programme.ville} — Vitrine`,
+        description: excerpt(
+          `Programme neuf à ${data.programme.ville}, de ${formatPrice(data.programme.prixMin)} à ` +
+            `${formatPrice(data.programme.prixMax)}. ${data.programme.description}`,
+        ),
+        image: data.programme.photos[0] ? uploadUrl(data.programme.photos[0]) : null,
+        type: "article",
+      })
+    : [{ title: "Programme introuvable — Vitrine" }, { name: "robots", content: "noindex" }];
 
 async function programmeOr404(slug: string | undefined) {
   const programme = await getProgrammeBySlug(slug ?? "");
@@ -46,36 +60,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ programme, viewer, saved, notice: favoriteNotice(new URL(request.url)) });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  if (wantsJson(request)) throw apiError("METHOD_NOT_ALLOWED", "Use POST /pro/favorites");
-  const pro = await requireVerifiedPro(request);
-  const programme = await programmeOr404(params.slug);
-  const back = (key: FavoriteNoticeKey) => redirect(withNotice(`/programmes/${programme.slug}`, key));
-  const form = await request.formData();
-  const intent = form.get("intent");
-  try {
-    if (intent === "save-programme") {
-      await addFavorite(pro.id, parseFavoriteTarget({ programmeId: programme.id }));
-      return back("programme-ajoute");
+export const action = pageRoute(
+  async ({ request, params }: ActionFunctionArgs) => {
+    if (wantsJson(request)) throw new DomainError("METHOD_NOT_ALLOWED", "Use POST /pro/favorites");
+    const pro = await requireVerifiedPro(request);
+    const programme = await programmeOr404(params.slug);
+    const back = (key: FavoriteNoticeKey) => redirect(withNotice(`/programmes/${programme.slug}`, key));
+    const form = await readBody(request);
+    switch (form.intent) {
+      case "save-programme":
+        await addFavorite(pro.id, parseFavoriteTarget({ programmeId: programme.id }));
+        return back("programme-ajoute");
+      case "save-lot": {
+        const lotId = String(form.lotId ?? "");
+        if (!programme.lots.some((lot) => lot.id === lotId)) return back("cible-introuvable");
+        await addFavorite(pro.id, parseFavoriteTarget({ lotId }));
+        return back("lot-ajoute");
+      }
+      case "remove": {
+        const { kind } = await removeFavorite(pro.id, String(form.favoriteId ?? ""));
+        return back(kind === "programme" ? "programme-retire" : "lot-retire");
+      }
     }
-    if (intent === "save-lot") {
-      const lotId = String(form.get("lotId") ?? "");
-      if (!programme.lots.some((lot) => lot.id === lotId)) return back("cible-introuvable");
-      await addFavorite(pro.id, parseFavoriteTarget({ lotId }));
-      return back("lot-ajoute");
-    }
-    if (intent === "remove") {
-      const { kind } = await removeFavorite(pro.id, String(form.get("favoriteId") ?? ""));
-      return back(kind === "programme" ? "programme-retire" : "lot-retire");
-    }
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (error.code === "DUPLICATE") return back("deja-favori");
-    if (error.code === "NOT_FOUND") return back(intent === "remove" ? "favori-introuvable" : "cible-introuvable");
-    return back("cible-introuvable");
-  }
-  throw apiError("VALIDATION_ERROR", "Unknown intent", { details: [{ field: "intent", message: "Action inconnue" }] });
-}
+    throw new DomainError("VALIDATION_ERROR", "Unknown intent", [{ field: "intent", message: "Action inconnue" }]);
+  },
+  {
+    formError: (error, request) => {
+      const intent = typedValues(request).intent;
+      if (!intent || error.code === "VALIDATION_ERROR") return undefined;
+      const key: FavoriteNoticeKey =
+        error.code === "DUPLICATE"
+          ? "deja-favori"
+          : error.code === "NOT_FOUND" && intent === "remove"
+            ? "favori-introuvable"
+            : "cible-introuvable";
+      return redirect(withNotice(new URL(request.url).pathname, key));
+    },
+  },
+);
 
 /** JSON requests never render the page, so the component only sees the page shape. */
 type PageData = Extract<SerializeFrom<typeof loader>, { viewer: unknown }>;
@@ -83,11 +105,19 @@ type PageData = Extract<SerializeFrom<typeof loader>, { viewer: unknown }>;
 export default function ProgrammePage() {
   const { programme, viewer, saved, notice } = useLoaderData<typeof loader>() as PageData;
   const here = `/programmes/${programme.slug}`;
+  const root = useRootData();
   return (
     <article className="programme">
-      <p>
-        <Link to="/programmes">← Tous les programmes</Link>
-      </p>
+      <JsonLd data={programmeJsonLd(programme, root?.origin ?? "")} />
+      <Breadcrumbs
+        items={[
+          { label: "Accueil", to: "/" },
+          { label: "Programmes neufs", to: "/programmes" },
+          { label: programme.ville, to: `/programmes?ville=${encodeURIComponent(programme.ville)}` },
+          { label: programme.name },
+        ]}
+      />
+      <Gallery photos={programme.photos.map((path) => ({ path }))} title={programme.name} />
       <FavoriteNotice notice={notice} />
       <header className="programme-header">
         <div>
@@ -130,21 +160,6 @@ export default function ProgrammePage() {
         </div>
       </header>
 
-      {programme.photos.length ? (
-        <div className="gallery">
-          {programme.photos.map((photo, index) => (
-            <img
-              key={photo}
-              src={uploadUrl(photo)}
-              alt={`${programme.name}, photo ${index + 1}`}
-              width={600}
-              height={400}
-              loading={index < 2 ? "eager" : "lazy"}
-            />
-          ))}
-        </div>
-      ) : null}
-
       <section>
         <h2>Le programme</h2>
         {programme.description.split(/\n{2,}/).map((paragraph, index) => (
@@ -180,13 +195,13 @@ export default function ProgrammePage() {
                   return (
                     <tr key={lot.id} id={`lot-${lot.id}`}>
                       <th scope="row">{lot.reference}</th>
-                      <td>{lot.type}</td>
-                      <td>{formatSurface(lot.surface)}</td>
-                      <td>{formatPrice(lot.price)}</td>
-                      <td>
+                      <td data-label="Type">{lot.type}</td>
+                      <td data-label="Surface">{formatSurface(lot.surface)}</td>
+                      <td data-label="Prix">{formatPrice(lot.price)}</td>
+                      <td data-label="Statut">
                         <span className={`badge ${lotStatusBadge(lot.status)}`}>{LOT_STATUS_LABELS[lot.status]}</span>
                       </td>
-                      <td>{lot.isComplete ? "Dossier complet" : "Incomplet"}</td>
+                      <td data-label="Dossier">{lot.isComplete ? "Dossier complet" : "Incomplet"}</td>
                       {viewer === "verified" ? (
                         <td>
                           {favoriteId ? (
@@ -218,4 +233,26 @@ export default function ProgrammePage() {
       </section>
     </article>
   );
+}
+
+/** schema.org Residence (the building) with an AggregateOffer over its lots. */
+function programmeJsonLd(programme: PageData["programme"], origin: string) {
+  const available = programme.lots.filter((lot) => lot.status === "disponible");
+  return {
+    "@context": "https://schema.org",
+    "@type": "Residence",
+    name: programme.name,
+    description: programme.description,
+    url: `${origin}/programmes/${programme.slug}`,
+    image: programme.photos.map((path) => origin + uploadUrl(path)),
+    address: { "@type": "PostalAddress", addressLocality: programme.ville, addressCountry: "FR" },
+    offers: {
+      "@type": "AggregateOffer",
+      priceCurrency: "EUR",
+      lowPrice: programme.prixMin,
+      highPrice: programme.prixMax,
+      offerCount: available.length,
+      seller: { "@type": "Organization", name: programme.developer },
+    },
+  };
 }

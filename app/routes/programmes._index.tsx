@@ -5,14 +5,16 @@ import { ErrorSummary, Field } from "~/components/forms";
 import { ProgrammeCardView } from "~/components/programmes/ProgrammeCard";
 import { listProgrammes, listProgrammeVilles, parseProgrammeFilters } from "~/domain/programmes/programmes.server";
 import { wantsJson } from "~/utils/http.server";
+import { seoMeta, siteOrigin } from "~/utils/seo";
 
-export const meta: MetaFunction = () => [
-  { title: "Programmes immobiliers neufs — Vitrine" },
-  {
-    name: "description",
-    content: "Les programmes neufs des promoteurs : appartements et maisons sur plan, lot par lot.",
-  },
-];
+export const meta: MetaFunction = ({ matches, location }) =>
+  seoMeta({
+    origin: siteOrigin(matches),
+    path: location.pathname + location.search.replace(/([?&])cursor=[^&]*&?/, "$1").replace(/[?&]$/, ""),
+    title: "Programmes immobiliers neufs — Vitrine",
+    description:
+      "Les programmes neufs des promoteurs : appartements et maisons sur plan, lot par lot, avec leurs prix et leur disponibilité.",
+  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -87,12 +89,27 @@ export default function Programmes() {
         </div>
       </Form>
 
+      <h2 aria-live="polite">
+        {programmes.length === 0
+          ? "Aucun programme ne correspond à votre recherche"
+          : `${programmes.length}${nextHref ? "+" : ""} programme${programmes.length > 1 ? "s" : ""} neuf${programmes.length > 1 ? "s" : ""}`}
+      </h2>
       {programmes.length === 0 ? (
-        <p>Aucun programme ne correspond à votre recherche.</p>
+        <div className="card empty-state">
+          <p>Essayez une autre ville ou élargissez votre budget.</p>
+          <p className="actions actions-center">
+            <Link to="/programmes" className="button">
+              Voir tous les programmes
+            </Link>
+            <Link to="/properties" className="button button-secondary">
+              Voir les annonces
+            </Link>
+          </p>
+        </div>
       ) : (
         <div className="grid programme-grid">
           {programmes.map((programme, index) => (
-            <ProgrammeCardView key={programme.id} programme={programme} eager={index < 3} />
+            <ProgrammeCardView key={programme.id} programme={programme} eager={index < 3} priority={index === 0} />
           ))}
         </div>
       )}

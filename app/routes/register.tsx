@@ -2,11 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
-import { EmailTaken, RegisterSchema, registerPro } from "~/domain/accounts/accounts.server";
+import { EmailTaken, RegisterSchema, registerPro, registrationsByIp } from "~/domain/accounts/accounts.server";
 import { PRO_KINDS } from "~/domain/accounts/kinds";
 import { getCurrentPro } from "~/utils/auth.server";
 import { apiError, fieldErrors, fieldIssues, readBody, wantsJson } from "~/utils/http.server";
+import { clientIp } from "~/utils/rate-limit.server";
 import { createSessionAndRedirect } from "~/utils/session.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte professionnel — Vitrine" }];
 
@@ -15,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, context }: ActionFunctionArgs) => {
   const asJson = wantsJson(request);
   const body = await readBody(request);
   const values = {
@@ -30,16 +32,23 @@ export async function action({ request }: ActionFunctionArgs) {
     if (asJson) return apiError("VALIDATION_ERROR", "Invalid registration", { details });
     return json({ errors: fieldErrors(details), values }, { status: 400 });
   }
+  const limit = await registrationsByIp.consume(clientIp(context));
+  if (!limit.ok) {
+    const headers = { "Retry-After": String(limit.retryAfter) };
+    if (asJson) return apiError("RATE_LIMITED", "Too many registrations from this address", { headers });
+    const message = "Trop de comptes créés depuis cette adresse. Réessayez plus tard.";
+    return json({ errors: { form: [message] }, values }, { status: 429, headers });
+  }
   try {
     const pro = await registerPro(parsed.data);
-    return createSessionAndRedirect(pro.id, "/pro/identity");
+    return createSessionAndRedirect(pro.id, "/pro/identity", request);
   } catch (error) {
     if (!(error instanceof EmailTaken)) throw error;
     const message = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous.";
     if (asJson) return apiError("DUPLICATE", "An account already exists with this e-mail", { status: 409 });
     return json({ errors: { email: [message] }, values }, { status: 409 });
   }
-}
+});
 
 export default function Register() {
   const actionData = useActionData<typeof action>();

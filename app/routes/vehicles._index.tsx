@@ -7,14 +7,15 @@ import { availableMakes, listAvailableVehicles, type VehicleFilters } from "~/do
 import { formatRand, formatWindow } from "~/domain/vehicles/labels";
 import { env } from "~/utils/env.server";
 import { MAX_VEHICLES } from "~/domain/vehicles/validation";
+import { seoMeta, siteOrigin } from "~/utils/seo";
 
-export const meta: MetaFunction = () => [
-  { title: "Véhicules d’occasion — Vitrine" },
-  {
-    name: "description",
-    content: "Choisissez jusqu’à 4 véhicules et contactez les concessionnaires en une seule demande.",
-  },
-];
+export const meta: MetaFunction = ({ matches, location }) =>
+  seoMeta({
+    origin: siteOrigin(matches),
+    path: location.pathname,
+    title: "Véhicules d’occasion — Vitrine",
+    description: "Choisissez jusqu’à 4 véhicules et contactez les concessionnaires en une seule demande.",
+  });
 
 function positiveInt(raw: string | null, max: number): number | undefined {
   if (!raw || !/^\d{1,10}$/.test(raw.trim())) return undefined;

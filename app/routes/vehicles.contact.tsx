@@ -11,6 +11,8 @@ import { CONTACT_METHODS, formFieldOf, MAX_VEHICLES, parseVehicleId } from "~/do
 import { readViewerToken, serializeViewerToken } from "~/domain/vehicles/viewer.server";
 import { env } from "~/utils/env.server";
 import { clientIp } from "~/utils/rate-limit.server";
+import { pageRoute } from "~/utils/errors.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Contacter les vendeurs — Vitrine" }];
 
@@ -45,8 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+export const action = pageRoute(async ({ request, context }: ActionFunctionArgs) => {
+  const form = await readForm(request);
   const values: FormValues = {};
   for (const field of TEXT_FIELDS) {
     const value = form.get(field);
@@ -81,7 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!list.includes(message)) list.push(message);
   }
   return json({ values, errors }, { status: 422 });
-}
+});
 
 export default function VehicleContactPage() {
   const { vehicles, tooMany, unknown, provinces, windowText } = useLoaderData<typeof loader>();

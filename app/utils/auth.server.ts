@@ -95,21 +95,26 @@ function loginRedirect(request: Request) {
   return redirect(`/login?redirectTo=${encodeURIComponent(safeRedirect(back))}`);
 }
 
+type AuthOptions = { /** An API path: answer JSON errors whatever the Accept header says. */ json?: boolean };
+
+const answersJson = (request: Request, options: AuthOptions) =>
+  options.json || wantsJson(request) || request.headers.has("authorization");
+
 /** Signed in (any identity status). Pages go to the login page, JSON gets 401. */
-export async function requirePro(request: Request): Promise<CurrentPro> {
+export async function requirePro(request: Request, options: AuthOptions = {}): Promise<CurrentPro> {
   const pro = await getCurrentPro(request);
   if (pro) return pro;
-  if (wantsJson(request) || request.headers.has("authorization")) {
+  if (answersJson(request, options)) {
     throw apiError("UNAUTHORIZED", "Authentication required");
   }
   throw loginRedirect(request);
 }
 
 /** Signed in with a verified identity document (the CNI gate). */
-export async function requireVerifiedPro(request: Request): Promise<CurrentPro> {
-  const pro = await requirePro(request);
+export async function requireVerifiedPro(request: Request, options: AuthOptions = {}): Promise<CurrentPro> {
+  const pro = await requirePro(request, options);
   if (pro.identityStatus === "verified") return pro;
-  if (wantsJson(request) || request.headers.has("authorization")) {
+  if (answersJson(request, options)) {
     throw apiError("CNI_REQUIRED", "Identity verification required");
   }
   throw redirect("/pro/identity");

@@ -1,9 +1,14 @@
 /**
- * The application cache: @epic-web/cachified over a small in-process LRU map. Everything goes
- * through `cached` and `invalidate`, so the store can later move to Redis or similar (several app
- * instances) without touching the callers.
+ * The application cache: @epic-web/cachified over a small in-process LRU map, kept coherent across
+ * app instances by a generation per namespace in the database (docs/decisions/024). The namespace
+ * is a key's text before its first ":" ("listings", "programmes"). `invalidate` bumps the
+ * namespace's generation in the same database the write went to; `cached` reads the current
+ * generation (one primary-key lookup) and keys its entry by it, so once a save has returned, no
+ * instance serves a value computed before it: an older generation's entries are simply never asked
+ * for again. Everything goes through `cached` and `invalidate`.
  */
 import { cachified, totalTtl, type Cache, type CacheEntry } from "@epic-web/cachified";
+import { db } from "./db.server";
 
 const MAX_ENTRIES = 500;
 
@@ -57,13 +62,29 @@ declare global {
 
 const store = (globalThis.__vitrineCache ??= new LruStore());
 
+function namespaceOf(keyOrPrefix: string): string {
+  const colon = keyOrPrefix.indexOf(":");
+  return colon === -1 ? keyOrPrefix : keyOrPrefix.slice(0, colon);
+}
+
+async function generationOf(namespace: string): Promise<number> {
+  const row = await db.cacheGeneration.findUnique({ where: { namespace }, select: { generation: true } });
+  return row?.generation ?? 0;
+}
+
 /**
  * The cached value for `key`, computed by `getFreshValue` when missing or expired. `ttl` in ms;
  * `swr` lets a stale value be served while a fresh one is computed in the background.
  */
-export function cached<T>(options: { key: string; ttl: number; swr?: number; getFreshValue: () => Promise<T> | T }) {
+export async function cached<T>(options: {
+  key: string;
+  ttl: number;
+  swr?: number;
+  getFreshValue: () => Promise<T> | T;
+}): Promise<T> {
+  const generation = await generationOf(namespaceOf(options.key));
   return cachified<T>({
-    key: options.key,
+    key: `${options.key}#${generation}`,
     cache: store,
     ttl: options.ttl,
     staleWhileRevalidate: options.swr ?? 0,
@@ -71,8 +92,15 @@ export function cached<T>(options: { key: string; ttl: number; swr?: number; get
   });
 }
 
-/** Forgets every key that starts with `prefix` (call it after a write that changes those values). */
-export function invalidate(prefix: string) {
+/**
+ * Call after a write that changes cached values, once it is committed: every instance's entries of
+ * the prefix's namespace are outdated from now on. The statement is the same on both databases.
+ */
+export async function invalidate(prefix: string): Promise<void> {
+  const namespace = namespaceOf(prefix);
+  await db.$executeRaw`
+    INSERT INTO "CacheGeneration" ("namespace", "generation") VALUES (${namespace}, 1)
+    ON CONFLICT ("namespace") DO UPDATE SET "generation" = "CacheGeneration"."generation" + 1`;
   store.deletePrefix(prefix);
 }
 

@@ -1,10 +1,15 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgresql/client";
+import { providerOf, type DbProvider } from "./db-provider";
 import { env } from "./env.server";
 
 export type { Prisma } from "~/generated/prisma/client";
+
+export { providerOf, type DbProvider };
 
 declare global {
   // One client per process, also across dev rebuilds.
@@ -13,6 +18,7 @@ declare global {
 
 function create() {
   const url = env().DATABASE_URL;
+  if (providerOf(url) === "postgresql") return createPostgres(url);
   // WAL is a property of the database file: set it once, synchronously, before any query can start,
   // so that readers proceed during a write. The adapter's own connection gets a 5 s busy timeout,
   // so writers queue instead of failing; better-sqlite3 enforces foreign keys by default.
@@ -21,6 +27,17 @@ function create() {
   setup.close();
   const adapter = serializedAdapter(new PrismaBetterSQLite3({ url, timeout: 5000 }));
   const client = new PrismaClient({ adapter });
+  return { client, ready: Promise.resolve() };
+}
+
+/**
+ * PostgreSQL: a pool of connections, so queries and transactions of concurrent requests run side by
+ * side. The PostgreSQL client is generated from the same data model (prisma/README.md), so its API
+ * is the SQLite client's; the one cast below is what lets the rest of the app ignore which it is.
+ */
+function createPostgres(url: string) {
+  const adapter = new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE });
+  const client = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   return { client, ready: Promise.resolve() };
 }
 
@@ -95,6 +112,7 @@ export function serializedAdapter(factory: SqlDriverAdapterFactory): SqlDriverAd
 globalThis.__vitrineDb ??= create();
 
 export const db = globalThis.__vitrineDb.client;
+export const dbProvider: DbProvider = providerOf(env().DATABASE_URL);
 export const dbReady = globalThis.__vitrineDb.ready;
 
 /** Prisma error code of a known request error (P2002 unique, P2003 foreign key, P2025 missing). */
@@ -103,4 +121,24 @@ export function prismaErrorCode(error: unknown): string | undefined {
     return error.code;
   }
   return undefined;
+}
+
+/**
+ * Whether a write was refused by a CHECK constraint. SQLite's adapter reports its own code and
+ * PostgreSQL's reports SQLSTATE 23514 (check_violation); the message is the fallback for both.
+ */
+export function isCheckViolation(error: unknown): boolean {
+  const code = prismaErrorCode(error);
+  if (code === "SQLITE_CONSTRAINT_CHECK" || code === "23514") return true;
+  return /CHECK constraint failed|violates check constraint/.test(String(error));
+}
+
+/**
+ * A `contains` filter that ignores ASCII case on both databases: SQLite's LIKE already does,
+ * PostgreSQL's needs `mode: "insensitive"` (which SQLite's client does not accept).
+ */
+export function containsText(value: string): { contains: string } {
+  return dbProvider === "postgresql"
+    ? ({ contains: value, mode: "insensitive" } as { contains: string })
+    : { contains: value };
 }

@@ -3,11 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const base64Key32 = z
-  .string()
-  .refine((v) => Buffer.from(v, "base64").length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(v), {
-    message: "must be 32 bytes encoded in base64 (e.g. `openssl rand -base64 32`)",
-  });
+const base64Key32 = z.string().refine((v) => Buffer.from(v, "base64").length === 32 && /^[A-Z0-9+/]+={0,2}$/i.test(v), {
+  message: "must be 32 bytes encoded in base64 (e.g. `openssl rand -base64 32`)",
+});
 
 const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -18,8 +16,15 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "must be a SQLite URL such as file:./data/vitrine.db")
+    .regex(
+      /^(?:file:|postgres(?:ql)?:\/\/).+/,
+      "must be a SQLite URL such as file:./data/vitrine.db or a PostgreSQL URL such as postgresql://user:password@host:5432/vitrine",
+    )
     .default("file:./data/vitrine.db"),
+  /// PostgreSQL connections per process (SQLite uses one).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /// Worker processes `npm start` runs, one per core at most (docs/decisions/025).
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   UPLOADS_DIR: z.string().min(1).default("./uploads"),
   /// Identity documents live here, outside the public uploads.
   PRIVATE_DIR: z.string().min(1).default("./data/private"),
@@ -54,8 +59,16 @@ const EnvSchema = z.object({
     .max(365 * 24 * 3600)
     .default(86400),
   SEED: z.enum(["demo", "none"]).default("demo"),
-  TRUST_PROXY: booleanFlag.default(false),
+  /// The number of trusted proxy hops in front of the app (SPEC "Scale-out"); 0 or unset: none.
+  TRUST_PROXY: z.coerce
+    .number({ error: "must be the number of trusted proxy hops, e.g. 1" })
+    .int("must be the number of trusted proxy hops, e.g. 1")
+    .min(0, "must be the number of trusted proxy hops, e.g. 1")
+    .max(10, "more than 10 proxy hops is surely a mistake")
+    .default(0),
   RATE_LIMIT_DISABLED: booleanFlag.default(false),
+  /// Whether this process runs the job worker (off in all but one process of a cluster).
+  JOB_WORKER: booleanFlag.default(true),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   LOG_LEVEL: z.enum(["silent", "error", "warn", "info"]).default("info"),
 });
@@ -110,7 +123,19 @@ function loadOrCreateSecrets(dataDir: string, wanted: { SESSION_SECRET?: string;
   }
   if (changed) {
     fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    // Written whole under a temporary name, then linked into place only if no other process
+    // (two instances starting together) got there first: theirs wins, and both use the same keys.
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    try {
+      if (fs.existsSync(file)) fs.renameSync(temp, file);
+      else fs.linkSync(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      stored = JSON.parse(fs.readFileSync(file, "utf8"));
+    } finally {
+      fs.rmSync(temp, { force: true });
+    }
   }
   const generated = [
     !wanted.SESSION_SECRET && "SESSION_SECRET",

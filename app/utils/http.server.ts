@@ -1,13 +1,14 @@
 import { json } from "@remix-run/node";
 import { z } from "zod";
+import { DomainError, STATUS_OF, unreadableBody, type ErrorCode, type FieldIssue } from "./errors";
+import { isDigits, isJsonMediaType, mediaTypeOf } from "./input";
 
 /**
  * One route serves a page and the SPEC's JSON (docs/decisions/002). A request is a JSON request
  * when its body is JSON or its Accept header prefers application/json to text/html.
  */
 export function wantsJson(request: Request): boolean {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (/^application\/(.+\+)?json\b/i.test(contentType)) return true;
+  if (isJsonMediaType(request.headers.get("content-type"))) return true;
   const accept = request.headers.get("accept");
   if (!accept) return false;
   return quality(accept, "application/json") > quality(accept, "text/html");
@@ -31,40 +32,7 @@ function quality(accept: string, type: string): number {
   return best;
 }
 
-export type ErrorCode =
-  | "UNAUTHORIZED"
-  | "CNI_REQUIRED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "VALIDATION_ERROR"
-  | "INVALID_FAVORITE"
-  | "DUPLICATE"
-  | "INVALID_TRANSITION"
-  | "INVALID_IMAGE"
-  | "TOO_MANY_PHOTOS"
-  | "PAYLOAD_TOO_LARGE"
-  | "RATE_LIMITED"
-  | "METHOD_NOT_ALLOWED"
-  | "INTERNAL";
-
-export const STATUS_OF: Record<ErrorCode, number> = {
-  UNAUTHORIZED: 401,
-  CNI_REQUIRED: 403,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  VALIDATION_ERROR: 400,
-  INVALID_FAVORITE: 400,
-  DUPLICATE: 409,
-  INVALID_TRANSITION: 409,
-  INVALID_IMAGE: 400,
-  TOO_MANY_PHOTOS: 400,
-  PAYLOAD_TOO_LARGE: 413,
-  RATE_LIMITED: 429,
-  METHOD_NOT_ALLOWED: 405,
-  INTERNAL: 500,
-};
-
-export type FieldIssue = { field: string; message: string };
+export { DomainError, STATUS_OF, type ErrorCode, type FieldIssue } from "./errors";
 
 export type ErrorBody = {
   error: { code: ErrorCode | string; message: string; details?: FieldIssue[]; errorId?: string };
@@ -86,20 +54,8 @@ export function apiError(
   });
 }
 
-/** Domain failures carry a code; routes turn them into JSON errors or form messages. */
-export class DomainError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: FieldIssue[],
-    readonly status: number = STATUS_OF[code],
-  ) {
-    super(message);
-  }
-}
-
 export function toResponse(error: DomainError) {
-  return apiError(error.code, error.message, { details: error.details, status: error.status });
+  return apiError(error.code, error.message, { details: error.details, status: error.status, headers: error.headers });
 }
 
 /** zod issues → `[{field, message}]`, one per issue, in input order. */
@@ -123,29 +79,62 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   try {
     body = await request.json();
   } catch {
-    throw new DomainError("VALIDATION_ERROR", "Request body must be valid JSON", [
-      { field: "body", message: "Invalid JSON" },
-    ]);
+    throw unreadableBody("Request body must be valid JSON", "Invalid JSON");
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) {
-    throw new DomainError("VALIDATION_ERROR", "Request body must be a JSON object", [
-      { field: "body", message: "Expected an object" },
-    ]);
+    throw unreadableBody("Request body must be a JSON object", "Expected an object");
   }
   return body as Record<string, unknown>;
 }
 
-/** Reads a form or JSON body as a plain object of strings (forms) or values (JSON). */
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/**
+ * The body of a form post. Another content type, none, or bytes that do not parse as one (a
+ * multipart body without its boundary…) are a VALIDATION_ERROR, never a 500.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const type = mediaTypeOf(request.headers.get("content-type"));
+  if (!FORM_TYPES.has(type)) {
+    throw unreadableBody(
+      "Unsupported content type: send application/x-www-form-urlencoded, multipart/form-data or JSON",
+      "Unsupported content type",
+    );
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw unreadableBody("Request body is not a readable form", "Unreadable form body");
+  }
+}
+
+const bodies = new WeakMap<Request, Record<string, unknown>>();
+
+/**
+ * Reads a form or JSON body as a plain object of strings (forms) or values (JSON). Remembered per
+ * request, so the page adapter can show the typed values again next to the errors.
+ */
 export async function readBody(request: Request): Promise<Record<string, unknown>> {
-  if (/^application\/(.+\+)?json\b/i.test(request.headers.get("content-type") ?? "")) {
-    return readJsonObject(request);
+  const known = bodies.get(request);
+  if (known) return known;
+  let out: Record<string, unknown>;
+  if (isJsonMediaType(request.headers.get("content-type"))) {
+    out = await readJsonObject(request);
+  } else {
+    const form = await readForm(request);
+    out = {};
+    for (const [key, value] of form.entries()) {
+      if (typeof value === "string") out[key] = value;
+    }
   }
-  const form = await request.formData();
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value === "string") out[key] = value;
-  }
+  bodies.set(request, out);
   return out;
+}
+
+/** The body `readBody` read for this request (only its strings), or nothing. */
+export function typedValues(request: Request): Record<string, string> {
+  const body = bodies.get(request) ?? {};
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<string, string>;
 }
 
 // ---- Cursor pagination: ordering createdAt DESC, id DESC; cursor = base64url of (createdAt, id).
@@ -156,14 +145,24 @@ export function encodeCursor(row: { createdAt: Date; id: string | number }): str
   return Buffer.from(JSON.stringify([row.createdAt.toISOString(), String(row.id)])).toString("base64url");
 }
 
+/** Longer than any cursor we hand out (an ISO date and a uuid, in base64url). */
+const MAX_CURSOR_LENGTH = 200;
+const BASE64URL = /^[\w-]*$/;
+
+/**
+ * The cursor's `(createdAt, id)`, or null when it is not one of ours: too long, not base64url, not
+ * the pair we encode, or a date outside the years 0000–9999 the database can store and compare.
+ */
 export function decodeCursor(raw: string): Cursor | null {
+  if (raw.length > MAX_CURSOR_LENGTH || !BASE64URL.test(raw)) return null;
   try {
     const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [iso, id] = value;
-    if (typeof iso !== "string" || typeof id !== "string" || !id) return null;
+    if (typeof iso !== "string" || typeof id !== "string" || !id || id.length > 64) return null;
     const createdAt = new Date(iso);
-    if (Number.isNaN(createdAt.getTime())) return null;
+    const year = createdAt.getUTCFullYear();
+    if (Number.isNaN(createdAt.getTime()) || year < 0 || year > 9999) return null;
     return { createdAt, id };
   } catch {
     return null;
@@ -179,7 +178,7 @@ export function parsePageParams(url: URL): PageParams {
   let limit = 20;
   if (rawLimit !== null) {
     limit = Number(rawLimit);
-    if (!/^\d+$/.test(rawLimit) || limit < 1 || limit > 100) {
+    if (!isDigits(rawLimit, 3) || limit < 1 || limit > 100) {
       details.push({ field: "limit", message: "limit must be an integer between 1 and 100" });
     }
   }
@@ -191,6 +190,16 @@ export function parsePageParams(url: URL): PageParams {
   }
   if (details.length) throw new DomainError("VALIDATION_ERROR", "Invalid pagination parameters", details);
   return { limit, cursor };
+}
+
+/** The page parameters, or null when they are damaged (a page may then show its first page). */
+export function pageParamsOrNull(url: URL): PageParams | null {
+  try {
+    return parsePageParams(url);
+  } catch (error) {
+    if (error instanceof DomainError) return null;
+    throw error;
+  }
 }
 
 /** Prisma `where` fragment for rows strictly after the cursor in (createdAt DESC, id DESC) order. */

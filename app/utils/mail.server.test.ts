@@ -91,7 +91,7 @@ describe("sendMail without SMTP_URL", () => {
       replyTo: "support@vitrine.test",
     });
 
-    expect(sent.messageId).toMatch(/^<.+@.+>$/);
+    expect(sent.messageId).toMatch(/^<[^<>@]+@[^<>@]+>$/);
     expect(sent.file).toBeDefined();
     const file = sent.file!;
     expect(path.dirname(file)).toBe(path.resolve(process.env.MAIL_OUTBOX_DIR!));

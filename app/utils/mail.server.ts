@@ -162,7 +162,7 @@ function decodeQuotedPrintable(body: string): string {
   const bytes: number[] = [];
   for (let i = 0; i < soft.length; i++) {
     const hex = soft[i] === "=" ? soft.slice(i + 1, i + 3) : "";
-    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+    if (/^[0-9A-F]{2}$/i.test(hex)) {
       bytes.push(parseInt(hex, 16));
       i += 2;
     } else {
@@ -174,8 +174,8 @@ function decodeQuotedPrintable(body: string): string {
 
 function decodeWords(value: string): string {
   return value
-    .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?)/g, "$1")
-    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, kind: string, data: string) => {
+    .replace(/(=\?[^?]+\?[BQ]\?[^?]*\?=)\s+(?==\?)/gi, "$1")
+    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_m, _charset: string, kind: string, data: string) => {
       if (kind.toUpperCase() === "B") return Buffer.from(data, "base64").toString("utf8");
       return decodeQuotedPrintable(data.replace(/_/g, " "));
     });

@@ -1,4 +1,5 @@
 import { createCookie, redirect } from "@remix-run/node";
+import { isLocalPath } from "./input";
 import { randomToken, sha256 } from "./crypto.server";
 import { db } from "./db.server";
 import { env } from "./env.server";
@@ -35,8 +36,14 @@ export async function findSession(request: Request) {
   return session;
 }
 
-/** Starts a fresh session (never reuses one: no fixation) and redirects. */
-export async function createSessionAndRedirect(proId: string, redirectTo: string) {
+/**
+ * Starts a fresh session (never reuses one: no fixation) and redirects. The session the browser
+ * held before, if any (`replacing` is the sign-in request), ends: signing in again never leaves an
+ * older session of that browser valid.
+ */
+export async function createSessionAndRedirect(proId: string, redirectTo: string, replacing?: Request) {
+  const previous = replacing ? await readSessionToken(replacing) : null;
+  if (previous) await db.session.deleteMany({ where: { id: sha256(previous) } });
   const token = randomToken();
   await db.session.create({
     data: { id: sha256(token), proId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },
@@ -62,11 +69,10 @@ export function hasSessionCookie(request: Request): boolean {
   return /(?:^|;\s*)vitrine_session=/.test(request.headers.get("cookie") ?? "");
 }
 
-/** A local path only: anything else (other hosts, protocol-relative, backslashes) goes home. */
+/**
+ * A local path only: anything else (other hosts, protocol-relative, backslashes, characters a
+ * `Location` header cannot carry) goes to the fallback.
+ */
 export function safeRedirect(to: unknown, fallback = "/pro"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) {
-    return fallback;
-  }
-  if (/[\u0000-\u001f]/.test(to)) return fallback;
-  return to;
+  return isLocalPath(to) ? to : fallback;
 }

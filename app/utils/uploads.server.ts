@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { unstable_parseMultipartFormData } from "@remix-run/node";
-import { DomainError } from "./http.server";
+import { DomainError, unreadableBody } from "./errors";
+import { mediaTypeOf } from "./input";
 
 export type TempFile = { field: string; filename: string; declaredType: string; path: string; size: number };
 
@@ -19,10 +20,8 @@ export async function parseMultipart(
   options: { tempDir: string; maxFileBytes: number; maxFiles: number },
 ): Promise<{ fields: Record<string, string>; files: TempFile[] }> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.startsWith("multipart/form-data")) {
-    throw new DomainError("VALIDATION_ERROR", "Expected a multipart/form-data body", [
-      { field: "body", message: "Expected multipart/form-data" },
-    ]);
+  if (mediaTypeOf(contentType) !== "multipart/form-data" || !/;\s*boundary=/i.test(contentType)) {
+    throw unreadableBody("Expected a multipart/form-data body with its boundary", "Expected multipart/form-data");
   }
   await fs.promises.mkdir(options.tempDir, { recursive: true });
   const files: TempFile[] = [];

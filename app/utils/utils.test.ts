@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { decryptPII, emailBlindIndex, encryptPII, hashPassword, verifyPassword } from "./crypto.server";
 import { EnvError, parseEnv } from "./env.server";
 import { decodeCursor, DomainError, encodeCursor, parsePageParams, wantsJson } from "./http.server";
+import { addressKey } from "./rate-limit.server";
 import { safeRedirect } from "./session.server";
 
 describe("environment", () => {
@@ -13,7 +14,16 @@ describe("environment", () => {
     expect(env.DATABASE_URL).toBe("file:./data/vitrine.db");
     expect(env.ANONYMITY_WINDOW_SECONDS).toBe(1800);
     expect(env.SEED).toBe("demo");
-    expect(env.TRUST_PROXY).toBe(false);
+    expect(env.TRUST_PROXY).toBe(0);
+  });
+
+  it("reads TRUST_PROXY as a number of hops and refuses anything else", () => {
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    for (const value of ["true", "yes", "-1", "1.5"]) {
+      expect(() => parseEnv({ TRUST_PROXY: value })).toThrowError(
+        /TRUST_PROXY: must be the number of trusted proxy hops/,
+      );
+    }
   });
 
   it("names every malformed value", () => {
@@ -135,5 +145,18 @@ describe("safeRedirect", () => {
     expect(safeRedirect("https://evil.example")).toBe("/pro");
     expect(safeRedirect("/\\evil.example")).toBe("/pro");
     expect(safeRedirect(undefined, "/")).toBe("/");
+  });
+});
+
+describe("rate-limit keys", () => {
+  it("keep IPv4 addresses and key IPv6 ones by their /64", () => {
+    expect(addressKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(addressKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(addressKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(addressKey("2001:0db8:0001:0002:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
+    expect(addressKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressKey("1::2:3:4:5:6:7")).toBe("1:0:2:3::/64");
+    expect(addressKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(addressKey("unknown")).toBe("unknown");
   });
 });

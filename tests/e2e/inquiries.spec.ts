@@ -140,7 +140,7 @@ test("the pro filters the inbox, pages through it, and moves inquiries from new 
         senderEmail: `${senderName
           .split(" ")[0]
           .normalize("NFD")
-          .replace(/[^a-zA-Z]/g, "")
+          .replace(/[^a-z]/gi, "")
           .toLowerCase()}.${suffix}@example.fr`,
         message: `Bonjour, je suis intéressé par la maison. ${senderName}`,
       },

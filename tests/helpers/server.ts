@@ -7,6 +7,8 @@ export type TestServer = {
   baseUrl: string;
   env: Record<string, string>;
   logs: () => string;
+  /** The server process's id (for reading its memory figures in /proc). */
+  pid: () => number;
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
   restart: () => Promise<void>;
 };
@@ -26,11 +28,18 @@ export async function freePort(): Promise<number> {
  * folders. `seed: "demo"` runs the same preparation as `npm start`.
  */
 export async function startServer(
-  options: { seed?: "demo" | "none"; env?: Record<string, string> } = {},
+  options: {
+    seed?: "demo" | "none";
+    env?: Record<string, string>;
+    /** Another instance of the same deployment: its database, folders and secrets, another port. */
+    nextTo?: TestServer;
+  } = {},
 ): Promise<TestServer> {
   if (!fs.existsSync("build/index.js")) throw new Error("Run `npm run build` before the integration tests");
   const port = await freePort();
-  const { vars } = makeTempEnv({ PORT: String(port), SEED: options.seed ?? "none", ...options.env });
+  const vars = options.nextTo
+    ? { ...options.nextTo.env, ...options.env, PORT: String(port) }
+    : makeTempEnv({ PORT: String(port), SEED: options.seed ?? "none", ...options.env }).vars;
   const env = { ...process.env, ...vars } as NodeJS.ProcessEnv & Record<string, string>;
   if (options.seed === "demo") {
     execFileSync(process.execPath, ["--import", "tsx", "scripts/prepare.ts"], { env, stdio: "pipe" });
@@ -43,7 +52,8 @@ export async function startServer(
     child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.on("data", (d) => (output += d));
     child.stderr!.on("data", (d) => (output += d));
-    const deadline = Date.now() + 90_000; // generous: CI machines can be busy
+    // Generous: a loaded CI machine can take long to start a process.
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
       const up = await fetch(`${baseUrl}/healthz`).then(
@@ -69,6 +79,7 @@ export async function startServer(
     baseUrl,
     env,
     logs: () => output,
+    pid: () => child.pid!,
     stop,
     restart: async () => {
       await stop();

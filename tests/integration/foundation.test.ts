@@ -200,7 +200,7 @@ describe("API tokens", () => {
     const created = await client.form("/pro/settings", { intent: "create-token", name: "Logiciel métier" });
     expect(created.status).toBe(200);
     const html = await created.text();
-    const secret = /(vtr_[A-Za-z0-9_-]{20,})/.exec(html)![1];
+    const secret = /(vtr_[\w-]{20,})/.exec(html)![1];
 
     const api = new Client(server.baseUrl, { authorization: `Bearer ${secret}` });
     const ok = await api.json("/pro");

@@ -100,7 +100,7 @@ function decodeMail(raw: string) {
   // Bodies may be quoted-printable or base64; decode both so assertions read plain text.
   const qp = decodeQP(words.replace(/=\r?\n/g, ""));
   const base64Parts = [
-    ...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/gi),
+    ...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Z0-9+/=\r\n]+)/gi),
   ]
     .map((m) => Buffer.from(m[1].replace(/\s/g, ""), "base64").toString("utf8"))
     .join("\n");
@@ -542,10 +542,10 @@ describe("the inbox pages", () => {
     expect(status().status).toBe("read");
     expect(status().readAt).not.toBeNull();
 
-    // Row button: read → replied, back to the same filtered page.
+    // Row button: read → replied, back to the same filtered page, which confirms the change.
     const change = await pro.form("/pro/contacts?index&status=read", { intent: "status", id, status: "replied" });
     expect(change.status).toBe(302);
-    expect(change.headers.get("location")).toBe("/pro/contacts?status=read");
+    expect(change.headers.get("location")).toBe("/pro/contacts?status=read&updated=replied");
     expect(status().status).toBe("replied");
     const refused = await pro.form(`/pro/contacts/${id}`, { intent: "status", status: "read" });
     expect(refused.status).toBe(409);

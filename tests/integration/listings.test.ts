@@ -106,8 +106,14 @@ function folderOf(id: string) {
   return path.join(server.env.UPLOADS_DIR, "properties", id);
 }
 
-function filesOf(id: string) {
+/** Every file in the listing's folder: each photo's stored file and its smaller widths. */
+function allFilesOf(id: string) {
   return fs.existsSync(folderOf(id)) ? fs.readdirSync(folderOf(id)).sort() : [];
+}
+
+/** The stored photo files (one per photo); the -400w/-800w widths are checked where it matters. */
+function filesOf(id: string) {
+  return allFilesOf(id).filter((file) => !/-\d+w\.webp$/.test(file));
 }
 
 function workFiles() {
@@ -308,6 +314,10 @@ describe("JSON API: create, read, list, update, delete", () => {
     const p = await create();
     expect((await upload(p.id, [{ name: "a.jpg", bytes: await jpeg() }])).status).toBe(200);
     expect(filesOf(p.id)).toHaveLength(1);
+    const [stored] = filesOf(p.id);
+    expect(allFilesOf(p.id)).toEqual(
+      [stored, stored.replace(".webp", "-400w.webp"), stored.replace(".webp", "-800w.webp")].sort(),
+    );
     sqlite
       .prepare(
         `INSERT INTO ContactRequest (id, propertyId, proId, propertyTitle, senderNameEnc, senderEmailEnc, messageEnc, status, createdAt, updatedAt)
@@ -669,6 +679,9 @@ describe("photo pipeline", () => {
     expect((await res.json()).data.photos).toEqual([three, one]);
     expect(fs.existsSync(path.join(server.env.UPLOADS_DIR, two))).toBe(false);
     expect(filesOf(p.id)).toHaveLength(2);
+    // Every width of the removed photo is gone; the kept ones still have theirs.
+    expect(allFilesOf(p.id)).toHaveLength(6);
+    expect(fs.existsSync(path.join(server.env.UPLOADS_DIR, two.replace(/\.webp$/, "-400w.webp")))).toBe(false);
     expect(fs.existsSync(path.join(server.env.UPLOADS_DIR, otherPhoto))).toBe(true);
   });
 });
@@ -726,11 +739,15 @@ describe("public pages", () => {
     expect(page1).toHaveLength(24);
     expect(page1[0]).toBe(made[25].slug);
     expect(page1).not.toContain(draft.slug);
-    const next = /href="(\/properties\?[^"]*cursor=[^"]+)"/.exec(html1)![1].replace(/&amp;/g, "&");
+    // Numbered pages keep the filters; page 2 holds the two oldest.
+    const next = /href="(\/properties\?[^"]*page=2[^"]*)"/.exec(html1)![1].replace(/&amp;/g, "&");
     expect(new URL(next, server.baseUrl).searchParams.get("city")).toBe(city.toUpperCase());
     const html2 = await (await fetch(server.baseUrl + next)).text();
     expect(slugsIn(html2)).toEqual([made[1].slug, made[0].slug]);
-    expect(html2).toContain("Premières annonces");
+    expect(html1).toContain("26 annonces");
+    // Sorted by price, cheapest first, across pages.
+    const cheapest = slugsIn(await (await search(`city=${key}&sort=price-asc`)).text());
+    expect(cheapest.slice(0, 3)).toEqual([made[0].slug, made[1].slug, made[2].slug]);
 
     const filtered = slugsIn(
       await (
@@ -747,10 +764,11 @@ describe("public pages", () => {
   });
 
   it("explains invalid filters in French instead of failing", async () => {
-    const res = await fetch(`${server.baseUrl}/properties?minPrice=abc&type=chateau&minRooms=-2&cursor=zzz`);
+    const res = await fetch(`${server.baseUrl}/properties?minPrice=abc&type=chateau&minRooms=-2&page=zzz&sort=nope`);
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain("Ce lien de page n’est plus valide");
+    expect(html).toContain("Ce numéro de page n’existe pas : reprenez la recherche.");
+    expect(html).toContain("Ce tri n’existe pas");
     const res2 = await fetch(`${server.baseUrl}/properties?minPrice=abc&type=chateau&minRooms=-2&maxPrice=5`);
     expect(res2.status).toBe(400);
     const html2 = await res2.text();

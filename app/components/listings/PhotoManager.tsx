@@ -101,7 +101,7 @@ export function PhotoManager({ propertyId, photos }: { propertyId: string; photo
             <li key={photo.id} aria-busy={busyPhoto === photo.id || undefined}>
               <img
                 src={photoUrl(photo.path)}
-                alt={`Photo ${index + 1}`}
+                alt={`Vue ${index + 1}`}
                 width={photo.width}
                 height={photo.height}
                 loading="lazy"

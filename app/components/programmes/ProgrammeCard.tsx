@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { formatPrice, uploadUrl } from "~/domain/programmes/format";
+import { CARD_SIZES, Photo } from "~/components/ui/Photo";
+import { formatPrice } from "~/domain/programmes/format";
 
 export type ProgrammeCardData = {
   slug: string;
@@ -10,12 +11,26 @@ export type ProgrammeCardData = {
   lotCount: number;
 };
 
-export function ProgrammeCardView({ programme, eager = false }: { programme: ProgrammeCardData; eager?: boolean }) {
+export function ProgrammeCardView({
+  programme,
+  eager = false,
+  priority = false,
+}: {
+  programme: ProgrammeCardData;
+  eager?: boolean;
+  priority?: boolean;
+}) {
   return (
     <article className="listing-card programme-card">
       <Link to={`/programmes/${programme.slug}`}>
         {programme.photo ? (
-          <img src={uploadUrl(programme.photo)} alt="" width={600} height={400} loading={eager ? "eager" : "lazy"} />
+          <Photo
+            path={programme.photo}
+            sizes={CARD_SIZES}
+            alt=""
+            priority={eager && priority}
+            loading={eager ? "eager" : "lazy"}
+          />
         ) : (
           <div className="photo-placeholder" aria-hidden="true" />
         )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import type { FieldErrors } from "~/components/forms";
 
 export type ProvinceOption = { id: number; name: string; cities: string[] };
@@ -19,15 +19,17 @@ export function LocationSelects({
   defaultCity: string;
   errors?: FieldErrors;
 }) {
-  const [hydrated, setHydrated] = useState(false);
+  // false on the server and during hydration, true once the browser runs the component.
+  const hydrated = useSyncExternalStore(subscribeNothing, clientSnapshot, serverSnapshot);
   const [province, setProvince] = useState(defaultProvince);
   const [city, setCity] = useState(defaultCity);
-  useEffect(() => setHydrated(true), []);
   // A new server answer (errors after a post) brings the values the server kept.
-  useEffect(() => {
+  const [shown, setShown] = useState({ defaultProvince, defaultCity });
+  if (shown.defaultProvince !== defaultProvince || shown.defaultCity !== defaultCity) {
+    setShown({ defaultProvince, defaultCity });
     setProvince(defaultProvince);
     setCity(defaultCity);
-  }, [defaultProvince, defaultCity]);
+  }
 
   const chosen = provinces.find((p) => p.name === province);
   const groups = hydrated && chosen ? [chosen] : provinces;
@@ -98,3 +100,7 @@ export function LocationSelects({
     </>
   );
 }
+
+const subscribeNothing = () => () => {};
+const clientSnapshot = () => true;
+const serverSnapshot = () => false;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLocalPath, isValidEmailAddress } from "~/utils/input";
 import { hashPassword, randomToken, sha256 } from "~/utils/crypto.server";
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { createLimiter } from "~/utils/rate-limit.server";
@@ -20,8 +21,8 @@ export const RegisterSchema = z.object({
     .string({ error: "Indiquez votre adresse e-mail." })
     .trim()
     .toLowerCase()
-    .max(254, "L’adresse e-mail est trop longue.")
-    .pipe(z.email({ error: "Adresse e-mail invalide." })),
+    .max(254, { error: "L’adresse e-mail est trop longue.", abort: true })
+    .refine(isValidEmailAddress, { error: "Adresse e-mail invalide." }),
   password: z
     .string({ error: "Choisissez un mot de passe." })
     .min(10, "Le mot de passe doit contenir au moins 10 caractères.")
@@ -57,10 +58,13 @@ export const LoginSchema = z.object({
     .trim()
     .toLowerCase()
     .min(1, "Indiquez votre adresse e-mail.")
-    .max(254, "L’adresse e-mail est trop longue.")
-    .pipe(z.email({ error: "Adresse e-mail invalide." })),
+    .max(254, { error: "L’adresse e-mail est trop longue.", abort: true })
+    .refine(isValidEmailAddress, { error: "Adresse e-mail invalide." }),
   password: z.string({ error: "Indiquez votre mot de passe." }).min(1, "Indiquez votre mot de passe.").max(200),
-  redirectTo: z.string().optional(),
+  redirectTo: z
+    .string()
+    .optional()
+    .refine((to) => !to || isLocalPath(to), { error: "L’adresse de retour n’est pas une page de Vitrine." }),
 });
 
 /** 10 failed sign-ins in 15 minutes block the address, and separately the account. */
@@ -70,6 +74,24 @@ export const loginFailuresByAccount = createLimiter({
   points: 10,
   durationSeconds: 15 * 60,
 });
+
+/**
+ * Counts a sign-in attempt for the address and the account before the password is checked.
+ * Returns the wait when either is over its limit; a refused attempt leaves the other counter as it was.
+ */
+export async function countLoginAttempt(ipKey: string, accountKey: string) {
+  const byIp = await loginFailuresByIp.consume(ipKey);
+  if (!byIp.ok) return { retryAfter: byIp.retryAfter };
+  const byAccount = await loginFailuresByAccount.consume(accountKey);
+  if (!byAccount.ok) {
+    await loginFailuresByIp.refund(ipKey);
+    return { retryAfter: byAccount.retryAfter };
+  }
+  return null;
+}
+
+/** Registrations per address: each one costs a password hash and opens an identity upload. */
+export const registrationsByIp = createLimiter({ keyPrefix: "register-ip", points: 10, durationSeconds: 3600 });
 
 // ---- API tokens
 
@@ -99,6 +121,11 @@ export async function revokeApiToken(proId: string, tokenId: string) {
     data: { revokedAt: new Date() },
   });
   return count === 1;
+}
+
+/** Revokes every live token of the pro ("sign out everywhere" can take them along). */
+export async function revokeAllApiTokens(proId: string) {
+  await db.apiToken.updateMany({ where: { proId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
 export const ApiTokenNameSchema = z.object({

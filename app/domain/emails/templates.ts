@@ -97,8 +97,13 @@ export function dealershipNotificationEmail(input: DealershipNotificationInput):
       ],
     },
     buyer.additionalComments
-      ? { kind: "quote", label: "Ses commentaires :", text: buyer.additionalComments }
-      : { kind: "note", text: "Commentaires : (aucun)" },
+      ? // The buyer's own words, quoted as such: nothing typed can pass for part of our message.
+        {
+          kind: "quote",
+          label: "Commentaires de l’acheteur (ses propres mots, non vérifiés par Vitrine) :",
+          text: buyer.additionalComments,
+        }
+      : { kind: "note", text: "Commentaires de l’acheteur : (aucun)" },
     { kind: "button", label: "Suivre et répondre depuis Vitrine", href: input.leadUrl },
   ];
   return renderEmail({

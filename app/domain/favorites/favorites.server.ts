@@ -1,5 +1,5 @@
 import { parsePhotos } from "~/domain/programmes/programmes.server";
-import { db, prismaErrorCode } from "~/utils/db.server";
+import { db, prismaErrorCode, isCheckViolation } from "~/utils/db.server";
 import { DomainError } from "~/utils/http.server";
 import type { FavoriteTarget } from "./target";
 
@@ -97,8 +97,8 @@ export async function addFavorite(proId: string, target: FavoriteTarget): Promis
     if (code === "P2003") {
       throw new DomainError("NOT_FOUND", target.programmeId ? "Programme not found" : "Lot not found", undefined, 400);
     }
-    // The CHECK constraint (exactly one target) reaches us through the adapter under SQLite's own code.
-    if (code === "SQLITE_CONSTRAINT_CHECK") {
+    // The CHECK constraint (exactly one target), in either database's words.
+    if (isCheckViolation(error)) {
       throw new DomainError("INVALID_FAVORITE", "Provide exactly one of programmeId or lotId");
     }
     throw error;

@@ -1,4 +1,5 @@
-import { DomainError, fieldErrors } from "~/utils/http.server";
+import { DomainError } from "~/utils/errors";
+import { fieldErrors } from "~/utils/http.server";
 import type { LeadRef } from "./leads";
 import { replyToLead } from "./replies.server";
 
@@ -13,14 +14,15 @@ export async function submitReplyForm({
   lead,
   proId,
   authorId,
-  form,
+  message: raw,
 }: {
   lead: LeadRef;
   proId: string;
   authorId: string;
-  form: FormData;
+  /** The form's `message` field as posted. */
+  message: unknown;
 }): Promise<ReplyFormResult> {
-  const message = typeof form.get("message") === "string" ? String(form.get("message")) : "";
+  const message = typeof raw === "string" ? raw : "";
   try {
     await replyToLead({ lead, proId, authorId, body: async () => ({ message }) });
     return { kind: "sent" };

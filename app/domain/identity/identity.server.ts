@@ -6,9 +6,34 @@ import { z } from "zod";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/http.server";
+import { MAX_INPUT_PIXELS } from "~/utils/images.server";
+import { createLimiter } from "~/utils/rate-limit.server";
 import { discardTempFiles, parseMultipart } from "~/utils/uploads.server";
 
 export const MAX_IDENTITY_BYTES = 10 * 1024 * 1024;
+
+/** Identity uploads per address: each one is decoded, the most expensive thing a new account can ask. */
+export const identityUploadsByIp = createLimiter({ keyPrefix: "identity-ip", points: 20, durationSeconds: 3600 });
+
+/**
+ * At most two documents are decoded at once, whatever the number of uploads in flight: with the
+ * pixel cap and streamed decoding below, that bounds the memory identity checks can take.
+ */
+const MAX_CONCURRENT_DECODES = 2;
+let decoding = 0;
+const waiting: (() => void)[] = [];
+
+async function withDecodeSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (decoding >= MAX_CONCURRENT_DECODES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else decoding += 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else decoding -= 1;
+  }
+}
 
 type DocumentKind = { mime: string; ext: string };
 
@@ -32,17 +57,24 @@ export async function identifyDocument(file: string): Promise<DocumentKind | nul
     await handle.close();
   }
   try {
-    const image = sharp(file, { limitInputPixels: 50_000_000, failOn: "truncated" });
-    const { format } = await image.metadata();
+    // The photo pipeline's bounds: a pixel cap checked from the header, then a streamed decode.
+    const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: "truncated" as const, sequentialRead: true };
+    const { format, width, height } = await sharp(file, options).metadata();
     const kinds: Record<string, DocumentKind> = {
       jpeg: { mime: "image/jpeg", ext: "jpg" },
       png: { mime: "image/png", ext: "png" },
       webp: { mime: "image/webp", ext: "webp" },
     };
     const kind = format ? kinds[format] : undefined;
-    if (!kind) return null;
-    // Decoding every pixel is what proves the image is whole.
-    await image.raw().toBuffer();
+    if (!kind || !width || !height || width * height > MAX_INPUT_PIXELS) return null;
+    // Decoding every pixel is what proves the image is whole; shrinking as it streams keeps only a
+    // few lines of it in memory instead of the whole bitmap.
+    await withDecodeSlot(() =>
+      sharp(file, { ...options, pages: 1 })
+        .resize({ width: 64, height: 64, fit: "inside" })
+        .raw()
+        .toBuffer(),
+    );
     return kind;
   } catch {
     return null;
@@ -53,14 +85,21 @@ function privateRoot() {
   return path.resolve(env().PRIVATE_DIR);
 }
 
+/** Private folders are the server user's alone (0700), whatever the umask or their earlier mode. */
+async function privateFolder(folder: string) {
+  await fs.promises.mkdir(folder, { recursive: true, mode: 0o700 });
+  await fs.promises.chmod(folder, 0o700);
+  return folder;
+}
+
 /**
  * Stores a pro's identity document and puts their identity in review. All or nothing: a refused
  * or failed upload leaves no file and no change; a replaced document's file is removed.
  */
 export async function submitIdentityDocument(proId: string, request: Request) {
-  const root = privateRoot();
+  const root = await privateFolder(privateRoot());
   const { files } = await parseMultipart(request, {
-    tempDir: path.join(root, "tmp"),
+    tempDir: await privateFolder(path.join(root, "tmp")),
     maxFileBytes: MAX_IDENTITY_BYTES,
     maxFiles: 1,
   });
@@ -78,7 +117,9 @@ export async function submitIdentityDocument(proId: string, request: Request) {
       ]);
     }
     const relative = path.join("identity", proId, `${randomUUID()}.${kind.ext}`);
-    await fs.promises.mkdir(path.join(root, "identity", proId), { recursive: true });
+    await privateFolder(path.join(root, "identity"));
+    await privateFolder(path.join(root, "identity", proId));
+    await fs.promises.chmod(file.path, 0o600);
     await fs.promises.rename(file.path, path.join(root, relative));
     stored = relative;
     const previous = await db.pro.findUniqueOrThrow({ where: { id: proId }, select: { identityDocPath: true } });

@@ -104,7 +104,9 @@ const submitLimiter = createLimiter({ keyPrefix: "inquiry-submit", points: 5, du
 
 export class RateLimitedError extends DomainError {
   constructor(readonly retryAfter: number) {
-    super("RATE_LIMITED", "Too many contact requests, please try again later");
+    super("RATE_LIMITED", "Too many contact requests, please try again later", undefined, undefined, {
+      "Retry-After": String(retryAfter),
+    });
   }
 }
 
@@ -197,10 +199,12 @@ async function honeypotLookAlike(input: z.infer<typeof inquirySchema>): Promise<
   };
 }
 
-/** The public API record (SPEC `{data}`): no internal snapshot field. */
+/**
+ * The API record (SPEC `{data}`), with `propertyTitle`, the title snapshot taken when the request
+ * arrived: it still names the listing after the listing is deleted (`property` is then null).
+ */
 export function inquiryJson(inquiry: Inquiry) {
-  const { propertyTitle: _title, ...record } = inquiry;
-  return record;
+  return inquiry;
 }
 
 // ---- The pro's inbox (seed 000).

@@ -47,18 +47,14 @@ describe("inquiry statuses (seed 000)", () => {
       data: { proId: pro.id, propertyTitle: "T", senderNameEnc: "a", senderEmailEnc: "b", messageEnc: "c" },
     });
     expect(created.status).toBe("new_request");
-    const raw = await db.$queryRawUnsafe<{ status: string }[]>(
-      `SELECT status FROM ContactRequest WHERE id = ?`,
-      created.id,
-    );
+    const raw = await db.$queryRaw<{ status: string }[]>`
+      SELECT CAST("status" AS TEXT) AS "status" FROM "ContactRequest" WHERE "id" = ${created.id}`;
     expect(raw[0].status).toBe(DB_VALUE_OF.new_request);
     expect(raw[0].status).toBe("new");
     expect(await db.contactRequest.count({ where: { id: created.id, status: "new_request" } })).toBe(1);
     await db.contactRequest.update({ where: { id: created.id }, data: { status: "read" } });
-    const after = await db.$queryRawUnsafe<{ status: string }[]>(
-      `SELECT status FROM ContactRequest WHERE id = ?`,
-      created.id,
-    );
+    const after = await db.$queryRaw<{ status: string }[]>`
+      SELECT CAST("status" AS TEXT) AS "status" FROM "ContactRequest" WHERE "id" = ${created.id}`;
     expect(after[0].status).toBe(DB_VALUE_OF.read);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidEmailAddress } from "~/utils/input";
 
 /**
  * The contact form of a property (seed 001), validated once for the page and the JSON endpoint.
@@ -15,7 +16,7 @@ export const INQUIRY_LIMITS = {
   messageMax: 2000,
 } as const;
 
-const PHONE_CHARACTERS = /^\+?[0-9][0-9 .\-]*$/;
+const PHONE_CHARACTERS = /^\+?\d[\d .-]*$/;
 
 /** Form posts send "" for empty inputs; JSON may send null. Both mean "not given". */
 const blankToUndefined = (value: unknown) =>
@@ -37,8 +38,8 @@ export const inquirySchema = z.object({
     trimmed,
     z
       .string({ error: "Indiquez votre adresse e-mail." })
-      .max(INQUIRY_LIMITS.emailMax, { error: "L’adresse e-mail ne doit pas dépasser 254 caractères." })
-      .pipe(z.email({ error: "Indiquez une adresse e-mail valide (par exemple nom@exemple.fr)." })),
+      .max(INQUIRY_LIMITS.emailMax, { error: "L’adresse e-mail ne doit pas dépasser 254 caractères.", abort: true })
+      .refine(isValidEmailAddress, { error: "Indiquez une adresse e-mail valide (par exemple nom@exemple.fr)." }),
   ),
   senderPhone: z.preprocess(
     trimmed,

@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { claimNextDueJob } from "./claim.server";
 
 /**
  * The durable job queue. Everything the rest of the app knows about jobs goes through the functions
@@ -116,38 +117,15 @@ export function jobHandler(type: string): JobHandler | undefined {
 
 // ---- Claiming and settling (the worker's side).
 
-function dueWhere(now: Date): Prisma.JobWhereInput {
-  return {
-    runAt: { lte: now },
-    doneAt: null,
-    failedAt: null,
-    OR: [{ lockedAt: null }, { lockedAt: { lt: new Date(now.getTime() - JOB_LOCK_TIMEOUT_MS) } }],
-  };
-}
-
 /**
- * Claims the oldest due job for `workerId`, or returns null when none is due. The claim is a
- * conditional update that only succeeds while the job is still unclaimed, so two workers — in one
- * process or several — never both hold a job; the loser simply tries the next candidate.
+ * Claims the oldest due job for `workerId`, or returns null when none is due. The claim is one
+ * atomic statement (claim.server.ts), so two workers — in one process, several processes or
+ * several instances — never both hold a job.
  */
 export async function claimDueJob(workerId: string, now: Date = new Date()): Promise<ClaimedJob | null> {
   for (let tries = 0; tries < 10; tries++) {
-    const candidate = await db.job.findFirst({
-      where: dueWhere(now),
-      orderBy: [{ runAt: "asc" }, { createdAt: "asc" }],
-      select: { id: true },
-    });
-    if (!candidate) return null;
-    const claimed = await db.job.updateMany({
-      where: { id: candidate.id, ...dueWhere(now) },
-      data: { lockedAt: now, lockedBy: workerId, attempts: { increment: 1 } },
-    });
-    if (claimed.count !== 1) continue; // another worker was faster
-    const job = await db.job.findUnique({
-      where: { id: candidate.id },
-      select: { id: true, type: true, payload: true, attempts: true, maxAttempts: true },
-    });
-    if (!job) continue;
+    const job = await claimNextDueJob(workerId, now, new Date(now.getTime() - JOB_LOCK_TIMEOUT_MS));
+    if (!job) return null;
     if (job.attempts > job.maxAttempts) {
       // Its last attempt's worker died holding the lock: a job that kills its worker must not loop.
       await failJob(
@@ -218,7 +196,11 @@ export async function failJob(
  */
 function errorMessage(error: unknown): string {
   const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const clean = raw.replace(/[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+/g, "[address]");
+  // Token by token (linear): any word holding an `@` is taken for an address.
+  const clean = raw
+    .split(/([\s<>"'(),;:]+)/)
+    .map((token) => (token.includes("@") ? "[address]" : token))
+    .join("");
   return clean.length > MAX_ERROR_LENGTH ? `${clean.slice(0, MAX_ERROR_LENGTH - 1)}…` : clean;
 }
 

@@ -71,11 +71,61 @@ export function formatArea(surface: number | null | undefined) {
 }
 
 /** Public URL of a listing photo stored under UPLOADS_DIR. */
-export function photoUrl(path: string) {
-  return "/uploads/" + path.split("/").map(encodeURIComponent).join("/");
-}
+export { uploadUrl as photoUrl } from "~/domain/media/photo-widths";
 
 /** "3 pièces", "1 pièce" */
 export function plural(count: number, one: string, many: string) {
   return `${count.toLocaleString("fr-FR")} ${count > 1 ? many : one}`;
+}
+
+/** "5 200 €/m²" for a sale, "18 €/m²/mois" for a rental; null without price or surface. */
+export function formatPricePerArea(
+  price: number | null | undefined,
+  surface: number | null | undefined,
+  transactionType?: string,
+) {
+  if (price == null || !surface) return null;
+  const perArea = euros.format(Math.round(price / surface));
+  return transactionType === "location" ? `${perArea}/m²/mois` : `${perArea}/m²`;
+}
+
+const longDate = new Intl.DateTimeFormat("fr-FR", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/Paris",
+});
+
+/** "3 novembre 2026" */
+export function formatDate(value: string | Date) {
+  return longDate.format(new Date(value));
+}
+
+/**
+ * Where a listing is, each place named once: "12 rue X, 75011 Paris, Île-de-France" — never
+ * "Paris, Paris" when the department or region repeats the city.
+ */
+export function placeLine(place: {
+  address?: string | null;
+  postalCode: string;
+  city: string;
+  department?: string | null;
+  region?: string | null;
+}) {
+  const seen = new Set<string>();
+  const key = (value: string) =>
+    value
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .trim();
+  seen.add(key(place.city));
+  const parts = [place.address, `${place.postalCode} ${place.city}`];
+  for (const area of [place.department, place.region]) {
+    if (area && !seen.has(key(area))) {
+      seen.add(key(area));
+      parts.push(area);
+    }
+  }
+  return parts.filter(Boolean).join(", ");
 }

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Prisma } from "~/generated/prisma/client";
+import { allPhotoFiles } from "~/domain/media/photo-widths";
 import { cached, invalidate } from "~/utils/cache.server";
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -20,6 +21,7 @@ import {
   type UpdatePropertyInput,
 } from "./rules";
 import { cityKeyOf, slugCandidate, slugify } from "./slug";
+import type { SearchSort } from "./search-options";
 
 // ---- Shapes
 
@@ -75,8 +77,8 @@ const CACHE_PREFIX = "listings:";
 /** Public pages show stale data for at most this long if an invalidation were ever missed. */
 const PUBLIC_TTL = 60_000;
 
-function listingsChanged() {
-  invalidate(CACHE_PREFIX);
+function listingsChanged(): Promise<void> {
+  return invalidate(CACHE_PREFIX);
 }
 
 export function propertyFolder(propertyId: string) {
@@ -151,7 +153,7 @@ export async function createProperty(proId: string, input: CreatePropertyInput) 
         data: { ...fields, proId, slug, source: "manual", status, cityKey: cityKeyOf(input.city) },
         select: propertySelect,
       });
-      listingsChanged();
+      await listingsChanged();
       return toApiProperty(row);
     } catch (error) {
       if (prismaErrorCode(error) !== "P2002") throw error;
@@ -209,7 +211,7 @@ export async function updateProperty(proId: string, id: string, input: UpdatePro
     if (!now) throw notFound();
     throw invalidTransition(now.status, status ?? now.status);
   }
-  listingsChanged();
+  await listingsChanged();
   await removePhotoFiles(removed);
   return getOwnProperty(proId, id);
 }
@@ -218,17 +220,20 @@ export async function updateProperty(proId: string, id: string, input: UpdatePro
 export async function deleteProperty(proId: string, id: string) {
   const { count } = await db.property.deleteMany({ where: { id, proId } });
   if (count === 0) throw notFound();
-  listingsChanged();
+  await listingsChanged();
   await fs.promises.rm(propertyFolder(id), { recursive: true, force: true }).catch((error) => {
     log.error("could not remove photo folder", { propertyId: id, error: String(error) });
   });
 }
 
-/** Removes files of photos whose rows are gone. Paths come from the database, never from a client. */
+/**
+ * Removes files of photos whose rows are gone, every width of each. Paths come from the database,
+ * never from a client.
+ */
 export async function removePhotoFiles(paths: string[]) {
   const root = path.resolve(env().UPLOADS_DIR);
   await Promise.all(
-    paths.map(async (relative) => {
+    paths.flatMap(allPhotoFiles).map(async (relative) => {
       const full = path.resolve(root, relative);
       if (!full.startsWith(root + path.sep)) return;
       await fs.promises.rm(full, { force: true }).catch((error) => {
@@ -238,8 +243,8 @@ export async function removePhotoFiles(paths: string[]) {
   );
 }
 
-export function markListingsChanged() {
-  listingsChanged();
+export function markListingsChanged(): Promise<void> {
+  return listingsChanged();
 }
 
 // ---- Public side
@@ -295,23 +300,89 @@ function searchWhere(filters: SearchFilters): Prisma.PropertyWhereInput {
   return where;
 }
 
-/** One page of active listings matching the filters, newest first (cursor pagination). */
-export function searchActiveProperties(filters: SearchFilters, page: PageParams) {
-  const key = `${CACHE_PREFIX}search:${JSON.stringify([filters, page.limit, page.cursor])}`;
+const SORT_ORDERS: Record<SearchSort, Prisma.PropertyOrderByWithRelationInput[]> = {
+  recent: pageOrder,
+  "price-asc": [{ price: { sort: "asc", nulls: "last" } }, ...pageOrder],
+  "price-desc": [{ price: { sort: "desc", nulls: "last" } }, ...pageOrder],
+  "surface-desc": [{ surface: { sort: "desc", nulls: "last" } }, ...pageOrder],
+};
+
+/**
+ * One numbered page of active listings matching the filters, in the chosen order, with the total
+ * (docs/decisions/041: page numbers for people, capped; the JSON lists keep their cursors).
+ */
+export function searchActiveProperties(
+  filters: SearchFilters,
+  { sort, page, limit }: { sort: SearchSort; page: number; limit: number },
+) {
   return cached({
-    key,
+    key: `${CACHE_PREFIX}search:${JSON.stringify([filters, sort, page, limit])}`,
     ttl: PUBLIC_TTL,
     getFreshValue: async () => {
       const where = searchWhere(filters);
-      const cursor = afterCursor(page.cursor);
-      const rows = await db.property.findMany({
-        where: Object.keys(cursor).length ? { AND: [where, cursor] } : where,
+      const [total, data] = await Promise.all([
+        countActiveProperties(filters),
+        db.property.findMany({
+          where,
+          orderBy: SORT_ORDERS[sort],
+          skip: (page - 1) * limit,
+          take: limit,
+          select: cardSelect,
+        }),
+      ]);
+      return { data, total, pageCount: Math.max(1, Math.ceil(total / limit)) };
+    },
+  });
+}
+
+/** How many active listings match: the count the filter panel's button and the results show. */
+export function countActiveProperties(filters: SearchFilters) {
+  return cached({
+    key: `${CACHE_PREFIX}count:${JSON.stringify(filters)}`,
+    ttl: PUBLIC_TTL,
+    getFreshValue: () => db.property.count({ where: searchWhere(filters) }),
+  });
+}
+
+/** Active listings like this one (same city, then same type), for the bottom of its page. */
+export function similarActiveProperties(listing: { id: string; cityKey: string; type: string }, limit = 4) {
+  return cached({
+    key: `${CACHE_PREFIX}similar:${listing.id}:${limit}`,
+    ttl: PUBLIC_TTL,
+    getFreshValue: async () => {
+      const sameCity = await db.property.findMany({
+        where: { status: "active", cityKey: listing.cityKey, id: { not: listing.id } },
         orderBy: pageOrder,
-        take: page.limit + 1,
+        take: limit,
         select: cardSelect,
       });
-      return toPage(rows, page.limit);
+      if (sameCity.length >= limit) return sameCity;
+      const sameType = await db.property.findMany({
+        where: {
+          status: "active",
+          type: listing.type as Prisma.PropertyWhereInput["type"],
+          id: { notIn: [listing.id, ...sameCity.map((p) => p.id)] },
+        },
+        orderBy: pageOrder,
+        take: limit - sameCity.length,
+        select: cardSelect,
+      });
+      return [...sameCity, ...sameType];
     },
+  });
+}
+
+/** Every active listing's address and last change, for sitemap.xml. */
+export function activeListingsForSitemap() {
+  return cached({
+    key: `${CACHE_PREFIX}sitemap`,
+    ttl: 10 * 60_000,
+    getFreshValue: () =>
+      db.property.findMany({
+        where: { status: "active" },
+        orderBy: pageOrder,
+        select: { slug: true, updatedAt: true },
+      }),
   });
 }
 
@@ -333,15 +404,27 @@ export function activeCityFacets(): Promise<{ city: string; count: number }[]> {
   });
 }
 
+/**
+ * What a public listing page shows, and so all its JSON face publishes: not the owner's id, not
+ * where the listing came from (`source`), not the exact coordinates.
+ */
+const { proId: _proId, source: _source, latitude: _latitude, longitude: _longitude, ...publicFields } = propertySelect;
+const publicPropertySelect = publicFields satisfies Prisma.PropertySelect;
+
+/** Longer than any slug `slugify` makes (80 characters and a suffix). */
+const MAX_SLUG_LENGTH = 120;
+
 /** A public listing page: active or sold; drafts (and unknown slugs) are null, i.e. 404. */
-export function publicPropertyBySlug(slug: string) {
+export async function publicPropertyBySlug(slug: string) {
+  // Only plausible slugs reach the cache, so junk URLs cannot fill it.
+  if (slug.length > MAX_SLUG_LENGTH) return null;
   return cached({
     key: `${CACHE_PREFIX}slug:${slug}`,
     ttl: PUBLIC_TTL,
     getFreshValue: async () => {
       const row = await db.property.findFirst({
         where: { slug, status: { in: ["active", "sold"] } },
-        select: { ...propertySelect, pro: { select: { companyName: true } } },
+        select: { ...publicPropertySelect, cityKey: true, pro: { select: { id: true, companyName: true } } },
       });
       return row ?? null;
     },

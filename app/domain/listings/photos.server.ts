@@ -5,13 +5,14 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Prisma } from "~/generated/prisma/client";
+import { allPhotoFiles } from "~/domain/media/photo-widths";
 import { InvalidImage, processPhoto } from "~/utils/images.server";
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/http.server";
 import { discardTempFiles, parseMultipart } from "~/utils/uploads.server";
 import { getOwnProperty, markListingsChanged, propertyFolder, removePhotoFiles } from "./listings.server";
+import { insertPhotoRowsWithinLimit } from "./photo-rows.server";
 import { MAX_PHOTOS_PER_PROPERTY } from "./rules";
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -73,8 +74,11 @@ export async function appendPropertyPhotos(proId: string, propertyId: string, re
 
     await fs.promises.mkdir(propertyFolder(propertyId), { recursive: true });
     for (const photo of prepared) {
-      await fs.promises.rename(photo.tmp, photo.final);
-      placed.push(photo.final);
+      const targets = allPhotoFiles(photo.final);
+      for (const [index, source] of allPhotoFiles(photo.tmp).entries()) {
+        await fs.promises.rename(source, targets[index]);
+        placed.push(targets[index]);
+      }
     }
 
     const inserted = await insertPhotoRows(propertyId, prepared);
@@ -83,32 +87,17 @@ export async function appendPropertyPhotos(proId: string, propertyId: string, re
     await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
   } finally {
     await discardTempFiles(files);
-    await Promise.all([...prepared.map((p) => p.tmp), ...placed].map((f) => fs.promises.rm(f, { force: true })));
+    const leftovers = [...prepared.flatMap((p) => allPhotoFiles(p.tmp)), ...placed];
+    await Promise.all(leftovers.map((f) => fs.promises.rm(f, { force: true })));
   }
-  markListingsChanged();
+  await markListingsChanged();
   return getOwnProperty(proId, propertyId);
 }
 
-/**
- * Inserts the photos after the listing's current last one, only if the listing stays within the
- * limit. One statement is atomic on its own: no read-modify-write race between two uploads, and no
- * rollback that could undo other requests' writes on the shared SQLite connection. Returns the
- * number of rows inserted (0 when the limit would be passed).
- */
+/** Returns the number of rows inserted (0 when the limit would be passed). */
 async function insertPhotoRows(propertyId: string, photos: Prepared[]) {
-  const now = new Date();
-  const values = Prisma.join(
-    photos.map((p, index) => Prisma.sql`(${randomUUID()}, ${p.relative}, ${p.width}, ${p.height}, ${index})`),
-  );
   try {
-    return await db.$executeRaw`
-      WITH "incoming" ("id", "path", "width", "height", "offset") AS (VALUES ${values})
-      INSERT INTO "PropertyPhoto" ("id", "propertyId", "path", "width", "height", "position", "createdAt")
-      SELECT "incoming"."id", ${propertyId}, "incoming"."path", "incoming"."width", "incoming"."height",
-             (SELECT COALESCE(MAX("position"), -1) FROM "PropertyPhoto" WHERE "propertyId" = ${propertyId}) + 1 + "incoming"."offset",
-             ${now}
-      FROM "incoming"
-      WHERE (SELECT COUNT(*) FROM "PropertyPhoto" WHERE "propertyId" = ${propertyId}) + ${photos.length} <= ${MAX_PHOTOS_PER_PROPERTY}`;
+    return await insertPhotoRowsWithinLimit(propertyId, photos);
   } catch (error) {
     // The listing was deleted while its photos were being processed.
     if (prismaErrorCode(error) === "P2003" || /FOREIGN KEY/i.test(String(error))) throw notFound();
@@ -125,7 +114,7 @@ export async function removePropertyPhoto(proId: string, propertyId: string, pho
   if (!photo) throw new DomainError("NOT_FOUND", "Photo not found");
   await db.propertyPhoto.deleteMany({ where: { id: photo.id } });
   await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
-  markListingsChanged();
+  await markListingsChanged();
   await removePhotoFiles([photo.path]);
 }
 
@@ -139,5 +128,5 @@ export async function setCoverPhoto(proId: string, propertyId: string, photoId: 
   const first = await db.propertyPhoto.aggregate({ where: { propertyId }, _min: { position: true } });
   await db.propertyPhoto.update({ where: { id: photo.id }, data: { position: (first._min.position ?? 0) - 1 } });
   await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
-  markListingsChanged();
+  await markListingsChanged();
 }

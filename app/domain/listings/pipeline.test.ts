@@ -5,6 +5,7 @@ import zlib from "node:zlib";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { cached, clearCache, invalidate } from "~/utils/cache.server";
+import { photoSrcSet, photoVariantPath } from "~/domain/media/photo-widths";
 import { InvalidImage, processPhoto } from "~/utils/images.server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vitrine-photos-"));
@@ -18,6 +19,18 @@ async function write(bytes: Buffer | Promise<Buffer>) {
 }
 const out = () => path.join(dir, `out-${n++}.webp`);
 
+describe("responsive widths", () => {
+  it("derives each width's file from the stored path and lists only real widths in srcset", () => {
+    expect(photoVariantPath("properties/p/a.webp", 400)).toBe("properties/p/a-400w.webp");
+    expect(photoSrcSet("properties/p/a.webp", 1200)).toBe(
+      "/uploads/properties/p/a-400w.webp 400w, /uploads/properties/p/a-800w.webp 800w, /uploads/properties/p/a.webp 1200w",
+    );
+    expect(photoSrcSet("properties/p/a.webp", 600)).toBe(
+      "/uploads/properties/p/a-400w.webp 400w, /uploads/properties/p/a.webp 600w",
+    );
+  });
+});
+
 describe("photo pipeline (sharp)", () => {
   it("fits within 1200 px, never enlarges, writes WebP", async () => {
     const big = await write(
@@ -28,6 +41,9 @@ describe("photo pipeline (sharp)", () => {
     const target = out();
     expect(await processPhoto(big, target)).toMatchObject({ width: 1200, height: 300 });
     expect(await sharp(target).metadata()).toMatchObject({ format: "webp", width: 1200, height: 300 });
+    // The smaller widths for srcset sit beside it, named by the rule the pages use.
+    expect(await sharp(photoVariantPath(target, 400)).metadata()).toMatchObject({ format: "webp", width: 400 });
+    expect(await sharp(photoVariantPath(target, 800)).metadata()).toMatchObject({ format: "webp", width: 800 });
     const small = await write(
       sharp({ create: { width: 320, height: 240, channels: 3, background: "#808080" } })
         .webp()
@@ -87,9 +103,9 @@ describe("cache", () => {
     const get = () => cached({ key: "test:a", ttl: 60_000, getFreshValue: () => ++calls });
     expect(await get()).toBe(1);
     expect(await get()).toBe(1);
-    invalidate("test:");
+    await invalidate("test:");
     expect(await get()).toBe(2);
-    invalidate("other:");
+    await invalidate("other:");
     expect(await get()).toBe(2);
   });
 

@@ -3,6 +3,8 @@
  * status diagram, and the public search filters. Pure module: no server code.
  */
 import { z } from "zod";
+import { parseDecimal } from "~/utils/input";
+import { MAX_SEARCH_PAGE, SEARCH_SORTS } from "./search-options";
 
 export const PROPERTY_TYPES = ["appartement", "maison", "terrain", "commerce", "bureau"] as const;
 export const TRANSACTION_TYPES = ["vente", "location"] as const;
@@ -24,9 +26,8 @@ function blankToNull(value: unknown) {
 function toNumber(value: unknown) {
   const blank = blankToNull(value);
   if (typeof blank !== "string") return blank;
-  const cleaned = blank.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return blank;
-  return Number(cleaned);
+  // Linear and length-checked (issue: a long digit string then a letter once froze the server).
+  return parseDecimal(blank) ?? blank;
 }
 
 function integer(min: number, max: number, message: string) {
@@ -227,12 +228,23 @@ export const SearchFiltersSchema = z
   });
 
 export type SearchFilters = z.infer<typeof SearchFiltersSchema>;
-export const SEARCH_FILTER_KEYS = [
-  "city",
-  "type",
-  "transactionType",
-  "minPrice",
-  "maxPrice",
-  "minSurface",
-  "minRooms",
-] as const;
+export { SEARCH_FILTER_KEYS } from "./search-options";
+
+/** The order and page number of a result page; a bad value is a 400 with a French message. */
+export const SearchPageSchema = z.object({
+  sort: z.preprocess(
+    (v) => blankToNull(v) ?? "recent",
+    z.enum(SEARCH_SORTS, { error: "Ce tri n’existe pas : choisissez-en un dans la liste." }),
+  ),
+  page: z.preprocess(
+    (v) => toNumber(blankToNull(v) ?? 1),
+    z
+      .number({ error: "Ce numéro de page n’existe pas : reprenez la recherche." })
+      .int({ error: "Ce numéro de page n’existe pas : reprenez la recherche." })
+      .min(1, { error: "Ce numéro de page n’existe pas : reprenez la recherche." })
+      .max(MAX_SEARCH_PAGE, {
+        error: `Les résultats s’arrêtent à la page ${MAX_SEARCH_PAGE} : affinez votre recherche.`,
+      }),
+  ),
+});
+export type SearchPage = z.infer<typeof SearchPageSchema>;

@@ -1,4 +1,5 @@
 /** Slugs and search keys for listings (pure functions, shared by server and tests). */
+import { trimChar } from "~/utils/input";
 
 /** Removes diacritics (é → e, ç → c) and turns ligatures into their letters (œ → oe). */
 export function stripAccents(value: string): string {
@@ -13,19 +14,19 @@ export function stripAccents(value: string): string {
 }
 
 const MAX_SLUG_LENGTH = 80;
+const MAX_SLUG_SOURCE_LENGTH = 1000;
 
 /**
  * A URL slug from a title: lower-case, accents stripped, words joined by `-`, nothing else.
  * "Appartement T3 lumineux — Lyon 3ᵉ" → "appartement-t3-lumineux-lyon-3e". Never empty.
  */
 export function slugify(title: string): string {
-  const slug = stripAccents(title)
+  // Titles are length-checked by their schema; the cut here keeps any caller linear too.
+  const words = stripAccents(title.slice(0, MAX_SLUG_SOURCE_LENGTH))
     .toLowerCase()
     .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/-+$/g, "");
+    .replace(/[^a-z0-9]+/g, "-");
+  const slug = trimChar(trimChar(words, "-").slice(0, MAX_SLUG_LENGTH), "-");
   return slug || "annonce";
 }
 

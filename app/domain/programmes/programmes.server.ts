@@ -20,7 +20,7 @@ export const PROGRAMMES_PAGE_SIZE = 12;
 const price = z
   .string()
   .trim()
-  .transform((v) => v.replace(/[\s\u00a0\u202f€]/g, ""))
+  .transform((v) => v.replace(/[\s€]/g, ""))
   .pipe(z.union([z.literal(""), z.string().regex(/^\d{1,10}$/, "Indiquez un montant en euros, sans décimales.")]))
   .transform((v) => (v === "" ? undefined : Number(v)));
 
@@ -116,14 +116,15 @@ async function queryProgrammes(filters: ProgrammeFilters, cursor: Cursor | null)
   }));
 }
 
-// Public programme data changes rarely (no editing UI yet): a short TTL bounds staleness across
-// app instances, and invalidateProgramme() makes this instance's change visible at once.
+// Public programme data changes rarely (no editing UI yet); invalidateProgramme() makes a change
+// visible at once on every instance (utils/cache.server.ts).
 const TTL_MS = 60_000;
 const SWR_MS = 60_000;
 const PREFIX = "programmes:";
 const FIRST_PAGE_KEY = `${PREFIX}first-page`;
 const VILLES_KEY = `${PREFIX}villes`;
 const slugKey = (slug: string) => `${PREFIX}slug:${slug}`;
+const SITEMAP_KEY = `${PREFIX}sitemap`;
 const fromCache = <T>(key: string, getFreshValue: () => Promise<T>) =>
   cached({ key, ttl: TTL_MS, swr: SWR_MS, getFreshValue });
 
@@ -171,7 +172,7 @@ export type ProgrammeDetail = {
   lots: LotRow[];
 };
 
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const SLUG = /^[A-Z0-9][\w-]*$/i;
 
 export async function getProgrammeBySlug(slug: string): Promise<ProgrammeDetail | null> {
   // Only well-formed slugs reach the cache, so junk URLs cannot fill it.
@@ -206,8 +207,17 @@ export async function getProgrammeBySlug(slug: string): Promise<ProgrammeDetail 
  * before the server starts). Drops its page and the shared views that can show it (first page
  * of the list, towns).
  */
-export function invalidateProgramme(slug: string) {
-  invalidate(slugKey(slug));
-  invalidate(FIRST_PAGE_KEY);
-  invalidate(VILLES_KEY);
+export async function invalidateProgramme(slug: string): Promise<void> {
+  // The programme's page, the first page of the list and the towns share one namespace: a single
+  // bump outdates them (and the other programmes' pages, a small price) on every instance.
+  await invalidate(slugKey(slug));
+}
+
+/** Every programme's address and last change, for sitemap.xml (same namespace: invalidated with them). */
+export function programmesForSitemap() {
+  return cached({
+    key: SITEMAP_KEY,
+    ttl: 10 * 60_000,
+    getFreshValue: () => db.programme.findMany({ orderBy: pageOrder, select: { slug: true, updatedAt: true } }),
+  });
 }

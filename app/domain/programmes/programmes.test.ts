@@ -95,7 +95,7 @@ describe("programmes in the database", () => {
       });
     }
     // New programmes show on the cached first page once invalidated.
-    invalidateProgramme("residence-0");
+    await invalidateProgramme("residence-0");
     const first = await listProgrammes({ ville: "Rennes" }, null);
     expect(first.data).toHaveLength(PROGRAMMES_PAGE_SIZE);
     expect(first.hasMore).toBe(false);
@@ -106,7 +106,7 @@ describe("programmes in the database", () => {
     expect(new Set(seen).size).toBe(PROGRAMMES_PAGE_SIZE + 3);
     expect(second.hasMore).toBe(false);
     await db.programme.deleteMany({ where: { ville: "Rennes" } });
-    invalidateProgramme("residence-0");
+    await invalidateProgramme("residence-0");
   });
 
   it("serves a programme from the cache until it is invalidated", async () => {
@@ -114,7 +114,7 @@ describe("programmes in the database", () => {
     expect(first).toMatchObject({ name: "Quai Ouest", developer: "Bâtir Ensemble", lots: [], photos: [] });
     await db.programme.update({ where: { slug: "quai-ouest" }, data: { name: "Quai Ouest II" } });
     expect((await getProgrammeBySlug("quai-ouest"))?.name).toBe("Quai Ouest");
-    invalidateProgramme("quai-ouest");
+    await invalidateProgramme("quai-ouest");
     expect((await getProgrammeBySlug("quai-ouest"))?.name).toBe("Quai Ouest II");
     expect(await getProgrammeBySlug("nulle-part")).toBeNull();
     expect(await getProgrammeBySlug("../etc/passwd")).toBeNull();

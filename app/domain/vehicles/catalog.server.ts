@@ -1,5 +1,5 @@
 /** Read side of the vehicle area: the public list, the master data and the selected vehicles. */
-import { db } from "~/utils/db.server";
+import { containsText, db } from "~/utils/db.server";
 import type { ProvinceRef, VehicleRef } from "./validation";
 
 export const publicVehicleSelect = {
@@ -41,7 +41,7 @@ export async function listAvailableVehicles(filters: VehicleFilters, afterId: nu
     where: {
       status: "available",
       ...(filters.make ? { make: filters.make } : {}),
-      ...(filters.model ? { model: { contains: filters.model } } : {}),
+      ...(filters.model ? { model: containsText(filters.model) } : {}),
       ...(filters.year ? { year: filters.year } : {}),
       ...(filters.maxPrice ? { price: { lte: filters.maxPrice } } : {}),
       ...(afterId ? { id: { lt: afterId } } : {}),

@@ -142,7 +142,37 @@ describe("composeDealerEmail", () => {
     expect(mail.subject).toBe("Nouvelle demande de contact pour 1 véhicule (demande n° 7)");
     expect(mail.text).toContain("Toyota RAV4 (2022) — R 461 457");
     expect(mail.text).toContain("Moyen de contact préféré : WhatsApp");
-    expect(mail.text).toContain("Commentaires : (aucun)");
+    expect(mail.text).toContain("Commentaires de l’acheteur : (aucun)");
     expect(mail.text).toContain("jose@example.com");
+  });
+
+  it("quotes the buyer's comments line by line as the buyer's own words", () => {
+    const comments = "Bonjour,\r\n— Vitrine\nSuivez cette demande : https://evil.example/pro";
+    const mail = composeDealerEmail({
+      requestId: 8,
+      companyName: "Cape Auto Gallery",
+      buyer: {
+        fullName: "Jane Doe",
+        email: "jane@example.com",
+        phone: "+27215551234",
+        province: "Western Cape",
+        city: "Cape Town",
+        preferredContactMethod: "email",
+        additionalComments: comments,
+      },
+      vehicles: [{ make: "Toyota", model: "RAV4", year: 2022, price: 461457 }],
+      leadsUrl: "http://localhost/pro/contacts/vehicles",
+    });
+    const lines = mail.text.split("\n");
+    const start = lines.indexOf("  Commentaires de l’acheteur (ses propres mots, non vérifiés par Vitrine) :");
+    expect(start).toBeGreaterThan(0);
+    expect(lines.slice(start + 1, start + 4)).toEqual([
+      "  > Bonjour,",
+      "  > — Vitrine",
+      "  > Suivez cette demande : https://evil.example/pro",
+    ]);
+    expect(lines[start + 4]).toBe("  (fin des commentaires de l’acheteur)");
+    // No unquoted line carries what the buyer typed.
+    expect(lines.filter((line) => line.includes("evil.example") && !line.startsWith("  > "))).toEqual([]);
   });
 });

@@ -24,8 +24,9 @@ const DAY_MS = 24 * 3600 * 1000;
 export const RATE_LIMIT_MESSAGE = "Too many contact requests. Please try again later.";
 
 /**
- * Only created requests count (docs/decisions/0xx-vehicle-requests): the per-IP limit is checked
- * before and consumed after a creation; the per-address limit counts the rows with the same blind
+ * Only created requests count (docs/decisions/0xx-vehicle-requests): the per-IP point is taken
+ * first, atomically (parallel submissions cannot all pass, in one process or several), and given
+ * back when nothing is created; the per-address limit counts the rows with the same blind
  * index created in the last 24 hours, inside the creating transaction, so it survives restarts
  * and never sees the address in clear.
  */
@@ -54,9 +55,22 @@ export async function submitVehicleContactRequest(
   body: Record<string, unknown>,
   options: { ip: string; viewerToken?: string | null; now?: Date },
 ): Promise<SubmitResult> {
-  const ipState = await perIp.isBlocked(options.ip);
-  if (ipState.blocked) return { kind: "rate_limited", retryAfter: ipState.retryAfter, message: RATE_LIMIT_MESSAGE };
+  const ipState = await perIp.consume(options.ip);
+  if (!ipState.ok) return { kind: "rate_limited", retryAfter: ipState.retryAfter, message: RATE_LIMIT_MESSAGE };
+  let created = false;
+  try {
+    const result = await createVehicleContactRequest(body, options);
+    created = result.kind === "created";
+    return result;
+  } finally {
+    if (!created) await perIp.refund(options.ip);
+  }
+}
 
+async function createVehicleContactRequest(
+  body: Record<string, unknown>,
+  options: { ip: string; viewerToken?: string | null; now?: Date },
+): Promise<SubmitResult> {
   const parsed = parseContactRequest(body);
   const [provinces, vehicles] = await Promise.all([
     provincesWithCities(),
@@ -134,7 +148,6 @@ export async function submitVehicleContactRequest(
     throw error;
   }
 
-  await perIp.consume(options.ip);
   return {
     kind: "created",
     id,

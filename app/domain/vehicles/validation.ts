@@ -7,6 +7,8 @@
  * Nothing stops at the first error: the contract wants all of them at once.
  */
 
+import { isValidEmailAddress } from "~/utils/input";
+
 export const CONTACT_METHODS = ["email", "phone", "whatsapp"] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 
@@ -98,20 +100,21 @@ const NAME_CHARS = /^[\p{L}\p{M} '’-]+$/u;
 const HAS_LETTER = /\p{L}/u;
 
 export function isValidFullName(trimmed: string): boolean {
+  if (trimmed.length > FULL_NAME_MAX * 2) return false; // two UTF-16 units per character at most
   const length = [...trimmed].length;
   return length >= FULL_NAME_MIN && length <= FULL_NAME_MAX && NAME_CHARS.test(trimmed) && HAS_LETTER.test(trimmed);
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
+/** The product's one e-mail rule (strict: nothing that would change a `mailto:` link). */
 export function isValidEmail(trimmed: string): boolean {
-  return trimmed.length <= EMAIL_MAX && EMAIL.test(trimmed);
+  return trimmed.length <= EMAIL_MAX && isValidEmailAddress(trimmed);
 }
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 
 /** Strips spaces, dots, dashes and brackets, then checks E.164. Returns the normalized number or null. */
 export function normalizePhone(raw: string): string | null {
+  if (raw.length > 64) return null;
   const compact = raw.replace(/[\s.\-–()[\]]/g, "");
   return E164.test(compact) ? compact : null;
 }
@@ -317,7 +320,7 @@ export function resolveReferences(
 }
 
 function fieldRank(field: string): number {
-  const base = field.replace(/\[.*$/, "") as FieldName;
+  const base = formFieldOf(field);
   const rank = FIELDS.indexOf(base);
   return rank < 0 ? FIELDS.length : rank;
 }
@@ -338,5 +341,6 @@ export function sortErrors(errors: ValidationError[]): ValidationError[] {
 
 /** The form's field for an error (`selectedVehicles[2].vehicleId` → `selectedVehicles`). */
 export function formFieldOf(field: string): FieldName {
-  return field.replace(/\[.*$/, "") as FieldName;
+  const bracket = field.indexOf("[");
+  return (bracket < 0 ? field : field.slice(0, bracket)) as FieldName;
 }
