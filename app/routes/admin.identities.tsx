@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ pending, reviewed });
 }
 
-export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ pageRoute(async ({ request }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
   const body = await readBody(request);
   const parsed = ReviewSchema.safeParse(body);

@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ data, retrying, stats });
 }
 
-export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ pageRoute(async ({ request }: ActionFunctionArgs) => {
   await requireAdmin(request);
   const body = await readBody(request);
   const id = typeof body.id === "string" ? body.id : "";

@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ own }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
-export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ pageRoute(async ({ request }: ActionFunctionArgs) => {
   const id = parseVehicleId(new URL(request.url).searchParams.get("id"));
   const form = await readForm(request);
   if (form.get("intent") !== "withdraw" || id === null) return json({ withdrawn: false }, { status: 400 });

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const WRONG_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
 
-export const action = pageRoute(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ pageRoute(async ({ request, context }: ActionFunctionArgs) => {
   const asJson = wantsJson(request);
   const form = await readForm(request.clone());
   const redirectTo = form.get("redirectTo");

@@ -13,7 +13,7 @@ import { mailtoHref } from "~/utils/mailto";
 export const meta: MetaFunction = () => [{ title: "Demande de contact — Vitrine" }];
 
 /** Opening the detail marks a new inquiry read (SPEC): only for its owner, in the same query. */
-export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const inquiry = await openInquiry(pro.id, params.id ?? "");
   if (wantsJson(request)) return json({ data: inquiryJson(inquiry) });
@@ -25,7 +25,7 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
   });
 });
 
-export const action = pageRoute(
+export const action = /* @__PURE__ */ pageRoute(
   async ({ request, params }: ActionFunctionArgs) => {
     const pro = await requireVerifiedPro(request);
     const form = await readBody(request);

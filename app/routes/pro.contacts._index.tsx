@@ -67,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Row buttons: `intent=status` with the inquiry id and the target status, then back to the same page. */
-export const action = pageRoute(
+export const action = /* @__PURE__ */ pageRoute(
   async ({ request }: ActionFunctionArgs) => {
     const pro = await requireVerifiedPro(request);
     const form = await readBody(request);

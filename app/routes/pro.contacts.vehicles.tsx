@@ -30,7 +30,7 @@ function tabSearch(url: URL, overrides: Record<string, string | null> = {}) {
 }
 
 /** The "Véhicules" tab of the inbox: the dealership's leads once the buyer's anonymity window has passed. */
-export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const url = new URL(request.url);
   const rawStatus = url.searchParams.get("status");
@@ -48,7 +48,7 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   });
 });
 
-export const action = pageRoute(
+export const action = /* @__PURE__ */ pageRoute(
   async ({ request }: ActionFunctionArgs) => {
     const pro = await requireVerifiedPro(request);
     const form = await readBody(request);

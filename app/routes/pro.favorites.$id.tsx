@@ -30,7 +30,7 @@ export const loader = resourceRoute(async ({ request, params }: LoaderFunctionAr
 /** Where the "Retirer" button asked to come back to (a local path only). */
 const backOf = (request: Request) => safeRedirect(typedValues(request).redirectTo, "/pro/favorites");
 
-export const action = pageRoute(
+export const action = /* @__PURE__ */ pageRoute(
   async ({ request, params }: ActionFunctionArgs) => {
     const api = isApiCall(request);
     const pro = await requireVerifiedPro(request, { json: api });

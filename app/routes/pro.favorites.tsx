@@ -13,7 +13,7 @@ import { readBody, wantsJson } from "~/utils/http.server";
 export const meta: MetaFunction = () => [{ title: "Mes favoris — Vitrine" }];
 
 /** GET /pro/favorites — the page, or seed 003's `{data: [...]}` newest first. */
-export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const favorites = await listFavorites(pro.id);
   if (wantsJson(request)) return json({ data: favorites });
@@ -21,7 +21,7 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
 });
 
 /** POST /pro/favorites `{programmeId}` or `{lotId}` → 201 `{data}` (JSON); a form post saves and comes back here. */
-export const action = pageRoute(
+export const action = /* @__PURE__ */ pageRoute(
   async ({ request }: ActionFunctionArgs) => {
     const pro = await requireVerifiedPro(request);
     if (request.method !== "POST") throw new DomainError("METHOD_NOT_ALLOWED", "Method not allowed");

@@ -21,7 +21,7 @@ const MESSAGES: Partial<Record<string, string>> = {
   RATE_LIMITED: "Trop d’envois depuis cette adresse. Réessayez dans une heure.",
 };
 
-export const action = pageRoute(
+export const action = /* @__PURE__ */ pageRoute(
   async ({ request, context }: ActionFunctionArgs) => {
     const pro = await requirePro(request);
     if (pro.identityStatus === "verified") throw redirect("/pro");

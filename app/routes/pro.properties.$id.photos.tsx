@@ -11,7 +11,7 @@ import { toResponse, wantsJson } from "~/utils/http.server";
  * Resource route: JSON for integrators and for the edit page's progress-bar upload; a native form
  * post (JavaScript off) is redirected back to the edit page with a notice or an error code.
  */
-export const action = pageRoute(
+export const action = /* @__PURE__ */ pageRoute(
   async ({ request, params }: ActionFunctionArgs) => {
     const pro = await requireVerifiedPro(request, { json: isApiCall(request) });
     const id = params.id ?? "";

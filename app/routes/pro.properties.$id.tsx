@@ -48,7 +48,7 @@ const NOTICES: Record<string, string> = {
 };
 
 /** GET /pro/properties/:id — the edit page, or `{data: property}` for JSON. Another pro's id is a 404. */
-export const loader = pageRoute(async ({ request, params, context }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ pageRoute(async ({ request, params, context }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const id = params.id ?? "";
   if ((context as Context)[DELETED] === id) return json(null);
@@ -79,7 +79,7 @@ const propertyNotFound = () => new DomainError("NOT_FOUND", "Property not found"
  * `intent`: save, status, delete, remove-photo, cover. The listing must be the caller's before
  * anything in the body is read (SPEC: another pro's listing is a 404 whatever the body).
  */
-export const action = pageRoute(async ({ request, params, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ pageRoute(async ({ request, params, context }: ActionFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const id = params.id ?? "";
   if (!(await findOwnPropertyRow(pro.id, id))) throw propertyNotFound();

@@ -14,7 +14,7 @@ import { fieldIssues, parsePageParams, readBody, wantsJson } from "~/utils/http.
 export const meta: MetaFunction = () => [{ title: "Mes annonces — Vitrine" }];
 
 /** GET /pro/properties — the pro's own listings, newest first, cursor pages (page and JSON). */
-export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const url = new URL(request.url);
   const page = await listOwnProperties(pro.id, parsePageParams(url));
@@ -41,7 +41,7 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
  * POST /pro/properties — creates a listing. JSON: 201 `{data}`. A form post goes to the new
  * listing's edit page, or shows the form again with its errors (the creation page posts here too).
  */
-export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ pageRoute(async ({ request }: ActionFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   if (request.method !== "POST") throw new DomainError("METHOD_NOT_ALLOWED", "Method not allowed");
   const parsed = CreatePropertySchema.safeParse(await readBody(request));

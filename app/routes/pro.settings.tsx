@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ tokens: await listApiTokens(pro.id), email: pro.email, verified: pro.identityStatus === "verified" });
 }
 
-export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ pageRoute(async ({ request }: ActionFunctionArgs) => {
   const pro = await requirePro(request);
   const form = await readForm(request);
   const intent = form.get("intent");

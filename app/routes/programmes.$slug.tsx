@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ programme, viewer, saved, notice: favoriteNotice(new URL(request.url)) });
 }
 
-export const action = pageRoute(
+export const action = /* @__PURE__ */ pageRoute(
   async ({ request, params }: ActionFunctionArgs) => {
     if (wantsJson(request)) throw new DomainError("METHOD_NOT_ALLOWED", "Use POST /pro/favorites");
     const pro = await requireVerifiedPro(request);

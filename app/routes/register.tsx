@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export const action = pageRoute(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ pageRoute(async ({ request, context }: ActionFunctionArgs) => {
   const asJson = wantsJson(request);
   const body = await readBody(request);
   const values = {

@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export const action = pageRoute(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ pageRoute(async ({ request, context }: ActionFunctionArgs) => {
   const form = await readForm(request);
   const values: FormValues = {};
   for (const field of TEXT_FIELDS) {

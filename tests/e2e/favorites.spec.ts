@@ -45,7 +45,7 @@ test("a pro saves a programme and a lot, finds them in their favorites and remov
 
   // A visitor browses the programmes: filters by town, opens one, is invited to sign in to save.
   await page.goto("/programmes");
-  await expect(page.getByRole("heading", { name: "Programmes neufs" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Programmes neufs", exact: true })).toBeVisible();
   await expect(page.getByText(/à partir de/).first()).toBeVisible();
   const { data: cards } = await api<{ data: { slug: string }[] }>(page, "/programmes");
   const { data: first } = await api<{ data: Programme }>(page, `/programmes/${cards[0]!.slug}`);

@@ -179,12 +179,13 @@ test("the pro filters the inbox, pages through it, and moves inquiries from new 
   await page.getByRole("link", { name: "Plus anciennes" }).click();
   await expect(page).toHaveURL(/cursor=/);
   await expect(page).toHaveURL(/status=new_request/);
+  // With JavaScript the URL changes before the new rows render: wait for the older page itself.
+  await expect(page.getByRole("link", { name: "Plus récentes" })).toBeVisible();
   const secondPage = await page
     .locator("tbody tr")
     .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-inquiry-id")));
   expect(secondPage.length).toBeGreaterThan(0);
   expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
-  await expect(page.getByRole("link", { name: "Plus récentes" })).toBeVisible();
 
   // new → read with the row button; it leaves the "new" filter and shows under "Lu par le pro".
   await page.goto("/pro/contacts?status=new_request");
