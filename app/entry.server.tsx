@@ -136,6 +136,15 @@ function jsonResponse(
   if (status === 204) return new Response(null, { status, headers });
 
   if (context.errors) {
+    // A refusal thrown with a Retry-After (429) keeps it: Remix only hands its headers to the
+    // boundary route's `headers`, and the leaf that threw it may sit below that boundary.
+    for (const thrown of [
+      ...Object.values(context.actionHeaders ?? {}),
+      ...Object.values(context.loaderHeaders ?? {}),
+    ]) {
+      const retry = thrown.get("Retry-After");
+      if (retry && !headers.has("Retry-After")) headers.set("Retry-After", retry);
+    }
     const error = Object.values(context.errors)[0];
     if (isRouteErrorResponse(error)) {
       const body =
