@@ -67,7 +67,8 @@ function namespaceOf(keyOrPrefix: string): string {
   return colon === -1 ? keyOrPrefix : keyOrPrefix.slice(0, colon);
 }
 
-async function generationOf(namespace: string): Promise<number> {
+/** The current generation of a cache namespace (0 before its first change). */
+export async function generationOf(namespace: string): Promise<number> {
   const row = await db.cacheGeneration.findUnique({ where: { namespace }, select: { generation: true } });
   return row?.generation ?? 0;
 }
@@ -97,11 +98,15 @@ export async function cached<T>(options: {
  * the prefix's namespace are outdated from now on. The statement is the same on both databases.
  */
 export async function invalidate(prefix: string): Promise<void> {
-  const namespace = namespaceOf(prefix);
+  await bumpGeneration(namespaceOf(prefix));
+  store.deletePrefix(prefix);
+}
+
+/** Raises a namespace's generation on every instance. The statement is the same on both databases. */
+export async function bumpGeneration(namespace: string): Promise<void> {
   await db.$executeRaw`
     INSERT INTO "CacheGeneration" ("namespace", "generation") VALUES (${namespace}, 1)
     ON CONFLICT ("namespace") DO UPDATE SET "generation" = "CacheGeneration"."generation" + 1`;
-  store.deletePrefix(prefix);
 }
 
 /** Tests only. */

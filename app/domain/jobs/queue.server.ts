@@ -234,22 +234,24 @@ export type FailedJob = {
   createdAt: Date;
 };
 
+/** What the admin lists show of a job, failed or being retried. */
+const JOB_SUMMARY = {
+  id: true,
+  type: true,
+  payload: true,
+  attempts: true,
+  maxAttempts: true,
+  lastError: true,
+  createdAt: true,
+} as const;
+
 /** Permanently failed jobs, most recent failure first. */
 export async function listFailedJobs(limit = 50): Promise<FailedJob[]> {
   const rows = await db.job.findMany({
     where: { failedAt: { not: null } },
     orderBy: [{ failedAt: "desc" }, { id: "desc" }],
     take: Math.max(1, Math.min(limit, 500)),
-    select: {
-      id: true,
-      type: true,
-      payload: true,
-      attempts: true,
-      maxAttempts: true,
-      lastError: true,
-      failedAt: true,
-      createdAt: true,
-    },
+    select: { ...JOB_SUMMARY, failedAt: true },
   });
   return rows.map((row) => ({ ...row, failedAt: row.failedAt! }));
 }
@@ -274,16 +276,7 @@ export async function listRetryingJobs(limit = 50): Promise<RetryingJob[]> {
     where: { doneAt: null, failedAt: null, lastError: { not: null } },
     orderBy: [{ runAt: "asc" }, { id: "asc" }],
     take: Math.max(1, Math.min(limit, 500)),
-    select: {
-      id: true,
-      type: true,
-      payload: true,
-      attempts: true,
-      maxAttempts: true,
-      lastError: true,
-      runAt: true,
-      createdAt: true,
-    },
+    select: { ...JOB_SUMMARY, runAt: true },
   });
 }
 
