@@ -18,7 +18,7 @@ import {
 import { useEffect, useRef, type ReactNode } from "react";
 import { ERROR_ID_ELEMENT, useErrorId } from "~/components/ui/error-id";
 import stylesheet from "~/styles/app.css";
-import { getCurrentPro } from "~/utils/auth.server";
+import { getCurrentPro, leadAccess } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { unreadInquiryCount } from "~/utils/nav.server";
 import { useNonce } from "~/utils/nonce";
@@ -35,10 +35,15 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pro = await getCurrentPro(request);
-  const unread = pro && pro.identityStatus === "verified" ? await unreadInquiryCount(pro.id) : 0;
+  const unread = pro && pro.identityStatus === "verified" ? await unreadInquiryCount(leadAccess(pro)) : 0;
   return json({
     pro: pro
-      ? { name: pro.name, companyName: pro.companyName, role: pro.role, verified: pro.identityStatus === "verified" }
+      ? {
+          name: pro.member.name,
+          companyName: pro.companyName,
+          role: pro.role,
+          verified: pro.identityStatus === "verified",
+        }
       : null,
     unread,
     origin: env().APP_URL,
@@ -243,8 +248,11 @@ export function ErrorBoundary() {
           : status >= 400 && status < 500
             ? "Demande incorrecte"
             : "Une erreur est survenue";
+  // A refused action names its reason (e.g. "Seul le propriétaire du compte peut gérer l’équipe.").
+  const refusal = status === 403 && isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : null;
   const detail =
-    status === 404
+    refusal ??
+    (status === 404
       ? "La page demandée n’existe pas ou n’est plus en ligne : l’annonce a peut-être été vendue ou retirée."
       : status === 403
         ? "Vous n’avez pas accès à cette page."
@@ -252,7 +260,7 @@ export function ErrorBoundary() {
           ? "Vous avez envoyé trop de demandes en peu de temps. Merci de réessayer dans quelques minutes."
           : status >= 400 && status < 500
             ? "Les informations reçues sont incomplètes ou illisibles. Revenez à la page précédente et réessayez."
-            : "Nous n’avons pas pu afficher cette page. Réessayez dans un instant.";
+            : "Nous n’avons pas pu afficher cette page. Réessayez dans un instant.");
   return (
     <SiteLayout>
       <div className="error-page container">

@@ -67,6 +67,12 @@ export const DEMO_ACCOUNTS: Record<
   },
 };
 
+/** Members of the agency's team besides its owner (SPEC "Demo data"). */
+export const DEMO_TEAM: { key: "agent" | "manager"; email: string; name: string; role: "agent" | "manager" }[] = [
+  { key: "manager", email: "manager@vitrine.test", name: "Hugo Marchand", role: "manager" },
+  { key: "agent", email: "agent@vitrine.test", name: "Inès Bertrand", role: "agent" },
+];
+
 // ---------------------------------------------------------------------------------------------
 // French places: postal code, department, region and coordinates of the town centre.
 

@@ -83,13 +83,16 @@ const pros = [agence.id];
 const proRows = Array.from({ length: 24 }, (_, i) => ({
   id: randomUUID(),
   email: `agence-${i + 1}@bench.vitrine.test`,
-  passwordHash,
   name: `${pick(FIRST)} ${pick(LAST)}`,
   companyName: `Agence Bench ${i + 1}`,
   kind: "agency" as const,
   identityStatus: "verified" as const,
 }));
 await db.pro.createMany({ data: proRows });
+// Each bench organisation's owner (docs/decisions/031).
+await db.member.createMany({
+  data: proRows.map((p) => ({ proId: p.id, email: p.email, passwordHash, name: p.name, role: "owner" as const })),
+});
 pros.push(...proRows.map((p) => p.id));
 
 const PROPERTIES = 10_000;

@@ -44,10 +44,10 @@ describe("demo accounts", () => {
   });
 
   it("gives every account the documented password, each hashed with its own salt", async () => {
-    const pros = await db.pro.findMany();
-    for (const pro of pros) expect(await verifyPassword(DEMO_PASSWORD, pro.passwordHash)).toBe(true);
-    expect(await verifyPassword("pas-le-bon-mdp", pros[0].passwordHash)).toBe(false);
-    expect(new Set(pros.map((p) => p.passwordHash)).size).toBe(pros.length);
+    const members = await db.member.findMany();
+    for (const member of members) expect(await verifyPassword(DEMO_PASSWORD, member.passwordHash)).toBe(true);
+    expect(await verifyPassword("pas-le-bon-mdp", members[0].passwordHash)).toBe(false);
+    expect(new Set(members.map((m) => m.passwordHash)).size).toBe(members.length);
   });
 
   it("no longer counts the database as empty", async () => {

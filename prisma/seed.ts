@@ -22,6 +22,7 @@ import {
   DEMO_INQUIRIES,
   DEMO_PASSWORD,
   DEMO_PROGRAMMES,
+  DEMO_TEAM,
   DEMO_PROPERTIES,
   DEMO_VEHICLES,
   PALETTES,
@@ -148,17 +149,41 @@ export async function seedDemo(): Promise<void> {
 
   // Accounts: one scrypt hash each (own salt); they compute while the images render.
   const keys = Object.keys(DEMO_ACCOUNTS) as DemoAccountKey[];
-  const hashing = Promise.all(keys.map(() => hashPassword(DEMO_PASSWORD)));
+  const hashing = Promise.all([...keys, ...DEMO_TEAM].map(() => hashPassword(DEMO_PASSWORD)));
   const ids = Object.fromEntries(keys.map((key) => [key, randomUUID()])) as Record<DemoAccountKey, string>;
-  const accountRows = (hashes: string[]) =>
-    keys.map((key, i) => {
+  // Each account is an organisation whose owner signs in with the account's address; the agency
+  // also has a manager and an agent.
+  const memberIds = Object.fromEntries(
+    [...keys, ...DEMO_TEAM.map((m) => m.key)].map((key) => [key, randomUUID()]),
+  ) as Record<DemoAccountKey | (typeof DEMO_TEAM)[number]["key"], string>;
+  const memberRows = (hashes: string[]) => [
+    ...keys.map((key, i) => ({
+      id: memberIds[key],
+      proId: ids[key],
+      email: DEMO_ACCOUNTS[key].email.toLowerCase(),
+      passwordHash: hashes[i],
+      name: DEMO_ACCOUNTS[key].name,
+      role: "owner" as const,
+      createdAt: at(DEMO_ACCOUNTS[key].age),
+    })),
+    ...DEMO_TEAM.map((m, i) => ({
+      id: memberIds[m.key],
+      proId: ids.agence,
+      email: m.email,
+      passwordHash: hashes[keys.length + i],
+      name: m.name,
+      role: m.role,
+      createdAt: at(DEMO_ACCOUNTS.agence.age - 10 - i),
+    })),
+  ];
+  const accountRows = () =>
+    keys.map((key) => {
       const account = DEMO_ACCOUNTS[key];
       const createdAt = at(account.age);
       const reviewed = account.identityStatus === "verified" && account.role === "pro";
       return {
         id: ids[key],
         email: account.email.toLowerCase(),
-        passwordHash: hashes[i],
         name: account.name,
         companyName: account.companyName,
         kind: account.kind,
@@ -247,6 +272,8 @@ export async function seedDemo(): Promise<void> {
       senderPhoneEnc: encryptOptionalPII(q.phone),
       messageEnc: encryptPII(q.message),
       status: q.status,
+      // Some leads for each of the team, the rest in the pool (SPEC "Demo data").
+      assigneeId: i % 3 === 0 ? memberIds.agent : i % 3 === 1 ? memberIds.manager : null,
       readAt,
       repliedAt,
       createdAt,
@@ -321,7 +348,9 @@ export async function seedDemo(): Promise<void> {
     SA_PROVINCES[province.name].map((name) => ({ provinceId: province.id, name })),
   );
 
-  const pros = accountRows(await hashing);
+  const hashes = await hashing;
+  const pros = accountRows();
+  const members = memberRows(hashes);
 
   // Files first, rows second: a failure in between leaves files that the cleanup below removes.
   await writeFiles(uploadsRoot, files);
@@ -329,6 +358,7 @@ export async function seedDemo(): Promise<void> {
     await db.$transaction(
       async (tx) => {
         await tx.pro.createMany({ data: pros });
+        await tx.member.createMany({ data: members });
         await tx.property.createMany({ data: properties });
         await tx.propertyPhoto.createMany({ data: photos });
         await tx.contactRequest.createMany({ data: contactRequests });

@@ -54,7 +54,7 @@ export const action = /* @__PURE__ */ pageRoute(async ({ request, context }: Act
     await Promise.all([loginFailuresByIp.refund(ipKey), loginFailuresByAccount.refund(accountKey)]);
     const home =
       pro.role === "admin" ? "/admin/identities" : pro.identityStatus === "verified" ? "/pro" : "/pro/identity";
-    return createSessionAndRedirect(pro.id, safeRedirect(parsed.data.redirectTo || home, home), request);
+    return createSessionAndRedirect(pro.member.id, safeRedirect(parsed.data.redirectTo || home, home), request);
   } catch (error) {
     if (!(error instanceof InvalidCredentials)) throw error;
     if (asJson) return apiError("UNAUTHORIZED", "Invalid e-mail or password");
@@ -96,6 +96,9 @@ export default function Login() {
         />
         <SubmitButton pendingLabel="Connexion…">Se connecter</SubmitButton>
       </Form>
+      <p>
+        <Link to="/forgot-password">Mot de passe oublié ?</Link>
+      </p>
       <p>
         Pas encore de compte ? <Link to="/register">Créer un compte professionnel</Link>
       </p>

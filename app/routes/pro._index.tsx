@@ -1,23 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { leadWhere } from "~/domain/teams/permissions";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Vitrine" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pro = await requireVerifiedPro(request);
+  const leads = leadWhere(leadAccess(pro)); // an agent counts only their own leads
   const [activeListings, draftListings, newInquiries, favorites, vehicles, newLeads] = await Promise.all([
     db.property.count({ where: { proId: pro.id, status: "active" } }),
     db.property.count({ where: { proId: pro.id, status: "draft" } }),
-    db.contactRequest.count({ where: { proId: pro.id, status: "new_request" } }),
+    db.contactRequest.count({ where: { ...leads, status: "new_request" } }),
     db.proFavorite.count({ where: { proId: pro.id } }),
     db.vehicle.count({ where: { proId: pro.id, status: "available" } }),
-    db.vehicleLead.count({ where: { proId: pro.id, status: "new_request", notifiedAt: { not: null } } }),
+    db.vehicleLead.count({ where: { ...leads, status: "new_request", notifiedAt: { not: null } } }),
   ]);
   return json({
-    name: pro.name,
+    name: pro.member.name,
     kind: pro.kind,
     stats: { activeListings, draftListings, newInquiries, favorites, vehicles, newLeads },
   });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { changeInquiryStatus, getInquiry, inquiryJson } from "~/domain/inquiries/inquiries.server";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { assignInquiry, changeInquiryStatus, getInquiry, inquiryJson } from "~/domain/inquiries/inquiries.server";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
 import { resourceRoute } from "~/utils/errors.server";
 import { readJsonObject } from "~/utils/http.server";
@@ -12,17 +12,21 @@ const putOnly = () =>
   });
 
 /**
- * `PUT /pro/contact-requests/:id` `{status}` (seed 000): new_request→read, read→replied,
- * new_request→replied; same status 200 no-op; other moves 409; unknown value 400; not this pro's 404
- * (checked before the body is read, so another pro's request learns nothing from its body).
+ * `PUT /pro/contact-requests/:id` `{status?, assigneeId?}` (seed 000, SPEC "Teams"):
+ * new_request→read, read→replied, new_request→replied; same status 200 no-op; other moves 409;
+ * unknown value 400; not visible to this member 404 (checked before the body is read, so a request
+ * about someone else's lead learns nothing from its body). `assigneeId` (a member id or null)
+ * reassigns the lead: owners and managers only (403 FORBIDDEN otherwise).
  */
 export const action = resourceRoute(async ({ request, params }: ActionFunctionArgs) => {
   const pro = await requireVerifiedPro(request, { json: true });
   if (request.method !== "PUT") throw putOnly();
+  const access = leadAccess(pro);
   const id = params.id ?? "";
-  await getInquiry(pro.id, id);
+  await getInquiry(access, id);
   const body = await readJsonObject(request);
-  const inquiry = await changeInquiryStatus(pro.id, id, body.status);
+  let inquiry = "assigneeId" in body ? await assignInquiry(access, id, body.assigneeId) : null;
+  if (!inquiry || "status" in body) inquiry = await changeInquiryStatus(access, id, body.status);
   return json({ data: inquiryJson(inquiry) });
 });
 

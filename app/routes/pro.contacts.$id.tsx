@@ -2,8 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { formatInquiryDate, InquiryStatusBadge, InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
-import { changeInquiryStatus, inquiryJson, openInquiry } from "~/domain/inquiries/inquiries.server";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { AssigneeLabel, AssignForm } from "~/components/inquiries/Assignment";
+import { assignInquiry, changeInquiryStatus, inquiryJson, openInquiry } from "~/domain/inquiries/inquiries.server";
+import { assignableMembers } from "~/domain/teams/assignment.server";
+import { assignmentRefusal, can } from "~/domain/teams/permissions";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { statusChangeRefusal } from "~/domain/inquiries/status";
 import { DomainError } from "~/utils/errors";
 import { pageRoute } from "~/utils/errors.server";
@@ -15,12 +18,13 @@ export const meta: MetaFunction = () => [{ title: "Demande de contact — Vitrin
 /** Opening the detail marks a new inquiry read (SPEC): only for its owner, in the same query. */
 export const loader = /* @__PURE__ */ pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
-  const inquiry = await openInquiry(pro.id, params.id ?? "");
+  const inquiry = await openInquiry(leadAccess(pro), params.id ?? "");
   if (wantsJson(request)) return json({ data: inquiryJson(inquiry) });
   const title = inquiry.property?.title ?? inquiry.propertyTitle;
   return json({
     inquiry: inquiryJson(inquiry),
     propertyTitle: title,
+    members: can.assignLeads(pro.member) ? await assignableMembers(pro.id) : null,
     replyHref: mailtoHref(inquiry.senderEmail, { subject: `Votre demande : ${title}` }),
   });
 });
@@ -29,18 +33,24 @@ export const action = /* @__PURE__ */ pageRoute(
   async ({ request, params }: ActionFunctionArgs) => {
     const pro = await requireVerifiedPro(request);
     const form = await readBody(request);
-    if (form.intent !== "status") throw new DomainError("VALIDATION_ERROR", "Unknown intent");
-    await changeInquiryStatus(pro.id, params.id ?? "", form.status);
+    const id = params.id ?? "";
+    if (form.intent === "assign") await assignInquiry(leadAccess(pro), id, form.assigneeId);
+    else if (form.intent === "status") await changeInquiryStatus(leadAccess(pro), id, form.status);
+    else throw new DomainError("VALIDATION_ERROR", "Unknown intent");
     return redirect(`/pro/contacts/${params.id}`);
   },
-  { formError: (error) => (error.code === "NOT_FOUND" ? undefined : statusChangeRefusal(error.code)) },
+  {
+    formError: (error) =>
+      error.code === "NOT_FOUND" ? undefined : (assignmentRefusal(error) ?? statusChangeRefusal(error.code)),
+  },
 );
 
 export default function InquiryDetail() {
-  const { inquiry, propertyTitle, replyHref } = useLoaderData<typeof loader>() as {
+  const { inquiry, propertyTitle, replyHref, members } = useLoaderData<typeof loader>() as {
     inquiry: ReturnType<typeof inquiryJson>;
     propertyTitle: string;
     replyHref: string;
+    members: { id: string; name: string }[] | null;
   };
   const actionData = useActionData<typeof action>();
   return (
@@ -71,6 +81,21 @@ export default function InquiryDetail() {
           <dt>Statut</dt>
           <dd>
             <InquiryStatusBadge status={inquiry.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Attribuée à</dt>
+          <dd>
+            {members ? (
+              <AssignForm
+                id={inquiry.id}
+                current={inquiry.assignee}
+                members={members}
+                action={`/pro/contacts/${inquiry.id}`}
+              />
+            ) : (
+              <AssigneeLabel assignee={inquiry.assignee} />
+            )}
           </dd>
         </div>
         <div>

@@ -7,15 +7,23 @@ import {
   InquiryStatusBadge,
   InquiryStatusButtons,
 } from "~/components/inquiries/InquiryStatus";
+import { AssigneeFilterLinks, AssigneeLabel, AssignForm } from "~/components/inquiries/Assignment";
 import { Toast } from "~/components/ui/Toast";
-import { changeInquiryStatus, listInquiries, statusFilterSchema } from "~/domain/inquiries/inquiries.server";
+import {
+  assignInquiry,
+  changeInquiryStatus,
+  listInquiries,
+  statusFilterSchema,
+} from "~/domain/inquiries/inquiries.server";
+import { assignableMembers, assigneeFilterSchema } from "~/domain/teams/assignment.server";
+import { assignmentRefusal, can } from "~/domain/teams/permissions";
 import {
   INQUIRY_STATUS_LABELS,
   INQUIRY_STATUSES,
   type InquiryStatus,
   statusChangeRefusal,
 } from "~/domain/inquiries/status";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
 import { pageRoute } from "~/utils/errors.server";
 import { pageParamsOrNull, readBody } from "~/utils/http.server";
@@ -25,7 +33,7 @@ const PAGE_SIZE = 20;
 /** Keeps only the inbox's own query parameters (filter, page size, cursor) for links and redirects. */
 function inboxSearch(url: URL, overrides: Record<string, string | null> = {}) {
   const params = new URLSearchParams();
-  for (const key of ["status", "limit", "cursor"]) {
+  for (const key of ["status", "assignee", "limit", "cursor"]) {
     const value = key in overrides ? overrides[key] : url.searchParams.get(key);
     if (value) params.set(key, value);
   }
@@ -38,10 +46,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = statusFilterSchema.safeParse(url.searchParams.get("status"));
   const status = filter.success ? filter.data : undefined;
+  const assigneeFilter = assigneeFilterSchema.safeParse(url.searchParams.get("assignee"));
+  const assignee = assigneeFilter.success ? assigneeFilter.data : undefined;
   const page = pageParamsOrNull(url) ?? { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
-  const result = await listInquiries(pro.id, page, { status });
+  const result = await listInquiries(leadAccess(pro), page, { status, assignee });
+  const mayAssign = can.assignLeads(pro.member);
   return json({
     status: status ?? null,
+    assignee: assignee ?? null,
+    assigneeHrefs: Object.fromEntries(
+      (["all", "me", "none"] as const).map((value) => [
+        value,
+        `/pro/contacts${inboxSearch(url, { assignee: value === "all" ? null : value, cursor: null })}`,
+      ]),
+    ) as Record<"all" | "me" | "none", string>,
+    members: mayAssign ? await assignableMembers(pro.id) : null,
     filterHrefs: Object.fromEntries(
       [null, ...INQUIRY_STATUSES].map((value) => [
         value ?? "all",
@@ -61,24 +80,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
       senderName: inquiry.senderName,
       excerpt: excerpt(inquiry.message),
       status: inquiry.status,
+      assignee: inquiry.assignee,
       createdAt: inquiry.createdAt,
     })),
   });
 }
 
-/** Row buttons: `intent=status` with the inquiry id and the target status, then back to the same page. */
+/**
+ * Row forms: `intent=status` (inquiry id and target status) or `intent=assign` (inquiry id and
+ * assigneeId), then back to the same page.
+ */
 export const action = /* @__PURE__ */ pageRoute(
   async ({ request }: ActionFunctionArgs) => {
     const pro = await requireVerifiedPro(request);
     const form = await readBody(request);
-    if (form.intent !== "status") throw new DomainError("VALIDATION_ERROR", "Unknown intent");
-    await changeInquiryStatus(pro.id, String(form.id ?? ""), form.status);
+    const id = String(form.id ?? "");
+    if (form.intent === "assign") await assignInquiry(leadAccess(pro), id, form.assigneeId);
+    else if (form.intent === "status") await changeInquiryStatus(leadAccess(pro), id, form.status);
+    else throw new DomainError("VALIDATION_ERROR", "Unknown intent");
+    if (form.intent === "assign") return redirect(`/pro/contacts${inboxSearch(new URL(request.url))}`);
     // Back to the same page, which confirms the change in a toast (with or without JavaScript).
     const search = new URLSearchParams(inboxSearch(new URL(request.url)));
     search.set("updated", String(form.status));
     return redirect(`/pro/contacts?${search}`);
   },
-  { formError: (error) => statusChangeRefusal(error.code) },
+  { formError: (error) => assignmentRefusal(error) ?? statusChangeRefusal(error.code) },
 );
 
 const UPDATED_MESSAGES: Record<string, string> = {
@@ -88,8 +114,20 @@ const UPDATED_MESSAGES: Record<string, string> = {
 };
 
 export default function PropertyInbox() {
-  const { status, inquiries, nextHref, firstHref, isFirstPage, search, filterHrefs, updated, hereHref } =
-    useLoaderData<typeof loader>();
+  const {
+    status,
+    assignee,
+    assigneeHrefs,
+    members,
+    inquiries,
+    nextHref,
+    firstHref,
+    isFirstPage,
+    search,
+    filterHrefs,
+    updated,
+    hereHref,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formAction = `/pro/contacts?index${search ? `&${search.slice(1)}` : ""}`;
   return (
@@ -113,6 +151,7 @@ export default function PropertyInbox() {
           </Link>
         ))}
       </nav>
+      <AssigneeFilterLinks current={assignee} hrefs={assigneeHrefs} />
       {inquiries.length === 0 ? (
         <p className="muted">
           {status ? `Aucune demande au statut « ${INQUIRY_STATUS_LABELS[status]} ».` : "Aucune demande pour le moment."}
@@ -126,6 +165,7 @@ export default function PropertyInbox() {
               <th scope="col">Message</th>
               <th scope="col">Reçue le</th>
               <th scope="col">Statut</th>
+              <th scope="col">Attribuée à</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -148,6 +188,13 @@ export default function PropertyInbox() {
                 </td>
                 <td data-label="Statut">
                   <InquiryStatusBadge status={inquiry.status} />
+                </td>
+                <td>
+                  {members ? (
+                    <AssignForm id={inquiry.id} current={inquiry.assignee} members={members} action={formAction} />
+                  ) : (
+                    <AssigneeLabel assignee={inquiry.assignee} />
+                  )}
                 </td>
                 <td>
                   <div className="actions">

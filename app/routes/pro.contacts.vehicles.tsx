@@ -10,8 +10,11 @@ import {
   statusChangeRefusal,
 } from "~/domain/inquiries/status";
 import { METHOD_LABELS } from "~/domain/vehicles/labels";
-import { changeVehicleLeadStatus, listVehicleLeads } from "~/domain/vehicles/leads.server";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { AssigneeFilterLinks, AssigneeLabel, AssignForm } from "~/components/inquiries/Assignment";
+import { assignableMembers, assigneeFilterSchema } from "~/domain/teams/assignment.server";
+import { assignmentRefusal, can } from "~/domain/teams/permissions";
+import { assignVehicleLead, changeVehicleLeadStatus, listVehicleLeads } from "~/domain/vehicles/leads.server";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
 import { pageRoute } from "~/utils/errors.server";
 import { mailtoHref } from "~/utils/mailto";
@@ -21,7 +24,7 @@ const PAGE_SIZE = 20;
 
 function tabSearch(url: URL, overrides: Record<string, string | null> = {}) {
   const params = new URLSearchParams();
-  for (const key of ["status", "cursor"]) {
+  for (const key of ["status", "assignee", "cursor"]) {
     const value = key in overrides ? overrides[key] : url.searchParams.get(key);
     if (value) params.set(key, value);
   }
@@ -35,11 +38,22 @@ export const loader = /* @__PURE__ */ pageRoute(async ({ request }: LoaderFuncti
   const url = new URL(request.url);
   const rawStatus = url.searchParams.get("status");
   const status = isInquiryStatus(rawStatus) ? rawStatus : undefined;
-  if (wantsJson(request)) return json(await listVehicleLeads(pro.id, parsePageParams(url), { status }));
+  const assigneeFilter = assigneeFilterSchema.safeParse(url.searchParams.get("assignee"));
+  const assignee = assigneeFilter.success ? assigneeFilter.data : undefined;
+  const access = leadAccess(pro);
+  if (wantsJson(request)) return json(await listVehicleLeads(access, parsePageParams(url), { status, assignee }));
   const page = pageParamsOrNull(url) ?? { limit: PAGE_SIZE, cursor: null }; // a damaged link shows the first page
-  const result = await listVehicleLeads(pro.id, { limit: PAGE_SIZE, cursor: page.cursor }, { status });
+  const result = await listVehicleLeads(access, { limit: PAGE_SIZE, cursor: page.cursor }, { status, assignee });
   return json({
     status: status ?? null,
+    assignee: assignee ?? null,
+    assigneeHrefs: Object.fromEntries(
+      (["all", "me", "none"] as const).map((value) => [
+        value,
+        `/pro/contacts/vehicles${tabSearch(url, { assignee: value === "all" ? null : value, cursor: null })}`,
+      ]),
+    ) as Record<"all" | "me" | "none", string>,
+    members: can.assignLeads(pro.member) ? await assignableMembers(pro.id) : null,
     isFirstPage: !page.cursor,
     search: tabSearch(url),
     nextHref: result.cursor.next ? `/pro/contacts/vehicles${tabSearch(url, { cursor: result.cursor.next })}` : null,
@@ -52,18 +66,20 @@ export const action = /* @__PURE__ */ pageRoute(
   async ({ request }: ActionFunctionArgs) => {
     const pro = await requireVerifiedPro(request);
     const form = await readBody(request);
-    if (form.intent !== "status") throw new DomainError("VALIDATION_ERROR", "Unknown intent");
-    await changeVehicleLeadStatus(pro.id, String(form.id ?? ""), form.status);
+    const id = String(form.id ?? "");
+    if (form.intent === "assign") await assignVehicleLead(leadAccess(pro), id, form.assigneeId);
+    else if (form.intent === "status") await changeVehicleLeadStatus(leadAccess(pro), id, form.status);
+    else throw new DomainError("VALIDATION_ERROR", "Unknown intent");
     return redirect(`/pro/contacts/vehicles${tabSearch(new URL(request.url))}`);
   },
-  { formError: (error) => statusChangeRefusal(error.code) },
+  { formError: (error) => assignmentRefusal(error) ?? statusChangeRefusal(error.code) },
 );
 
 export default function VehicleLeadsTab() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (!("leads" in data)) return null;
-  const { status, leads, nextHref, firstHref, isFirstPage, search } = data;
+  const { status, assignee, assigneeHrefs, members, leads, nextHref, firstHref, isFirstPage, search } = data;
   const formAction = `/pro/contacts/vehicles${search}`;
   return (
     <div>
@@ -88,6 +104,7 @@ export default function VehicleLeadsTab() {
           </Link>
         ))}
       </nav>
+      <AssigneeFilterLinks current={assignee} hrefs={assigneeHrefs} />
       <p className="muted">
         Les coordonnées d’un acheteur apparaissent ici (et vous sont envoyées par e-mail) une fois passé le délai
         pendant lequel il peut retirer sa demande.
@@ -137,6 +154,16 @@ export default function VehicleLeadsTab() {
                 <div>
                   <dt>Contact préféré</dt>
                   <dd>{METHOD_LABELS[lead.buyer.preferredContactMethod]}</dd>
+                </div>
+                <div>
+                  <dt>Attribuée à</dt>
+                  <dd>
+                    {members ? (
+                      <AssignForm id={lead.id} current={lead.assignee} members={members} action={formAction} />
+                    ) : (
+                      <AssigneeLabel assignee={lead.assignee} />
+                    )}
+                  </dd>
                 </div>
               </dl>
               {lead.buyer.additionalComments ? <p className="comments">« {lead.buyer.additionalComments} »</p> : null}

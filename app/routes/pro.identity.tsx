@@ -3,7 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { identityUploadsByIp, submitIdentityDocument } from "~/domain/identity/identity.server";
-import { requirePro } from "~/utils/auth.server";
+import { can } from "~/domain/teams/permissions";
+import { requirePermission, requirePro } from "~/utils/auth.server";
 import { pageRoute } from "~/utils/errors.server";
 import { DomainError } from "~/utils/errors";
 import { clientIp } from "~/utils/rate-limit.server";
@@ -12,7 +13,11 @@ export const meta: MetaFunction = () => [{ title: "Vérification d’identité �
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pro = await requirePro(request);
-  return json({ status: pro.identityStatus, reason: pro.identityRejectionReason });
+  return json({
+    status: pro.identityStatus,
+    reason: pro.identityRejectionReason,
+    mayUpload: can.manageIdentity(pro.member),
+  });
 }
 
 const MESSAGES: Partial<Record<string, string>> = {
@@ -24,6 +29,7 @@ const MESSAGES: Partial<Record<string, string>> = {
 export const action = /* @__PURE__ */ pageRoute(
   async ({ request, context }: ActionFunctionArgs) => {
     const pro = await requirePro(request);
+    requirePermission(request, pro, "manageIdentity");
     if (pro.identityStatus === "verified") throw redirect("/pro");
     const limit = await identityUploadsByIp.consume(clientIp(context));
     if (!limit.ok) {
@@ -44,7 +50,7 @@ export const action = /* @__PURE__ */ pageRoute(
 );
 
 export default function Identity() {
-  const { status, reason } = useLoaderData<typeof loader>();
+  const { status, reason, mayUpload } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   const error = errors?.document?.[0];
@@ -73,7 +79,12 @@ export default function Identity() {
           passeport) avant de publier. Elle n’est visible que par l’équipe Vitrine.
         </p>
       ) : null}
-      {status !== "verified" ? (
+      {status !== "verified" && !mayUpload ? (
+        <p className="notice notice-warning" role="status">
+          Seul le propriétaire du compte peut envoyer la pièce d’identité de l’organisation.
+        </p>
+      ) : null}
+      {status !== "verified" && mayUpload ? (
         <>
           <ErrorSummary errors={errors} labels={{ document: "Document" }} />
           <Form method="post" encType="multipart/form-data" noValidate>

@@ -12,7 +12,16 @@ import { PropertyStatusBadge } from "~/components/listings/Badges";
 import { PHOTO_ERROR_MESSAGES, PhotoManager } from "~/components/listings/PhotoManager";
 import { PropertyForm, propertyFormValues } from "~/components/listings/PropertyForm";
 import { PROPERTY_STATUS_LABELS, STATUS_ACTION_LABELS } from "~/domain/listings/format";
-import { deleteProperty, findOwnPropertyRow, toApiProperty, updateProperty } from "~/domain/listings/listings.server";
+import {
+  deleteProperty,
+  findOwnPropertyRow,
+  getOwnProperty,
+  toApiProperty,
+  updateProperty,
+} from "~/domain/listings/listings.server";
+import { setResponsibleMember } from "~/domain/teams/assignment.server";
+import { can } from "~/domain/teams/permissions";
+import { activeMembers } from "~/domain/teams/team.server";
 import { removePropertyPhoto, setCoverPhoto } from "~/domain/listings/photos.server";
 import {
   nextStatuses,
@@ -21,7 +30,7 @@ import {
   UpdatePropertySchema,
   type PropertyStatus,
 } from "~/domain/listings/rules";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { requireVerifiedPro, type CurrentPro } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
 import { pageRoute } from "~/utils/errors.server";
 import { fieldIssues, readBody, wantsJson } from "~/utils/http.server";
@@ -45,6 +54,7 @@ const NOTICES: Record<string, string> = {
   "photo-removed": "Photo supprimée.",
   cover: "Photo de couverture modifiée.",
   "photos-added": "Photos ajoutées.",
+  responsible: "Responsable des demandes enregistré.",
 };
 
 /** GET /pro/properties/:id — the edit page, or `{data: property}` for JSON. Another pro's id is a 404. */
@@ -69,6 +79,7 @@ export const loader = /* @__PURE__ */ pageRoute(async ({ request, params, contex
     photoError,
     transitionError: url.searchParams.get("notice") === "invalid-transition",
     confirmDelete: url.searchParams.get("confirm") === "delete",
+    members: can.chooseResponsible(pro.member) ? await activeMembers(pro.id) : null,
   });
 });
 
@@ -89,11 +100,19 @@ export const action = /* @__PURE__ */ pageRoute(async ({ request, params, contex
       (context as Context)[DELETED] = id;
       return wantsJson(request) ? new Response(null, { status: 204 }) : redirect("/pro/properties?notice=deleted");
     case "PUT": {
-      const property = await update(pro.id, id, await readBody(request));
+      const { responsibleMemberId, ...fields } = await readBody(request);
+      if (responsibleMemberId !== undefined) {
+        const listing = { kind: "property" as const, id };
+        await setResponsibleMember({ proId: pro.id, actor: pro.member, listing, raw: responsibleMemberId });
+      }
+      const property =
+        responsibleMemberId === undefined || Object.keys(fields).length
+          ? await update(pro.id, id, fields)
+          : await getOwnProperty(pro.id, id);
       return wantsJson(request) ? json({ data: property }) : back(id, "saved");
     }
     case "POST":
-      if (!wantsJson(request)) return formAction(pro.id, id, await readBody(request));
+      if (!wantsJson(request)) return formAction(pro, id, await readBody(request));
   }
   throw new DomainError("METHOD_NOT_ALLOWED", "Use PUT to update and DELETE to remove a property");
 });
@@ -101,7 +120,8 @@ export const action = /* @__PURE__ */ pageRoute(async ({ request, params, contex
 const back = (id: string, notice: string) => redirect(`/pro/properties/${id}?notice=${notice}`);
 
 /** The page's native forms. */
-async function formAction(proId: string, id: string, form: Record<string, unknown>) {
+async function formAction(pro: CurrentPro, id: string, form: Record<string, unknown>) {
+  const proId = pro.id;
   const photoId = String(form.photoId ?? "");
   switch (form.intent) {
     case "save":
@@ -118,6 +138,14 @@ async function formAction(proId: string, id: string, form: Record<string, unknow
     case "cover":
       await setCoverPhoto(proId, id, photoId);
       return back(id, "cover");
+    case "responsible":
+      await setResponsibleMember({
+        proId,
+        actor: pro.member,
+        listing: { kind: "property", id },
+        raw: form.responsibleMemberId,
+      });
+      return back(id, "responsible");
     default:
       throw new DomainError("VALIDATION_ERROR", "Action inconnue.");
   }
@@ -207,6 +235,36 @@ export default function EditProperty() {
       </section>
 
       <PhotoManager propertyId={property.id} photos={photos} />
+
+      {data.members ? (
+        <section aria-labelledby="responsible-title" className="card">
+          <h2 id="responsible-title">Responsable des demandes</h2>
+          <p className="hint">
+            Les nouvelles demandes sur cette annonce lui sont attribuées. Sans responsable, elles sont réparties à tour
+            de rôle entre les agents et les responsables actifs.
+          </p>
+          <Form method="post" className="inline-form">
+            <label htmlFor="field-responsibleMemberId" className="visually-hidden">
+              Responsable des demandes
+            </label>
+            <select
+              id="field-responsibleMemberId"
+              name="responsibleMemberId"
+              defaultValue={property.responsibleMemberId ?? ""}
+            >
+              <option value="">À tour de rôle</option>
+              {data.members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+            <SubmitButton name="intent" value="responsible" className="button-secondary button-small">
+              Enregistrer
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">Détails de l’annonce</h2>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { can } from "~/domain/teams/permissions";
 import { requirePro, requireVerifiedPro } from "~/utils/auth.server";
 
 /** Pro area: sign-in for every page, and the identity gate except on the identity and settings pages. */
@@ -13,11 +14,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // requireVerifiedPro: pages go to /pro/identity, JSON gets 403 CNI_REQUIRED (a redirect thrown
   // here would otherwise win over the leaf loader's JSON answer).
   if (pro.identityStatus !== "verified" && !UNGATED.includes(pathname)) await requireVerifiedPro(request);
-  return json({ verified: pro.identityStatus === "verified", kind: pro.kind, companyName: pro.companyName });
+  return json({
+    verified: pro.identityStatus === "verified",
+    kind: pro.kind,
+    companyName: pro.companyName,
+    managesTeam: can.manageTeam(pro.member),
+  });
 }
 
 export default function ProLayout() {
-  const { verified, kind, companyName } = useLoaderData<typeof loader>();
+  const { verified, kind, companyName, managesTeam } = useLoaderData<typeof loader>();
   return (
     <div>
       <p className="muted">Espace professionnel — {companyName}</p>
@@ -29,6 +35,7 @@ export default function ProLayout() {
           {kind !== "dealership" ? <NavLink to="/pro/properties">Mes annonces</NavLink> : null}
           <NavLink to="/pro/contacts">Demandes</NavLink>
           <NavLink to="/pro/favorites">Favoris</NavLink>
+          {managesTeam ? <NavLink to="/pro/team">Équipe</NavLink> : null}
           <NavLink to="/pro/settings">Paramètres</NavLink>
         </nav>
       ) : null}

@@ -1,18 +1,19 @@
 /**
- * GET /pro/vehicle-leads/:id and PUT /pro/vehicle-leads/:id {status} — one lead of the dealership.
+ * GET /pro/vehicle-leads/:id and PUT /pro/vehicle-leads/:id {status?, assigneeId?} — one lead of the
+ * dealership (an agent: only one assigned to them; only owners and managers reassign).
  * A native form may POST here too (intent=status): it is redirected back to the inbox tab.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { changeVehicleLeadStatus, getVehicleLead } from "~/domain/vehicles/leads.server";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { assignVehicleLead, changeVehicleLeadStatus, getVehicleLead } from "~/domain/vehicles/leads.server";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
 import { resourceRoute } from "~/utils/errors.server";
 import { readBody, wantsJson } from "~/utils/http.server";
 
 export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
-  return json({ data: await getVehicleLead(pro.id, params.id ?? "") });
+  return json({ data: await getVehicleLead(leadAccess(pro), params.id ?? "") });
 });
 
 export const action = resourceRoute(async ({ request, params }: ActionFunctionArgs) => {
@@ -21,9 +22,11 @@ export const action = resourceRoute(async ({ request, params }: ActionFunctionAr
   }
   const pro = await requireVerifiedPro(request);
   const id = params.id ?? "";
-  await getVehicleLead(pro.id, id); // another dealership's lead is a 404 whatever the body
+  const access = leadAccess(pro);
+  await getVehicleLead(access, id); // a lead this member may not see is a 404 whatever the body
   const body = await readBody(request);
-  const lead = await changeVehicleLeadStatus(pro.id, id, body.status);
+  let lead = "assigneeId" in body ? await assignVehicleLead(access, id, body.assigneeId) : null;
+  if (!lead || "status" in body) lead = await changeVehicleLeadStatus(access, id, body.status);
   if (request.method === "POST" && !wantsJson(request)) return redirect("/pro/contacts/vehicles");
   return json({ data: lead });
 });

@@ -6,10 +6,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isInquiryStatus } from "~/domain/inquiries/status";
 import { listVehicleLeads } from "~/domain/vehicles/leads.server";
-import { requireVerifiedPro } from "~/utils/auth.server";
+import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
 import { resourceRoute } from "~/utils/errors.server";
 import { parsePageParams, wantsJson } from "~/utils/http.server";
+import { assigneeFilter } from "./pro.contact-requests";
 
 export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
@@ -24,7 +25,12 @@ export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
       { field: "status", message: "status must be one of new_request, read, replied" },
     ]);
   }
-  return json(await listVehicleLeads(pro.id, page, { status: status ? status : undefined }));
+  return json(
+    await listVehicleLeads(leadAccess(pro), page, {
+      status: status ? status : undefined,
+      assignee: assigneeFilter(url),
+    }),
+  );
 });
 
 export const action = resourceRoute(() => {

@@ -41,7 +41,7 @@ export const action = /* @__PURE__ */ pageRoute(async ({ request, context }: Act
   }
   try {
     const pro = await registerPro(parsed.data);
-    return createSessionAndRedirect(pro.id, "/pro/identity", request);
+    return createSessionAndRedirect(pro.memberId, "/pro/identity", request);
   } catch (error) {
     if (!(error instanceof EmailTaken)) throw error;
     const message = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous.";

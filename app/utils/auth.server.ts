@@ -6,11 +6,18 @@ import { decoyPasswordHash, sha256, verifyPassword } from "./crypto.server";
 import { db } from "./db.server";
 import { apiError, wantsJson } from "./http.server";
 import { findSession, safeRedirect } from "./session.server";
+import { can, REFUSALS, type LeadAccess, type MemberRole, type Permission } from "~/domain/teams/permissions";
 
+/**
+ * Who is calling: the organisation (`id` is the ownership key of everything it owns) and the member
+ * acting for it (docs/decisions/031).
+ */
 export type CurrentPro = Pick<
   Pro,
   "id" | "email" | "name" | "companyName" | "kind" | "role" | "identityStatus" | "identityRejectionReason"
->;
+> & { member: CurrentMember };
+
+export type CurrentMember = { id: string; name: string; email: string; role: MemberRole };
 
 const currentProSelect = {
   id: true,
@@ -22,6 +29,28 @@ const currentProSelect = {
   identityStatus: true,
   identityRejectionReason: true,
 } as const;
+
+/** A member with their organisation, shaped as the CurrentPro every route receives. */
+export const currentMemberSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  pro: { select: currentProSelect },
+} as const;
+
+type MemberWithPro = {
+  id: string;
+  name: string;
+  email: string;
+  role: MemberRole;
+  pro: Omit<CurrentPro, "member">;
+};
+
+export function toCurrentPro(member: MemberWithPro): CurrentPro {
+  const { pro, ...rest } = member;
+  return { ...pro, member: rest };
+}
 
 // ---- Sign-in with remix-auth's form strategy.
 
@@ -35,12 +64,16 @@ authenticator.use(
       .trim()
       .toLowerCase();
     const password = String(form.get("password") ?? "");
-    const pro = await db.pro.findUnique({ where: { email }, select: { ...currentProSelect, passwordHash: true } });
+    const member = await db.member.findUnique({
+      where: { email },
+      select: { ...currentMemberSelect, passwordHash: true, active: true },
+    });
     // Unknown e-mails still pay for a hash, so both failures look and take the same.
-    const ok = await verifyPassword(password, pro?.passwordHash ?? (await decoyPasswordHash()));
-    if (!pro || !ok) throw new InvalidCredentials();
-    const { passwordHash: _hash, ...current } = pro;
-    return current;
+    const ok = await verifyPassword(password, member?.passwordHash ?? (await decoyPasswordHash()));
+    // A deactivated member gets the same answer as a wrong password: nothing to learn.
+    if (!member || !ok || !member.active) throw new InvalidCredentials();
+    const { passwordHash: _hash, active: _active, ...current } = member;
+    return toCurrentPro(current);
   }),
   "form",
 );
@@ -63,30 +96,21 @@ async function resolveCurrentPro(request: Request): Promise<CurrentPro | null> {
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) return null;
+    // A deactivated member's tokens stop working at once, even before they are revoked.
     const token = await db.apiToken.findFirst({
-      where: { tokenHash: sha256(match[1]), revokedAt: null },
-      select: { id: true, lastUsedAt: true, pro: { select: currentProSelect } },
+      where: { tokenHash: sha256(match[1]), revokedAt: null, member: { active: true } },
+      select: { id: true, lastUsedAt: true, member: { select: currentMemberSelect } },
     });
     if (!token) return null;
     // Coarse last-use tracking: at most one write a minute per token.
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
       await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
     }
-    return token.pro;
+    return toCurrentPro(token.member);
   }
   const session = await findSession(request);
   if (!session) return null;
-  const { pro } = session;
-  return {
-    id: pro.id,
-    email: pro.email,
-    name: pro.name,
-    companyName: pro.companyName,
-    kind: pro.kind,
-    role: pro.role,
-    identityStatus: pro.identityStatus,
-    identityRejectionReason: pro.identityRejectionReason,
-  };
+  return toCurrentPro(session.member);
 }
 
 function loginRedirect(request: Request) {
@@ -124,4 +148,27 @@ export async function requireAdmin(request: Request): Promise<CurrentPro> {
   const pro = await requirePro(request);
   if (pro.role === "admin") return pro;
   throw apiError("FORBIDDEN", "Administrators only");
+}
+
+/**
+ * Refuses what the member's role does not allow (SPEC "Teams"): 403 FORBIDDEN in JSON, a clear
+ * page otherwise. Every protected loader and action calls this with one of `can`'s permissions.
+ */
+export function requirePermission(
+  request: Request,
+  pro: CurrentPro,
+  permission: Permission,
+  options: AuthOptions = {},
+) {
+  if (can[permission](pro.member)) return;
+  const refusal = REFUSALS[permission];
+  if (answersJson(request, options)) {
+    throw apiError("FORBIDDEN", refusal.api);
+  }
+  throw new Response(refusal.page, { status: 403, statusText: "Forbidden" });
+}
+
+/** The leads this member may see: spread into every lead query (an agent sees only theirs). */
+export function leadAccess(pro: CurrentPro): LeadAccess {
+  return { proId: pro.id, memberId: pro.member.id, role: pro.member.role };
 }

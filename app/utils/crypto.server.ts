@@ -98,3 +98,25 @@ export function decoyPasswordHash(): Promise<string> {
   decoyHash ??= hashPassword(randomToken());
   return decoyHash;
 }
+
+/**
+ * One-time link tokens (password reset, invitation): `<row id>.<secret>`. The row is found by its
+ * id; only a SHA-256 of the secret is stored and compared in constant time, so neither the
+ * database nor response timings reveal a usable token.
+ */
+export function newLinkToken(id: string): { token: string; secretHash: string } {
+  const secret = randomToken(32);
+  return { token: `${id}.${secret}`, secretHash: sha256(secret) };
+}
+
+export function splitLinkToken(raw: unknown): { id: string; secret: string } | null {
+  if (typeof raw !== "string" || raw.length > 200) return null;
+  const match = /^([0-9a-f-]{36})\.([\w-]{20,100})$/.exec(raw);
+  return match ? { id: match[1], secret: match[2] } : null;
+}
+
+export function linkSecretMatches(secret: string, storedHash: string): boolean {
+  const given = Buffer.from(sha256(secret));
+  const expected = Buffer.from(storedHash);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

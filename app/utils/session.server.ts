@@ -3,6 +3,7 @@ import { isLocalPath } from "./input";
 import { randomToken, sha256 } from "./crypto.server";
 import { db } from "./db.server";
 import { env } from "./env.server";
+import { currentMemberSelect } from "./auth.server";
 
 const SESSION_DAYS = 30;
 
@@ -31,8 +32,12 @@ export async function readSessionToken(request: Request): Promise<string | null>
 export async function findSession(request: Request) {
   const token = await readSessionToken(request);
   if (!token) return null;
-  const session = await db.session.findUnique({ where: { id: sha256(token) }, include: { pro: true } });
-  if (!session || session.expiresAt < new Date()) return null;
+  const session = await db.session.findUnique({
+    where: { id: sha256(token) },
+    select: { expiresAt: true, member: { select: { ...currentMemberSelect, active: true } } },
+  });
+  // A deactivated member's cookie stops working at once, whatever rows remain.
+  if (!session || session.expiresAt < new Date() || !session.member.active) return null;
   return session;
 }
 
@@ -41,12 +46,12 @@ export async function findSession(request: Request) {
  * held before, if any (`replacing` is the sign-in request), ends: signing in again never leaves an
  * older session of that browser valid.
  */
-export async function createSessionAndRedirect(proId: string, redirectTo: string, replacing?: Request) {
+export async function createSessionAndRedirect(memberId: string, redirectTo: string, replacing?: Request) {
   const previous = replacing ? await readSessionToken(replacing) : null;
   if (previous) await db.session.deleteMany({ where: { id: sha256(previous) } });
   const token = randomToken();
   await db.session.create({
-    data: { id: sha256(token), proId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },
+    data: { id: sha256(token), memberId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },
   });
   // Housekeeping: expired rows go away as people sign in.
   await db.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
@@ -61,8 +66,9 @@ export async function destroySession(request: Request, redirectTo = "/") {
   });
 }
 
-export async function destroyAllSessions(proId: string) {
-  await db.session.deleteMany({ where: { proId } });
+/** Signs a member out of every browser. */
+export async function destroyAllSessions(memberId: string) {
+  await db.session.deleteMany({ where: { memberId } });
 }
 
 export function hasSessionCookie(request: Request): boolean {
@@ -75,4 +81,10 @@ export function hasSessionCookie(request: Request): boolean {
  */
 export function safeRedirect(to: unknown, fallback = "/pro"): string {
   return isLocalPath(to) ? to : fallback;
+}
+
+/** The id of the session row behind this request's cookie (to keep it while ending the others). */
+export async function currentSessionId(request: Request): Promise<string | null> {
+  const token = await readSessionToken(request);
+  return token ? sha256(token) : null;
 }

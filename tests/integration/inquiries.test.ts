@@ -299,7 +299,7 @@ describe("POST /contact-requests (native form)", () => {
 });
 
 describe("notification to the pro", () => {
-  it("e-mails the pro once with the listing title and a link, without the sender's e-mail, phone or message", async () => {
+  it("e-mails the lead's assignee (else the owner) once with the listing title and a link, without the sender's e-mail, phone or message", async () => {
     const property = active[3];
     const input = inquiryFor(property.id, { senderName: `Gaspard Lemoine${unique()}` });
     const { body } = await submitJson(visitor(), input);
@@ -308,7 +308,11 @@ describe("notification to the pro", () => {
     const mails = readMails(server.env.MAIL_OUTBOX_DIR).filter((m) => m.includes(`/pro/contacts/${id}`));
     expect(mails).toHaveLength(1);
     const [mail] = mails;
-    expect(mail).toContain("agence@vitrine.test");
+    const assignee = sqlite
+      .prepare(`SELECT m.email FROM ContactRequest c JOIN Member m ON m.id = c.assigneeId WHERE c.id = ?`)
+      .get(id) as { email: string } | undefined;
+    const to = mail.split("\n").find((line) => line.startsWith("To:"));
+    expect(to).toContain(assignee?.email ?? "agence@vitrine.test");
     expect(mail).toContain(property.title);
     expect(mail).toContain("Gaspard");
     expect(mail).not.toContain(input.senderEmail);
@@ -574,9 +578,14 @@ describe("a mail outage", () => {
       const property = { id: crypto.randomUUID(), title: `Studio près de la gare ${unique()}` };
       const proId = crypto.randomUUID();
       db.prepare(
-        `INSERT INTO Pro (id, email, passwordHash, name, companyName, kind, role, identityStatus, createdAt, updatedAt)
-         VALUES (?, 'panne@vitrine.test', 'x', 'Agence Panne', 'Agence Panne', 'agency', 'pro', 'verified', ?, ?)`,
+        `INSERT INTO Pro (id, email, name, companyName, kind, role, identityStatus, createdAt, updatedAt)
+         VALUES (?, 'panne@vitrine.test', 'Agence Panne', 'Agence Panne', 'agency', 'pro', 'verified', ?, ?)`,
       ).run(proId, now, now);
+      // Its owner, who receives the lead e-mails.
+      db.prepare(
+        `INSERT INTO Member (id, proId, email, passwordHash, name, role, active, createdAt, updatedAt)
+         VALUES (?, ?, 'panne@vitrine.test', 'x', 'Agence Panne', 'owner', 1, ?, ?)`,
+      ).run(crypto.randomUUID(), proId, now, now);
       db.prepare(
         `INSERT INTO Property (id, proId, slug, title, type, transactionType, city, cityKey, postalCode, status, createdAt, updatedAt)
          VALUES (?, ?, ?, ?, 'appartement', 'location', 'Lille', 'lille', '59000', 'active', ?, ?)`,

@@ -137,15 +137,16 @@ describe("two instances on one database", () => {
   });
 
   it("mails each dealership exactly once with both job workers running", async () => {
-    const garage = await db.pro.findUniqueOrThrow({ where: { email: "garage@vitrine.test" } });
+    const garage = await db.member.findUniqueOrThrow({ where: { email: "garage@vitrine.test" } });
+    const email = `autre-garage-${unique()}@vitrine.test`;
     const second = await db.pro.create({
       data: {
-        email: `autre-garage-${unique()}@vitrine.test`,
-        passwordHash: garage.passwordHash,
+        email,
         name: "Lindiwe Dube",
         companyName: "Autos du Cap",
         kind: "dealership",
         identityStatus: "verified",
+        members: { create: { email, passwordHash: garage.passwordHash, name: "Lindiwe Dube", role: "owner" } },
       },
     });
     const vehicle = await db.vehicle.create({

@@ -382,15 +382,16 @@ describe("dealership notification after the anonymity window", () => {
     db = openDb(server);
     process.env.MAIL_OUTBOX_DIR = server.env.MAIL_OUTBOX_DIR; // before readOutbox's first env() read
     // A second dealership, so that one request reaches two of them.
-    const garage = await db.pro.findUniqueOrThrow({ where: { email: "garage@vitrine.test" } });
+    const garage = await db.member.findUniqueOrThrow({ where: { email: "garage@vitrine.test" } });
+    const email = `autre-garage-${randomInt(1e9)}@vitrine.test`;
     const pro = await db.pro.create({
       data: {
-        email: `autre-garage-${randomInt(1e9)}@vitrine.test`,
-        passwordHash: garage.passwordHash,
+        email,
         name: "Lindiwe Dube",
         companyName: "Autos du Cap",
         kind: "dealership",
         identityStatus: "verified",
+        members: { create: { email, passwordHash: garage.passwordHash, name: "Lindiwe Dube", role: "owner" } },
       },
     });
     const vehicle = await db.vehicle.create({

@@ -34,18 +34,23 @@ export type RegisterInput = z.infer<typeof RegisterSchema>;
 
 export class EmailTaken extends Error {}
 
-export async function registerPro(input: RegisterInput) {
+/** A new organisation and its owner, the person signing up (SPEC "Teams"). */
+export async function registerPro(input: RegisterInput): Promise<{ id: string; memberId: string }> {
+  const passwordHash = await hashPassword(input.password);
   try {
-    return await db.pro.create({
+    // The address must be free as a member's and as an organisation's contact address.
+    if (await db.member.findUnique({ where: { email: input.email }, select: { id: true } })) throw new EmailTaken();
+    const pro = await db.pro.create({
       data: {
         email: input.email,
-        passwordHash: await hashPassword(input.password),
         name: input.name,
         companyName: input.companyName,
         kind: input.kind,
+        members: { create: { email: input.email, passwordHash, name: input.name, role: "owner" } },
       },
-      select: { id: true },
+      select: { id: true, members: { select: { id: true } } },
     });
+    return { id: pro.id, memberId: pro.members[0].id };
   } catch (error) {
     if (prismaErrorCode(error) === "P2002") throw new EmailTaken();
     throw error;
@@ -97,10 +102,11 @@ export const registrationsByIp = createLimiter({ keyPrefix: "register-ip", point
 
 const TOKEN_PREFIX = "vtr_";
 
-export async function createApiToken(proId: string, name: string) {
+/** A token of the organisation that acts as the member who created it (with their role). */
+export async function createApiToken({ proId, memberId, name }: { proId: string; memberId: string; name: string }) {
   const secret = TOKEN_PREFIX + randomToken(32);
   const token = await db.apiToken.create({
-    data: { proId, name, tokenHash: sha256(secret), prefix: secret.slice(0, 10) },
+    data: { proId, memberId, name, tokenHash: sha256(secret), prefix: secret.slice(0, 10) },
     select: { id: true, name: true, prefix: true, createdAt: true },
   });
   return { ...token, secret };

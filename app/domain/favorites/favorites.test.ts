@@ -71,7 +71,14 @@ describe("favorites in the database", () => {
     await dbReady;
     const makePro = (email: string) =>
       db.pro.create({
-        data: { email, passwordHash: "x", name: "N", companyName: "C", kind: "developer", identityStatus: "verified" },
+        data: {
+          email,
+          name: "N",
+          companyName: "C",
+          kind: "developer",
+          identityStatus: "verified",
+          members: { create: { email, passwordHash: "x", name: "N", role: "owner" } },
+        },
       });
     pro = await makePro("fav-pro@example.fr");
     other = await makePro("fav-other@example.fr");

@@ -13,6 +13,14 @@ import {
   type PageParams,
 } from "~/utils/http.server";
 import { createLimiter } from "~/utils/rate-limit.server";
+import {
+  assigneeWhere,
+  pickAssignee,
+  recordLeadAudit,
+  resolveNewAssignee,
+  type AssigneeFilter,
+} from "~/domain/teams/assignment.server";
+import { leadWhere, type LeadAccess } from "~/domain/teams/permissions";
 import { INQUIRY_NOTIFY_JOB } from "./notify.server";
 import { isInquiryStatus, transitionKind, type InquiryStatus } from "./status";
 import { formValuesOf, inquirySchema, isHoneypotFilled, type InquiryFormValues } from "./validation";
@@ -33,6 +41,7 @@ export type Inquiry = {
   createdAt: string;
   updatedAt: string;
   property: { id: string; slug: string; title: string } | null;
+  assignee: { id: string; name: string } | null;
 };
 
 const inquirySelect = {
@@ -50,6 +59,7 @@ const inquirySelect = {
   createdAt: true,
   updatedAt: true,
   property: { select: { id: true, slug: true, title: true } },
+  assignee: { select: { id: true, name: true } },
 } as const;
 
 type InquiryRow = {
@@ -67,6 +77,7 @@ type InquiryRow = {
   createdAt: Date;
   updatedAt: Date;
   property: { id: string; slug: string; title: string } | null;
+  assignee: { id: string; name: string } | null;
 };
 
 function toInquiry(row: InquiryRow): Inquiry {
@@ -85,6 +96,7 @@ function toInquiry(row: InquiryRow): Inquiry {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     property: row.property,
+    assignee: row.assignee,
   };
 }
 
@@ -135,8 +147,11 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
   if (!property) throw new DomainError("NOT_FOUND", "Property not found");
 
   // The row and its notification commit together: an inquiry is never stored without its e-mail job.
+  // The insert comes first and the assignee after it: on SQLite a transaction that reads before its
+  // first write cannot take the write lock once another instance has committed ("database is
+  // locked"); written first, it waits for the lock, then reads under it.
   const row = await db.$transaction(async (tx) => {
-    const created = await tx.contactRequest.create({
+    const inserted = await tx.contactRequest.create({
       data: {
         propertyId: property.id,
         proId: property.proId,
@@ -147,6 +162,15 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
         messageEnc: encryptPII(input.message),
         status: "new_request",
       },
+      select: { id: true },
+    });
+    const assigneeId = await pickAssignee(tx, {
+      proId: property.proId,
+      responsibleMemberId: property.responsibleMemberId,
+    });
+    const created = await tx.contactRequest.update({
+      where: { id: inserted.id },
+      data: { assigneeId },
       select: inquirySelect,
     });
     await enqueueJob(tx, { type: INQUIRY_NOTIFY_JOB, payload: { contactRequestId: created.id } });
@@ -160,7 +184,7 @@ export async function findContactableProperty(id: string) {
   if (!z.guid().safeParse(id).success) return null;
   return db.property.findFirst({
     where: { id, status: "active" },
-    select: { id: true, slug: true, title: true, proId: true },
+    select: { id: true, slug: true, title: true, proId: true, responsibleMemberId: true },
   });
 }
 
@@ -183,6 +207,7 @@ async function honeypotLookAlike(input: z.infer<typeof inquirySchema>): Promise<
     createdAt: now,
     updatedAt: now,
     property: property ? { id: property.id, slug: property.slug, title: property.title } : null,
+    assignee: null,
   };
 }
 
@@ -199,13 +224,22 @@ export function inquiryJson(inquiry: Inquiry) {
 export const statusFilterSchema = z.enum(["new_request", "read", "replied"]);
 
 /**
- * One page of a pro's inquiries, newest first. Ownership is in the query; the (proId, createdAt, id)
- * or (proId, status, createdAt, id) index serves it, so a deep page costs the same as the first.
- * Only the page's rows are decrypted.
+ * One page of the organisation's inquiries that this member may see, newest first. Ownership is
+ * in the query; the (proId, createdAt, id), (proId, status, …) or (proId, assigneeId, …) index
+ * serves it, so a deep page costs the same as the first. Only the page's rows are decrypted.
  */
-export async function listInquiries(proId: string, page: PageParams, filter: { status?: InquiryStatus } = {}) {
+export async function listInquiries(
+  access: LeadAccess,
+  page: PageParams,
+  filter: { status?: InquiryStatus; assignee?: AssigneeFilter } = {},
+) {
   const rows = await db.contactRequest.findMany({
-    where: { proId, ...(filter.status ? { status: filter.status } : {}), ...afterCursor(page.cursor) },
+    where: {
+      ...leadWhere(access),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...afterCursor(page.cursor),
+      AND: [assigneeWhere(access, filter.assignee)],
+    },
     orderBy: pageOrder,
     take: page.limit + 1,
     select: inquirySelect,
@@ -213,54 +247,105 @@ export async function listInquiries(proId: string, page: PageParams, filter: { s
   return toPage(rows, page.limit, toInquiry);
 }
 
-/** One inquiry of this pro, or a 404 for anything else (unknown, malformed or another pro's). */
-export async function getInquiry(proId: string, id: string): Promise<Inquiry> {
+/** One inquiry this member may see, or a 404 for anything else (unknown, malformed, not theirs). */
+export async function getInquiry(access: LeadAccess, id: string): Promise<Inquiry> {
   if (!z.guid().safeParse(id).success) throw new DomainError("NOT_FOUND", "Contact request not found");
-  const row = await db.contactRequest.findFirst({ where: { id, proId }, select: inquirySelect });
+  const row = await db.contactRequest.findFirst({ where: { id, ...leadWhere(access) }, select: inquirySelect });
   if (!row) throw new DomainError("NOT_FOUND", "Contact request not found");
   return toInquiry(row);
 }
 
 /** Opening the detail marks a new inquiry read (SPEC); other statuses stay as they are. */
-export async function openInquiry(proId: string, id: string): Promise<Inquiry> {
-  const inquiry = await getInquiry(proId, id);
+export async function openInquiry(access: LeadAccess, id: string): Promise<Inquiry> {
+  const inquiry = await getInquiry(access, id);
   if (inquiry.status !== "new_request") return inquiry;
-  await db.contactRequest.updateMany({
-    where: { id, proId, status: "new_request" },
-    data: { status: "read", readAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.contactRequest.updateMany({
+      where: { id, ...leadWhere(access), status: "new_request" },
+      data: { status: "read", readAt: new Date() },
+    });
+    if (count === 1) {
+      await recordLeadAudit(tx, {
+        proId: access.proId,
+        memberId: access.memberId,
+        leadKind: "inquiry",
+        leadId: id,
+        action: "status",
+        detail: { from: "new_request", to: "read" },
+      });
+    }
   });
-  return getInquiry(proId, id);
+  return getInquiry(access, id);
+}
+
+function invalidStatus() {
+  return new DomainError("VALIDATION_ERROR", "Invalid status", [
+    { field: "status", message: "status must be one of new_request, read, replied" },
+  ]);
 }
 
 /**
  * Moves an inquiry along seed 000's diagram. Same status: no-op. Not in the diagram: 409.
- * Unknown value: 400. Not this pro's: 404. The update is conditional on the status we checked, so
- * two concurrent clicks cannot skip the diagram.
+ * Unknown value: 400. Not visible to this member: 404. The update is conditional on the status we
+ * checked, so two concurrent clicks cannot skip the diagram; the audit row commits with it.
  */
-export async function changeInquiryStatus(proId: string, id: string, rawStatus: unknown): Promise<Inquiry> {
+export async function changeInquiryStatus(access: LeadAccess, id: string, rawStatus: unknown): Promise<Inquiry> {
   if (!isInquiryStatus(rawStatus)) {
-    throw new DomainError("VALIDATION_ERROR", "Invalid status", [
-      { field: "status", message: "status must be one of new_request, read, replied" },
-    ]);
+    await getInquiry(access, id); // not theirs: 404 whatever the body
+    throw invalidStatus();
   }
   const to = rawStatus;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const current = await getInquiry(proId, id);
+    const current = await getInquiry(access, id);
     const kind = transitionKind(current.status, to);
     if (kind === "same") return current;
     if (kind === "forbidden") {
       throw new DomainError("INVALID_TRANSITION", `Cannot change status from ${current.status} to ${to}`);
     }
     const now = new Date();
-    const { count } = await db.contactRequest.updateMany({
-      where: { id, proId, status: current.status },
-      data: {
-        status: to,
-        ...(to === "read" ? { readAt: now } : {}),
-        ...(to === "replied" ? { repliedAt: now, ...(current.readAt ? {} : { readAt: now }) } : {}),
-      },
+    const changed = await db.$transaction(async (tx) => {
+      const { count } = await tx.contactRequest.updateMany({
+        where: { id, ...leadWhere(access), status: current.status },
+        data: {
+          status: to,
+          ...(to === "read" ? { readAt: now } : {}),
+          ...(to === "replied" ? { repliedAt: now, ...(current.readAt ? {} : { readAt: now }) } : {}),
+        },
+      });
+      if (count !== 1) return false;
+      await recordLeadAudit(tx, {
+        proId: access.proId,
+        memberId: access.memberId,
+        leadKind: "inquiry",
+        leadId: id,
+        action: "status",
+        detail: { from: current.status, to },
+      });
+      return true;
     });
-    if (count === 1) return getInquiry(proId, id);
+    if (changed) return getInquiry(access, id);
   }
   throw new DomainError("INVALID_TRANSITION", "The status changed meanwhile, please retry");
+}
+
+/**
+ * Gives an inquiry to another member (or back to the pool). Visibility first (404), then the
+ * permission (403), then the body (400). Recorded in the audit trail.
+ */
+export async function assignInquiry(access: LeadAccess, id: string, rawAssigneeId: unknown): Promise<Inquiry> {
+  const current = await getInquiry(access, id);
+  const assigneeId = await resolveNewAssignee({ proId: access.proId, actor: access, raw: rawAssigneeId });
+  if ((current.assignee?.id ?? null) === assigneeId) return current;
+  await db.$transaction(async (tx) => {
+    await tx.contactRequest.updateMany({ where: { id, proId: access.proId }, data: { assigneeId } });
+    await recordLeadAudit(tx, {
+      proId: access.proId,
+      memberId: access.memberId,
+      leadKind: "inquiry",
+      leadId: id,
+      action: "assign",
+      detail: { from: current.assignee?.id ?? null, to: assigneeId },
+    });
+  });
+  return getInquiry(access, id);
 }

@@ -2,6 +2,7 @@ import { defineJob } from "~/domain/jobs/queue.server";
 import { decryptPII } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { leadRecipient } from "~/domain/teams/team.server";
 import { sendMail } from "~/utils/mail.server";
 
 export const INQUIRY_NOTIFY_JOB = "inquiry.notify";
@@ -46,16 +47,24 @@ defineJob(INQUIRY_NOTIFY_JOB, async (payload: unknown) => {
   const { contactRequestId } = payload as InquiryNotifyPayload;
   const inquiry = await db.contactRequest.findUnique({
     where: { id: contactRequestId },
-    select: { id: true, propertyTitle: true, senderNameEnc: true, pro: { select: { email: true, name: true } } },
+    select: {
+      id: true,
+      proId: true,
+      propertyTitle: true,
+      senderNameEnc: true,
+      assignee: { select: { email: true, name: true, active: true } },
+    },
   });
   // The pro's account was deleted meanwhile (cascade): nobody to tell.
   if (!inquiry) return;
+  // The assignee, else the owner (SPEC "Teams").
+  const to = await leadRecipient({ proId: inquiry.proId, assignee: inquiry.assignee });
   const mail = inquiryNotification({
-    proName: inquiry.pro.name,
+    proName: to.name,
     propertyTitle: inquiry.propertyTitle,
     senderFirstName: firstNameOf(decryptPII(inquiry.senderNameEnc)),
     inquiryId: inquiry.id,
     appUrl: env().APP_URL,
   });
-  await sendMail({ to: inquiry.pro.email, subject: mail.subject, text: mail.text });
+  await sendMail({ to: to.email, subject: mail.subject, text: mail.text });
 });

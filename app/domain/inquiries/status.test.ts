@@ -41,7 +41,7 @@ describe("inquiry statuses (seed 000)", () => {
 
   it('stores new_request as "new" in the database and reads it back as new_request', async () => {
     const pro = await db.pro.create({
-      data: { email: `map-${Date.now()}@vitrine.test`, passwordHash: "x", name: "Map", companyName: "Map" },
+      data: { email: `map-${Date.now()}@vitrine.test`, name: "Map", companyName: "Map" },
     });
     const created = await db.contactRequest.create({
       data: { proId: pro.id, propertyTitle: "T", senderNameEnc: "a", senderEmailEnc: "b", messageEnc: "c" },

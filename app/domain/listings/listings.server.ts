@@ -54,6 +54,8 @@ export const propertySelect = {
   latitude: true,
   longitude: true,
   status: true,
+  /** Who receives this listing's leads (null: round-robin), SPEC "Teams". */
+  responsibleMemberId: true,
   createdAt: true,
   updatedAt: true,
   photos: { orderBy: photoOrder, select: { id: true, path: true, width: true, height: true } },

@@ -24,7 +24,6 @@ beforeAll(async () => {
   const pro = await db.pro.create({
     data: {
       email: "photos@vitrine.test",
-      passwordHash: "x",
       name: "Camille",
       companyName: "Agence du Port",
       kind: "agency",

@@ -47,7 +47,6 @@ describe("programmes in the database", () => {
     const pro = await db.pro.create({
       data: {
         email: "prog@example.fr",
-        passwordHash: "x",
         name: "N",
         companyName: "Bâtir Ensemble",
         kind: "developer",

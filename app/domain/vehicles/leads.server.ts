@@ -7,6 +7,13 @@ import { isInquiryStatus, transitionKind, type InquiryStatus } from "~/domain/in
 import { decryptOptionalPII, decryptPII } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { afterCursor, DomainError, pageOrder, toPage, type PageParams } from "~/utils/http.server";
+import {
+  assigneeWhere,
+  recordLeadAudit,
+  resolveNewAssignee,
+  type AssigneeFilter,
+} from "~/domain/teams/assignment.server";
+import { leadWhere, type LeadAccess } from "~/domain/teams/permissions";
 import type { DealerEmailInput } from "./notify.server";
 
 export type VehicleLeadRecord = {
@@ -16,12 +23,14 @@ export type VehicleLeadRecord = {
   createdAt: string;
   notifiedAt: string;
   updatedAt: string;
+  assignee: { id: string; name: string } | null;
   buyer: DealerEmailInput["buyer"];
   vehicles: { vehicleId: number | null; make: string; model: string; year: number; price: number }[];
 };
 
 function leadInclude(proId: string) {
   return {
+    assignee: { select: { id: true, name: true } },
     request: {
       include: { vehicles: { where: { proId }, orderBy: { id: "asc" as const } } },
     },
@@ -30,8 +39,12 @@ function leadInclude(proId: string) {
 
 type LeadRow = NonNullable<Awaited<ReturnType<typeof findLeadRow>>>;
 
-function findLeadRow(proId: string, id: string) {
-  return db.vehicleLead.findFirst({ where: { id, proId, notifiedAt: { not: null } }, include: leadInclude(proId) });
+/** A notified lead this member may see (an agent: only theirs), else null. */
+function findLeadRow(access: LeadAccess, id: string) {
+  return db.vehicleLead.findFirst({
+    where: { id, ...leadWhere(access), notifiedAt: { not: null } },
+    include: leadInclude(access.proId),
+  });
 }
 
 function toRecord(row: LeadRow): VehicleLeadRecord {
@@ -43,6 +56,7 @@ function toRecord(row: LeadRow): VehicleLeadRecord {
     createdAt: row.createdAt.toISOString(),
     notifiedAt: row.notifiedAt!.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    assignee: row.assignee,
     buyer: {
       fullName: decryptPII(r.fullNameEnc),
       email: decryptPII(r.emailEnc),
@@ -62,51 +76,87 @@ function toRecord(row: LeadRow): VehicleLeadRecord {
   };
 }
 
-/** The dealership's notified leads, newest first, in the SPEC's cursor pages. */
-export async function listVehicleLeads(proId: string, page: PageParams, filter: { status?: InquiryStatus } = {}) {
+/** The dealership's notified leads this member may see, newest first, in the SPEC's cursor pages. */
+export async function listVehicleLeads(
+  access: LeadAccess,
+  page: PageParams,
+  filter: { status?: InquiryStatus; assignee?: AssigneeFilter } = {},
+) {
   const rows = await db.vehicleLead.findMany({
     where: {
-      proId,
+      ...leadWhere(access),
       notifiedAt: { not: null },
       ...(filter.status ? { status: filter.status } : {}),
       ...afterCursor(page.cursor),
+      AND: [assigneeWhere(access, filter.assignee)],
     },
     orderBy: pageOrder,
     take: page.limit + 1,
-    include: leadInclude(proId),
+    include: leadInclude(access.proId),
   });
   return toPage(rows, page.limit, toRecord);
 }
 
-export async function getVehicleLead(proId: string, id: string): Promise<VehicleLeadRecord> {
-  const row = await findLeadRow(proId, id);
+export async function getVehicleLead(access: LeadAccess, id: string): Promise<VehicleLeadRecord> {
+  const row = await findLeadRow(access, id);
   if (!row) throw new DomainError("NOT_FOUND", "Lead not found");
   return toRecord(row);
 }
 
 /** new → read → replied (or new → replied); the same status is a no-op; anything else is a 409. */
 export async function changeVehicleLeadStatus(
-  proId: string,
+  access: LeadAccess,
   id: string,
   rawStatus: unknown,
 ): Promise<VehicleLeadRecord> {
+  const row = await findLeadRow(access, id);
+  if (!row) throw new DomainError("NOT_FOUND", "Lead not found");
   if (!isInquiryStatus(rawStatus)) {
     throw new DomainError("VALIDATION_ERROR", "Invalid status", [
       { field: "status", message: "status must be one of new_request, read, replied" },
     ]);
   }
-  const row = await findLeadRow(proId, id);
-  if (!row) throw new DomainError("NOT_FOUND", "Lead not found");
   const kind = transitionKind(row.status, rawStatus);
   if (kind === "same") return toRecord(row);
   if (kind === "forbidden") {
     throw new DomainError("INVALID_TRANSITION", `Cannot change status from ${row.status} to ${rawStatus}`);
   }
   // Conditional on the status we read: two clicks at once cannot both apply.
-  const { count } = await db.vehicleLead.updateMany({
-    where: { id, proId, status: row.status },
-    data: { status: rawStatus },
+  const changed = await db.$transaction(async (tx) => {
+    const { count } = await tx.vehicleLead.updateMany({
+      where: { id, ...leadWhere(access), status: row.status },
+      data: { status: rawStatus },
+    });
+    if (count !== 1) return false;
+    await recordLeadAudit(tx, {
+      proId: access.proId,
+      memberId: access.memberId,
+      leadKind: "vehicle",
+      leadId: id,
+      action: "status",
+      detail: { from: row.status, to: rawStatus },
+    });
+    return true;
   });
-  if (count === 0) return changeVehicleLeadStatus(proId, id, rawStatus);
-  return getVehicleLead(proId, id);
+  if (!changed) return changeVehicleLeadStatus(access, id, rawStatus);
+  return getVehicleLead(access, id);
+}
+
+/** Gives a lead to another member or back to the pool: 404, then 403, then 400; audited. */
+export async function assignVehicleLead(access: LeadAccess, id: string, rawAssigneeId: unknown) {
+  const current = await getVehicleLead(access, id);
+  const assigneeId = await resolveNewAssignee({ proId: access.proId, actor: access, raw: rawAssigneeId });
+  if ((current.assignee?.id ?? null) === assigneeId) return current;
+  await db.$transaction(async (tx) => {
+    await tx.vehicleLead.updateMany({ where: { id, proId: access.proId }, data: { assigneeId } });
+    await recordLeadAudit(tx, {
+      proId: access.proId,
+      memberId: access.memberId,
+      leadKind: "vehicle",
+      leadId: id,
+      action: "assign",
+      detail: { from: current.assignee?.id ?? null, to: assigneeId },
+    });
+  });
+  return getVehicleLead(access, id);
 }

@@ -25,7 +25,14 @@ beforeAll(async () => {
   const passwordHash = await hashPassword("vitrine-demo");
   const make = (email: string, companyName: string) =>
     db.pro.create({
-      data: { email, passwordHash, name: "X", companyName, kind: "dealership", identityStatus: "verified" },
+      data: {
+        email,
+        name: "X",
+        companyName,
+        kind: "dealership",
+        identityStatus: "verified",
+        members: { create: { email, passwordHash, name: "X", role: "owner" } },
+      },
       select: { id: true, email: true },
     });
   dealerA = await make("a@garages.test", "Garage A");

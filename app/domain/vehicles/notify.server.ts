@@ -8,6 +8,7 @@ import { decryptOptionalPII, decryptPII } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
+import { leadRecipient } from "~/domain/teams/team.server";
 import { sendMail } from "~/utils/mail.server";
 import { formatRand, METHOD_LABELS } from "./labels";
 import type { ContactMethod } from "./validation";
@@ -132,7 +133,8 @@ export async function notifyDealership(
   const lead = await db.vehicleLead.findUnique({
     where: { id: leadId },
     include: {
-      pro: { select: { email: true, companyName: true } },
+      pro: { select: { companyName: true } },
+      assignee: { select: { email: true, name: true, active: true } },
       request: { include: { vehicles: { orderBy: { id: "asc" } } } },
     },
   });
@@ -177,7 +179,9 @@ export async function notifyDealership(
     leadsUrl: `${env().APP_URL}/pro/contacts/vehicles`,
   });
   try {
-    await sendMail({ to: lead.pro.email, subject: mail.subject, text: mail.text, messageId });
+    // To the member handling the lead, else the owner (docs/decisions/031).
+    const { email: to } = await leadRecipient({ proId: lead.proId, assignee: lead.assignee });
+    await sendMail({ to, subject: mail.subject, text: mail.text, messageId });
   } catch (error) {
     // Refused or unreachable: nothing was delivered, the next attempt may start at once.
     await db.vehicleLead.updateMany({ where: { id: lead.id, notifiedAt: null }, data: { mailSendingAt: null } });

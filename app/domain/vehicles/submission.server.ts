@@ -3,6 +3,8 @@
  * call `submitVehicleContactRequest`; they only differ in how they shape the answer.
  */
 import { enqueueJob } from "~/domain/jobs/queue.server";
+import { pickAssignee } from "~/domain/teams/assignment.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { emailBlindIndex, encryptOptionalPII, encryptPII, randomToken, sha256 } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -134,6 +136,7 @@ async function createVehicleContactRequest(
           throw new EmailLimitReached(Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)));
         }
       }
+      await assignLeads(tx, created.id, valid.vehicles);
       await enqueueJob(tx, { type: notifyJob.type, payload: { requestId: created.id }, runAt: anonymityExpiresAt });
       return created.id;
     });
@@ -152,4 +155,25 @@ async function createVehicleContactRequest(
     nextUrl: `/confirmation?id=${id}`,
     viewerToken,
   };
+}
+
+/**
+ * Gives each of the request's leads (one per dealership) to the member responsible for the first of
+ * its selected vehicles that has one, else to the next agent or manager in turn (SPEC "Teams"). Runs
+ * after the request's insert, under the write lock (see above).
+ */
+async function assignLeads(tx: Prisma.TransactionClient, requestId: number, selected: { id: number; proId: string }[]) {
+  const leads = await tx.vehicleLead.findMany({ where: { requestId }, select: { id: true, proId: true } });
+  const responsible = await tx.vehicle.findMany({
+    where: { id: { in: selected.map((v) => v.id) }, responsibleMemberId: { not: null } },
+    select: { id: true, responsibleMemberId: true },
+  });
+  for (const lead of leads) {
+    const first = selected
+      .filter((v) => v.proId === lead.proId)
+      .map((v) => responsible.find((r) => r.id === v.id))
+      .find((r) => r !== undefined);
+    const assigneeId = await pickAssignee(tx, { proId: lead.proId, responsibleMemberId: first?.responsibleMemberId });
+    if (assigneeId) await tx.vehicleLead.update({ where: { id: lead.id }, data: { assigneeId } });
+  }
 }
