@@ -1476,6 +1476,10 @@ export type DemoLot = {
 export type DemoProgramme = {
   name: string;
   ville: string;
+  postalCode: string;
+  address: string;
+  /** Year and quarter, e.g. 2027-T4. */
+  deliveryDate: string;
   /** Euros per square metre; a lot's price is its surface times this, plus a premium for height. */
   pricePerSqm: number;
   description: string;
@@ -1486,6 +1490,9 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
   {
     name: "Les Jardins de la Confluence",
     ville: "Lyon",
+    postalCode: "69002",
+    address: "12 quai Rambaud",
+    deliveryDate: "2026-T4",
     pricePerSqm: 5800,
     description:
       "À deux pas des quais de Saône, une résidence de 48 logements du T1 au T4 autour d'un cœur d'îlot paysager. Balcons ou terrasses pour chaque logement, parkings en sous-sol, label RE2020. Livraison prévue au 4e trimestre 2026.",
@@ -1502,6 +1509,9 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
   {
     name: "Le Clos des Vignes",
     ville: "Bordeaux",
+    postalCode: "33300",
+    address: "45 rue Lucien Faure",
+    deliveryDate: "2027-T2",
     pricePerSqm: 5100,
     description:
       "Dans le quartier Caudéran, un ensemble intimiste de maisons de ville et d'appartements entourés de jardins privatifs. Matériaux biosourcés, pompes à chaleur, garages individuels. Écoles et commerces à pied.",
@@ -1516,6 +1526,9 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
   {
     name: "Les Terrasses du Lez",
     ville: "Montpellier",
+    postalCode: "34000",
+    address: "8 avenue Raymond Dugrand",
+    deliveryDate: "2027-T1",
     pricePerSqm: 4700,
     description:
       "Face au parc de la Lironde, une résidence contemporaine aux larges terrasses plein sud. Du studio au T5 en attique, piscine commune et local à vélos sécurisé. Tramway ligne 1 à 400 m.",
@@ -1533,6 +1546,9 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
   {
     name: "Belvédère du Lac",
     ville: "Annecy",
+    postalCode: "74000",
+    address: "21 avenue de Genève",
+    deliveryDate: "2027-T3",
     pricePerSqm: 7200,
     description:
       "Sur les hauteurs d'Annecy-le-Vieux, 24 appartements d'exception avec vue sur le lac et les montagnes. Grandes baies vitrées, terrasses jusqu'à 40 m², caves et garages boxés. Prestations haut de gamme.",
@@ -1546,6 +1562,9 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
   {
     name: "Cœur Saint-Sauveur",
     ville: "Lille",
+    postalCode: "59000",
+    address: "3 rue de Bavay",
+    deliveryDate: "2028-T1",
     pricePerSqm: 4300,
     description:
       "Sur l'ancienne friche ferroviaire de Saint-Sauveur, un quartier neuf et végétalisé à 5 minutes du centre. Appartements du T1 au T4, jardins partagés sur les toits, chaufferie bois. Métro Mairie de Lille à 300 m.",
@@ -1568,6 +1587,55 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
  * Price of a lot: surface × price per m², with a 1.5 % premium per floor (the second character of
  * the reference), rounded to the nearest 500 €.
  */
+/** Documentation requests received by the developer (index into DEMO_PROGRAMMES, lot by reference). */
+export const DEMO_PROGRAMME_INQUIRIES: {
+  programme: number;
+  lot?: string;
+  name: string;
+  email: string;
+  phone?: string;
+  message: string;
+  status: "new_request" | "read" | "replied";
+  hoursAgo?: number;
+}[] = [
+  {
+    programme: 0,
+    lot: "A12",
+    name: "Hélène Marchand",
+    email: "helene.marchand@example.fr",
+    phone: "+33 6 41 22 87 10",
+    message: "Bonjour, pourriez-vous m'envoyer le plan du T2 A12 et le détail des frais de notaire réduits ?",
+    status: "new_request",
+    hoursAgo: 3,
+  },
+  {
+    programme: 1,
+    name: "Karim Benali",
+    email: "karim.benali@example.fr",
+    message: "Je souhaite recevoir la documentation complète du programme et être rappelé en fin de journée.",
+    status: "new_request",
+    hoursAgo: 20,
+  },
+  {
+    programme: 0,
+    lot: "B31",
+    name: "Sophie Laurent",
+    email: "sophie.laurent@example.fr",
+    phone: "06 12 98 45 33",
+    message: "Le T4 B31 est-il encore disponible ? Nous aimerions visiter l'appartement témoin.",
+    status: "read",
+    hoursAgo: 50,
+  },
+  {
+    programme: 2,
+    name: "Marc Olivier",
+    email: "marc.olivier@example.fr",
+    message: "Merci de m'envoyer la grille de prix et la date de livraison prévue.",
+    status: "replied",
+    hoursAgo: 120,
+  },
+];
+
 export function lotPrice(lot: DemoLot, pricePerSqm: number): number {
   const floor = Number(lot.reference[1]) || 0;
   return Math.round((lot.surface * pricePerSqm * (1 + 0.015 * floor)) / 500) * 500;
@@ -1584,10 +1652,10 @@ export type DemoVehicle = {
   year: number;
   price: number;
   mileage: number;
-  fuel: "Essence" | "Diesel" | "Hybride" | "Électrique";
-  transmission: "Manuelle" | "Automatique";
+  fuel: "essence" | "diesel" | "hybride" | "electrique" | "gpl";
+  transmission: "manuelle" | "automatique";
   colour: string;
-  status?: "available" | "sold";
+  status?: "draft" | "active" | "sold";
 };
 
 export const DEMO_VEHICLES: DemoVehicle[] = [
@@ -1598,8 +1666,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2023,
     price: 350_000,
     mileage: 18_500,
-    fuel: "Essence",
-    transmission: "Automatique",
+    fuel: "essence",
+    transmission: "automatique",
     colour: "Blanc",
   },
   {
@@ -1609,8 +1677,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2023,
     price: 380_000,
     mileage: 12_400,
-    fuel: "Essence",
-    transmission: "Automatique",
+    fuel: "essence",
+    transmission: "automatique",
     colour: "Gris",
   },
   {
@@ -1620,8 +1688,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2021,
     price: 219_900,
     mileage: 48_000,
-    fuel: "Essence",
-    transmission: "Manuelle",
+    fuel: "essence",
+    transmission: "manuelle",
     colour: "Rouge",
   },
   {
@@ -1631,8 +1699,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2020,
     price: 529_900,
     mileage: 98_000,
-    fuel: "Diesel",
-    transmission: "Automatique",
+    fuel: "diesel",
+    transmission: "automatique",
     colour: "Blanc",
   },
   {
@@ -1642,8 +1710,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2022,
     price: 649_900,
     mileage: 41_000,
-    fuel: "Diesel",
-    transmission: "Automatique",
+    fuel: "diesel",
+    transmission: "automatique",
     colour: "Bleu",
   },
   {
@@ -1653,8 +1721,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2022,
     price: 199_900,
     mileage: 23_000,
-    fuel: "Essence",
-    transmission: "Manuelle",
+    fuel: "essence",
+    transmission: "manuelle",
     colour: "Rouge",
   },
   {
@@ -1664,8 +1732,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2021,
     price: 589_900,
     mileage: 67_000,
-    fuel: "Diesel",
-    transmission: "Automatique",
+    fuel: "diesel",
+    transmission: "automatique",
     colour: "Argent",
     status: "sold",
   },
@@ -1676,8 +1744,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2020,
     price: 169_900,
     mileage: 52_000,
-    fuel: "Essence",
-    transmission: "Manuelle",
+    fuel: "essence",
+    transmission: "manuelle",
     colour: "Blanc",
   },
   {
@@ -1687,8 +1755,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2023,
     price: 209_900,
     mileage: 8_000,
-    fuel: "Essence",
-    transmission: "Manuelle",
+    fuel: "essence",
+    transmission: "manuelle",
     colour: "Orange",
   },
   {
@@ -1698,8 +1766,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2022,
     price: 154_900,
     mileage: 19_000,
-    fuel: "Essence",
-    transmission: "Manuelle",
+    fuel: "essence",
+    transmission: "manuelle",
     colour: "Blanc",
   },
   {
@@ -1709,8 +1777,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2021,
     price: 489_900,
     mileage: 76_000,
-    fuel: "Diesel",
-    transmission: "Manuelle",
+    fuel: "diesel",
+    transmission: "manuelle",
     colour: "Gris",
   },
   {
@@ -1720,8 +1788,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2023,
     price: 389_900,
     mileage: 15_000,
-    fuel: "Essence",
-    transmission: "Automatique",
+    fuel: "essence",
+    transmission: "automatique",
     colour: "Noir",
   },
   {
@@ -1731,8 +1799,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2024,
     price: 339_900,
     mileage: 4_000,
-    fuel: "Essence",
-    transmission: "Automatique",
+    fuel: "essence",
+    transmission: "automatique",
     colour: "Bleu",
   },
   {
@@ -1742,8 +1810,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2021,
     price: 579_900,
     mileage: 45_000,
-    fuel: "Essence",
-    transmission: "Automatique",
+    fuel: "essence",
+    transmission: "automatique",
     colour: "Noir",
   },
   {
@@ -1753,8 +1821,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2020,
     price: 549_900,
     mileage: 62_000,
-    fuel: "Essence",
-    transmission: "Automatique",
+    fuel: "essence",
+    transmission: "automatique",
     colour: "Noir",
     status: "sold",
   },
@@ -1765,8 +1833,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2022,
     price: 329_900,
     mileage: 27_000,
-    fuel: "Essence",
-    transmission: "Automatique",
+    fuel: "essence",
+    transmission: "automatique",
     colour: "Gris",
   },
   {
@@ -1776,8 +1844,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2022,
     price: 289_900,
     mileage: 21_000,
-    fuel: "Essence",
-    transmission: "Manuelle",
+    fuel: "essence",
+    transmission: "manuelle",
     colour: "Bleu",
   },
   {
@@ -1787,8 +1855,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2023,
     price: 259_900,
     mileage: 9_000,
-    fuel: "Essence",
-    transmission: "Manuelle",
+    fuel: "essence",
+    transmission: "manuelle",
     colour: "Rouge",
   },
   {
@@ -1798,8 +1866,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2021,
     price: 239_900,
     mileage: 55_000,
-    fuel: "Essence",
-    transmission: "Manuelle",
+    fuel: "essence",
+    transmission: "manuelle",
     colour: "Argent",
     status: "sold",
   },
@@ -1810,8 +1878,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2023,
     price: 459_900,
     mileage: 12_000,
-    fuel: "Diesel",
-    transmission: "Automatique",
+    fuel: "diesel",
+    transmission: "automatique",
     colour: "Noir",
   },
   {
@@ -1821,8 +1889,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2020,
     price: 449_900,
     mileage: 58_000,
-    fuel: "Essence",
-    transmission: "Automatique",
+    fuel: "essence",
+    transmission: "automatique",
     colour: "Blanc",
   },
   {
@@ -1832,8 +1900,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2022,
     price: 309_900,
     mileage: 26_000,
-    fuel: "Essence",
-    transmission: "Automatique",
+    fuel: "essence",
+    transmission: "automatique",
     colour: "Gris",
   },
   {
@@ -1843,8 +1911,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2023,
     price: 419_900,
     mileage: 14_000,
-    fuel: "Essence",
-    transmission: "Automatique",
+    fuel: "essence",
+    transmission: "automatique",
     colour: "Blanc",
   },
   {
@@ -1854,8 +1922,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2021,
     price: 259_900,
     mileage: 61_000,
-    fuel: "Essence",
-    transmission: "Manuelle",
+    fuel: "essence",
+    transmission: "manuelle",
     colour: "Bleu",
   },
   {
@@ -1865,8 +1933,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2022,
     price: 458_171,
     mileage: 32_000,
-    fuel: "Essence",
-    transmission: "Manuelle",
+    fuel: "essence",
+    transmission: "manuelle",
     colour: "Argent",
   },
   {
@@ -1876,8 +1944,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2022,
     price: 461_457,
     mileage: 38_000,
-    fuel: "Essence",
-    transmission: "Automatique",
+    fuel: "essence",
+    transmission: "automatique",
     colour: "Blanc",
   },
   {
@@ -1887,8 +1955,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2021,
     price: 499_900,
     mileage: 49_000,
-    fuel: "Essence",
-    transmission: "Automatique",
+    fuel: "essence",
+    transmission: "automatique",
     colour: "Gris",
   },
   {
@@ -1898,8 +1966,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2019,
     price: 749_900,
     mileage: 110_000,
-    fuel: "Diesel",
-    transmission: "Automatique",
+    fuel: "diesel",
+    transmission: "automatique",
     colour: "Blanc",
     status: "sold",
   },
@@ -1910,8 +1978,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2022,
     price: 559_900,
     mileage: 36_000,
-    fuel: "Diesel",
-    transmission: "Automatique",
+    fuel: "diesel",
+    transmission: "automatique",
     colour: "Orange",
   },
   {
@@ -1921,8 +1989,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2022,
     price: 419_900,
     mileage: 44_000,
-    fuel: "Diesel",
-    transmission: "Automatique",
+    fuel: "diesel",
+    transmission: "automatique",
     colour: "Gris",
   },
   {
@@ -1932,8 +2000,8 @@ export const DEMO_VEHICLES: DemoVehicle[] = [
     year: 2023,
     price: 399_900,
     mileage: 11_000,
-    fuel: "Hybride",
-    transmission: "Automatique",
+    fuel: "hybride",
+    transmission: "automatique",
     colour: "Rouge",
   },
 ];
@@ -2174,3 +2242,55 @@ export function interiorScene(p: Palette): string {
       `<rect x="1090" y="240" width="8" height="320" fill="#424242"/><polygon points="1050,240 1138,240 1120,180 1068,180" fill="#fff3c4"/>`,
   );
 }
+
+/** A car on a showroom forecourt, its body in `colour`; `side` flips the view between photos. */
+export function carScene(p: Palette, colour: string, view: "side" | "front"): string {
+  const ground =
+    `<rect width="1200" height="520" fill="${p.horizon}"/>` +
+    `<rect x="0" y="120" width="1200" height="400" fill="${p.wall}"/>` +
+    `<rect x="60" y="170" width="300" height="240" fill="${p.sky}" stroke="#ffffff" stroke-width="10"/>` +
+    `<rect x="840" y="170" width="300" height="240" fill="${p.sky}" stroke="#ffffff" stroke-width="10"/>` +
+    `<rect y="520" width="1200" height="280" fill="#9e9e9e"/>` +
+    `<rect y="520" width="1200" height="14" fill="#757575"/>`;
+  if (view === "front") {
+    return svg(
+      ground +
+        `<ellipse cx="600" cy="700" rx="330" ry="40" fill="#424242" opacity="0.5"/>` +
+        `<rect x="300" y="430" width="600" height="250" rx="60" fill="${colour}"/>` +
+        `<polygon points="380,440 460,300 740,300 820,440" fill="${colour}"/>` +
+        `<polygon points="410,430 475,320 725,320 790,430" fill="#b3e5fc" opacity="0.85"/>` +
+        `<rect x="340" y="520" width="130" height="50" rx="20" fill="#fff8e1"/>` +
+        `<rect x="730" y="520" width="130" height="50" rx="20" fill="#fff8e1"/>` +
+        `<rect x="500" y="540" width="200" height="60" rx="10" fill="#37474f"/>` +
+        `<rect x="320" y="660" width="90" height="70" rx="16" fill="#212121"/>` +
+        `<rect x="790" y="660" width="90" height="70" rx="16" fill="#212121"/>`,
+    );
+  }
+  return svg(
+    ground +
+      `<ellipse cx="600" cy="700" rx="470" ry="36" fill="#424242" opacity="0.5"/>` +
+      `<rect x="150" y="470" width="900" height="180" rx="60" fill="${colour}"/>` +
+      `<polygon points="330,475 440,340 780,340 900,475" fill="${colour}"/>` +
+      `<polygon points="370,468 460,360 600,360 600,468" fill="#b3e5fc" opacity="0.85"/>` +
+      `<polygon points="620,468 620,360 770,360 860,468" fill="#b3e5fc" opacity="0.85"/>` +
+      `<rect x="1000" y="510" width="50" height="36" rx="10" fill="#fff8e1"/>` +
+      `<rect x="150" y="520" width="36" height="36" rx="8" fill="#e53935"/>` +
+      `<circle cx="340" cy="650" r="78" fill="#212121"/><circle cx="340" cy="650" r="36" fill="#bdbdbd"/>` +
+      `<circle cx="860" cy="650" r="78" fill="#212121"/><circle cx="860" cy="650" r="36" fill="#bdbdbd"/>`,
+  );
+}
+
+/** Body colours of the demo cars, by the colour names the stock list uses. */
+export const CAR_COLOURS: Record<string, string> = {
+  Blanc: "#f5f5f5",
+  Noir: "#263238",
+  Gris: "#78909c",
+  Argent: "#b0bec5",
+  Rouge: "#c62828",
+  Bleu: "#1565c0",
+  Vert: "#2e7d32",
+  Orange: "#ef6c00",
+  Jaune: "#f9a825",
+  Marron: "#6d4c41",
+  Beige: "#d7ccc8",
+};

@@ -141,7 +141,10 @@ describe("the agency's listings", () => {
 
 describe("the agency's contact requests", () => {
   it("exist in all three statuses with consistent read and reply times", async () => {
-    const requests = await db.contactRequest.findMany({ include: { property: true, pro: true } });
+    const requests = await db.contactRequest.findMany({
+      where: { propertyId: { not: null } },
+      include: { property: true, pro: true },
+    });
     expect(requests.length).toBe(DEMO_INQUIRIES.length);
     expect(requests.length).toBeGreaterThanOrEqual(20);
     const counts = { new_request: 0, read: 0, replied: 0 };
@@ -168,7 +171,10 @@ describe("the agency's contact requests", () => {
   });
 
   it("keeps sender details and messages encrypted at rest", async () => {
-    const requests = await db.contactRequest.findMany({ orderBy: { createdAt: "asc" } });
+    const requests = await db.contactRequest.findMany({
+      where: { propertyId: { not: null } },
+      orderBy: { createdAt: "asc" },
+    });
     const names = new Set(DEMO_INQUIRIES.map((q) => q.name));
     const emails = new Set(DEMO_INQUIRIES.map((q) => q.email));
     const phones = DEMO_INQUIRIES.flatMap((q) => (q.phone ? [q.phone] : []));
@@ -203,7 +209,10 @@ describe("the agency's contact requests", () => {
 describe("the developer's programmes", () => {
   it("has at least 4 programmes with 4 to 10 lots, prices consistent with their lots", async () => {
     const promoteur = await db.pro.findUniqueOrThrow({ where: { email: "promoteur@vitrine.test" } });
-    const programmes = await db.programme.findMany({ where: { proId: promoteur.id }, include: { lots: true } });
+    const programmes = await db.programme.findMany({
+      where: { proId: promoteur.id },
+      include: { lots: true, photos: { orderBy: { position: "asc" } } },
+    });
     expect(programmes.length).toBeGreaterThanOrEqual(4);
     const lotStatuses = new Set<string>();
     const completeness = new Set<boolean>();
@@ -222,15 +231,35 @@ describe("the developer's programmes", () => {
         lotStatuses.add(lot.status);
         completeness.add(lot.isComplete);
       }
-      const photos: unknown = JSON.parse(programme.photos);
-      expect(Array.isArray(photos) && photos.length).toBeGreaterThan(0);
-      for (const photo of photos as string[]) {
+      expect(programme.status).toBe("active");
+      expect(programme.postalCode).toMatch(/^\d{5}$/);
+      expect(programme.deliveryDate).toMatch(/^20\d\d-T[1-4]$/);
+      const photos = programme.photos.map((p) => p.path);
+      expect(photos.length).toBeGreaterThan(0);
+      for (const photo of photos) {
         expect(photo).toMatch(new RegExp(`^programmes/${programme.id}/[0-9a-f-]{36}\\.webp$`));
         expect((await sharp(path.join(uploads(), photo)).metadata()).format).toBe("webp");
       }
     }
     expect(lotStatuses).toEqual(new Set(["disponible", "reserve", "vendu"]));
     expect(completeness).toEqual(new Set([true, false]));
+  });
+
+  it("has documentation requests in the developer's inbox, some about one lot", async () => {
+    const promoteur = await db.pro.findUniqueOrThrow({ where: { email: "promoteur@vitrine.test" } });
+    const inquiries = await db.contactRequest.findMany({
+      where: { proId: promoteur.id },
+      include: { programme: true, lot: true },
+    });
+    expect(inquiries.length).toBeGreaterThanOrEqual(3);
+    for (const inquiry of inquiries) {
+      expect(inquiry.propertyId).toBeNull();
+      expect(inquiry.programme?.proId).toBe(promoteur.id);
+      expect(inquiry.propertyTitle).toBe(inquiry.programme?.name);
+      if (inquiry.lot) expect(inquiry.lot.programmeId).toBe(inquiry.programmeId);
+    }
+    expect(inquiries.some((i) => i.lot)).toBe(true);
+    expect(new Set(inquiries.map((i) => i.status)).size).toBeGreaterThan(1);
   });
 });
 
@@ -243,7 +272,7 @@ describe("the dealership's vehicles", () => {
       select: pick,
       orderBy: { id: "asc" },
     });
-    const expected = { proId: garage.id, status: "available" };
+    const expected = { proId: garage.id, status: "active" };
     expect(examples).toEqual([
       { id: 100, make: "Toyota", model: "Corolla", year: 2023, price: 350000, ...expected },
       { id: 101, make: "Honda", model: "Civic", year: 2023, price: 380000, ...expected },
@@ -256,11 +285,23 @@ describe("the dealership's vehicles", () => {
     const vehicles = await db.vehicle.findMany();
     expect(vehicles.length).toBeGreaterThanOrEqual(25);
     expect(vehicles.some((v) => v.status === "sold")).toBe(true);
+    const provinces = await db.province.findMany({ include: { cities: true } });
+    const photos = await db.vehiclePhoto.findMany({ orderBy: { position: "asc" } });
     for (const v of vehicles) {
       expect(v.year).toBeGreaterThanOrEqual(2015);
       expect(v.price).toBeGreaterThan(50_000);
       expect(v.mileage).toBeGreaterThanOrEqual(0);
       expect(v.fuel && v.transmission && v.colour).toBeTruthy();
+      expect(["essence", "diesel", "hybride", "electrique", "gpl"]).toContain(v.fuel);
+      expect(["active", "sold"]).toContain(v.status);
+      // Province and city come from the master data, the city inside its province.
+      expect(provinces.find((p) => p.name === v.province)?.cities.map((c) => c.name)).toContain(v.city);
+      const own = photos.filter((p) => p.vehicleId === v.id);
+      expect(own.length).toBeGreaterThan(0);
+      for (const photo of own) {
+        expect(photo.path).toMatch(new RegExp(`^vehicles/${v.id}/[0-9a-f-]{36}\\.webp$`));
+        expect((await sharp(path.join(uploads(), photo.path)).metadata()).format).toBe("webp");
+      }
     }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The demo data set (SPEC "Demo data"): five accounts, the agency's listings with real photo files
  * and inquiries, the developer's programmes and lots, the dealership's vehicles (ids 100, 101, 12345
- * and 12346 as in seed 004's examples) and South Africa's provinces and cities.
+ * and 12346 as in seed 004's examples, active, with photos and a location) and South Africa's
+ * provinces and cities.
  *
  * `npm start` calls `seedDemo()` on an empty database (scripts/prepare.ts); `npx tsx prisma/seed.ts`
  * does the same for the database in DATABASE_URL. Content is static (prisma/seed-data.ts); only ids,
@@ -28,7 +29,10 @@ import {
   PALETTES,
   PLACES,
   SA_PROVINCES,
+  CAR_COLOURS,
+  DEMO_PROGRAMME_INQUIRIES,
   buildingScene,
+  carScene,
   houseScene,
   interiorScene,
   landScene,
@@ -281,7 +285,7 @@ export async function seedDemo(): Promise<void> {
     };
   });
 
-  // The developer's programmes: prices come from the lots, photos are files like the listings'.
+  // The developer's programmes: public (active), prices computed from the lots, photos are files like the listings'.
   const programmes = DEMO_PROGRAMMES.map((programme, k) => {
     const id = randomUUID();
     const createdAt = at(50 - k * 9);
@@ -291,10 +295,10 @@ export async function seedDemo(): Promise<void> {
       { scene: "interior", palette: k % 4 },
       { scene: houses ? "building" : "interior", palette: (k + 3) % 4 },
     ];
-    const photoPaths = shots.map((shot) => {
+    const photos = shots.map((shot, position) => {
       const relative = `programmes/${id}/${randomUUID()}.webp`;
       files.push({ relative, image: render(shot.scene, shot.palette) });
-      return relative;
+      return { programmeId: id, path: relative, width: PHOTO_WIDTH, height: PHOTO_HEIGHT, position, createdAt };
     });
     const lots = programme.lots.map((lot) => ({
       id: randomUUID(),
@@ -315,32 +319,94 @@ export async function seedDemo(): Promise<void> {
         slug: slugify(`${programme.name} ${programme.ville}`),
         name: programme.name,
         ville: programme.ville,
-        prixMin: Math.min(...prices),
-        prixMax: Math.max(...prices),
-        photos: JSON.stringify(photoPaths),
+        postalCode: programme.postalCode,
+        address: programme.address,
+        deliveryDate: programme.deliveryDate,
+        status: "active" as const,
+        prixMin: prices.length ? Math.min(...prices) : null,
+        prixMax: prices.length ? Math.max(...prices) : null,
         description: programme.description,
         createdAt,
         updatedAt: createdAt,
       },
+      photos,
       lots,
     };
   });
 
-  // Vehicles: the highest ids are the newest arrivals.
-  const vehicles = DEMO_VEHICLES.map((v, i) => ({
-    id: v.id,
-    proId: ids.garage,
-    make: v.make,
-    model: v.model,
-    year: v.year,
-    price: v.price,
-    mileage: v.mileage,
-    fuel: v.fuel,
-    transmission: v.transmission,
-    colour: v.colour,
-    status: v.status ?? "available",
-    createdAt: at(70 - i * 2),
-  }));
+  // Documentation requests in the developer's inbox, about a programme and sometimes one of its lots.
+  const programmeInquiries = DEMO_PROGRAMME_INQUIRIES.map((q, i) => {
+    const programme = programmes[q.programme];
+    const lot = q.lot === undefined ? null : programme.lots.find((l) => l.reference === q.lot)!;
+    const createdAt = new Date(now - (q.hoursAgo ?? 6 + i * 20) * HOUR);
+    const readAt = q.status === "new_request" ? null : new Date(createdAt.getTime() + 3 * HOUR);
+    const repliedAt = q.status === "replied" && readAt ? new Date(readAt.getTime() + HOUR) : null;
+    return {
+      id: randomUUID(),
+      propertyId: null,
+      programmeId: programme.row.id,
+      lotId: lot?.id ?? null,
+      proId: ids.promoteur,
+      propertyTitle: programme.row.name,
+      senderNameEnc: encryptPII(q.name),
+      senderEmailEnc: encryptPII(q.email.toLowerCase()),
+      senderPhoneEnc: encryptOptionalPII(q.phone),
+      messageEnc: encryptPII(q.message),
+      status: q.status,
+      readAt,
+      repliedAt,
+      createdAt,
+      updatedAt: repliedAt ?? readAt ?? createdAt,
+    };
+  });
+
+  // Vehicles: the highest ids are the newest arrivals; on sale (active) unless sold, each seen in a
+  // city of the master data, with two generated photos in its colour.
+  const locations: [string, string][] = [
+    ["Gauteng", "Johannesburg"],
+    ["Western Cape", "Cape Town"],
+    ["Gauteng", "Pretoria"],
+    ["KwaZulu-Natal", "Durban"],
+    ["Eastern Cape", "Gqeberha"],
+    ["Free State", "Bloemfontein"],
+  ];
+  const carImages = new Map<string, Promise<Buffer>>();
+  const carImage = (colour: string, view: "side" | "front", palette: number) => {
+    const key = `${colour}:${view}:${palette}`;
+    if (!carImages.has(key)) {
+      const svg = carScene(PALETTES[palette % PALETTES.length], CAR_COLOURS[colour] ?? "#78909c", view);
+      carImages.set(key, sharp(Buffer.from(svg)).flatten().webp({ quality: 80, effort: 2 }).toBuffer());
+    }
+    return carImages.get(key)!;
+  };
+  const vehiclePhotos: { vehicleId: number; path: string; width: number; height: number; position: number }[] = [];
+  const vehicles = DEMO_VEHICLES.map((v, i) => {
+    const [province, city] = locations[i % locations.length];
+    (["side", "front"] as const).forEach((view, position) => {
+      const relative = `vehicles/${v.id}/${randomUUID()}.webp`;
+      files.push({ relative, image: carImage(v.colour, view, i % 2) });
+      vehiclePhotos.push({ vehicleId: v.id, path: relative, width: PHOTO_WIDTH, height: PHOTO_HEIGHT, position });
+    });
+    const createdAt = at(70 - i * 2);
+    return {
+      id: v.id,
+      proId: ids.garage,
+      make: v.make,
+      model: v.model,
+      year: v.year,
+      price: v.price,
+      mileage: v.mileage,
+      fuel: v.fuel,
+      transmission: v.transmission,
+      colour: v.colour,
+      province,
+      city,
+      description: `${v.make} ${v.model} de ${v.year}, ${v.colour.toLowerCase()}, entretenue en concession. Visible sur rendez-vous à ${city}.`,
+      status: v.status ?? "active",
+      createdAt,
+      updatedAt: createdAt,
+    };
+  });
 
   const provinceNames = Object.keys(SA_PROVINCES).sort();
   const provinces = provinceNames.map((name, i) => ({ id: i + 1, name }));
@@ -363,8 +429,11 @@ export async function seedDemo(): Promise<void> {
         await tx.propertyPhoto.createMany({ data: photos });
         await tx.contactRequest.createMany({ data: contactRequests });
         await tx.programme.createMany({ data: programmes.map((p) => p.row) });
+        await tx.programmePhoto.createMany({ data: programmes.flatMap((p) => p.photos) });
         await tx.lot.createMany({ data: programmes.flatMap((p) => p.lots) });
+        await tx.contactRequest.createMany({ data: programmeInquiries });
         await tx.vehicle.createMany({ data: vehicles });
+        await tx.vehiclePhoto.createMany({ data: vehiclePhotos });
         await tx.province.createMany({ data: provinces });
         await tx.city.createMany({ data: cities });
       },

@@ -6,7 +6,8 @@
  * only swaps those: every model, enum, index and default is the source's.
  *
  *   node scripts/db-schema.js          writes prisma/postgresql/schema.prisma
- *   node scripts/db-schema.js --check  exits 1 when the written file differs from the derivation
+ *   node scripts/db-schema.js --check  exits 1 when the written file differs from the derivation,
+ *                                      or a migration lacks its twin or has a `;` in a comment or string
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -79,8 +80,49 @@ export function derivedSchemaProblem() {
   return null;
 }
 
+/** SQLite migrations that PostgreSQL's baseline migration already covers (it starts from them). */
+const COVERED_BY_POSTGRES_BASELINE = new Set(["20261121000000_init", "20261201161000_shared_state"]);
+
+const migrationFolders = (provider) =>
+  fs
+    .readdirSync(path.join(root, PROVIDERS[provider].migrations))
+    .filter((entry) => /^\d{14}_\w+$/.test(entry))
+    .sort();
+
+/**
+ * Problems in the two migration histories: a change written for one database and not the other, and
+ * a semicolon inside a comment or a string of a PostgreSQL migration (Prisma's runner splits the
+ * script on it, which fails the deploy half-way).
+ */
+export function migrationProblems() {
+  const problems = [];
+  const sqlite = migrationFolders("sqlite").filter((name) => !COVERED_BY_POSTGRES_BASELINE.has(name));
+  const postgres = migrationFolders("postgresql").filter((name) => !name.endsWith("_baseline"));
+  for (const name of sqlite) if (!postgres.includes(name)) problems.push(`${name} has no PostgreSQL twin`);
+  for (const name of postgres) if (!sqlite.includes(name)) problems.push(`${name} has no SQLite twin`);
+  for (const name of migrationFolders("postgresql")) {
+    const file = path.join(PROVIDERS.postgresql.migrations, name, "migration.sql");
+    fs.readFileSync(path.join(root, file), "utf8")
+      .split("\n")
+      .forEach((line, index) => {
+        const comment = line.indexOf("--");
+        const code = comment >= 0 ? line.slice(0, comment) : line;
+        const strings = code.split("'").filter((_, i) => i % 2 === 1);
+        if ((comment >= 0 && line.slice(comment).includes(";")) || strings.some((text) => text.includes(";"))) {
+          problems.push(`${file}:${index + 1}: a semicolon inside a comment or a string`);
+        }
+      });
+  }
+  return problems;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes("--check")) {
+    const migrations = migrationProblems();
+    if (migrations.length) {
+      console.error(`Migrations (prisma/README.md):\n  ${migrations.join("\n  ")}`);
+      process.exit(1);
+    }
     const problem = derivedSchemaProblem();
     if (problem) {
       console.error(`${problem}: run \`npm run db:migration -- <name>\` (prisma/README.md).`);

@@ -3,13 +3,13 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { InquiryForm } from "~/components/inquiries/InquiryForm";
 import { inquiryStateOf } from "~/components/inquiries/inquiry-form-state";
-import { findContactableProperty } from "~/domain/inquiries/inquiries.server";
+import { findContactableProgramme, findContactableProperty } from "~/domain/inquiries/inquiries.server";
 import { inquiryAction } from "~/domain/inquiries/submit-action.server";
 
 /**
  * `POST /contact-requests` (seed 001): JSON per SPEC, or a native form post that lands here and
  * shows the confirmation, the French errors with what was typed, or the polite 429 message.
- * `GET /contact-requests?propertyId=` shows the same form on its own.
+ * `GET /contact-requests?propertyId=` (or `?programmeId=`) shows the same form on its own.
  */
 export const meta: MetaFunction = () => [{ title: "Contacter le professionnel — Vitrine" }];
 
@@ -24,16 +24,25 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHe
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const found = await findContactableProperty(new URL(request.url).searchParams.get("propertyId") ?? "");
-  return json({ property: found ? { id: found.id, slug: found.slug, title: found.title } : null });
+  const url = new URL(request.url);
+  const [found, programme] = await Promise.all([
+    findContactableProperty(url.searchParams.get("propertyId") ?? ""),
+    findContactableProgramme(url.searchParams.get("programmeId") ?? ""),
+  ]);
+  return json({
+    property: found ? { id: found.id, slug: found.slug, title: found.title } : null,
+    programme: programme ? { id: programme.id, slug: programme.slug, name: programme.name } : null,
+  });
 }
 
 export const action = inquiryAction;
 
 export default function ContactRequestPage() {
-  const { property } = useLoaderData<typeof loader>();
+  const { property, programme } = useLoaderData<typeof loader>();
   const state = inquiryStateOf(useActionData<typeof action>());
-  const propertyId = property?.id ?? (state && "values" in state ? (state.values.propertyId ?? "") : "");
+  const typed = state && "values" in state ? state.values : {};
+  const propertyId = property?.id ?? typed.propertyId ?? "";
+  const programmeId = programme?.id ?? typed.programmeId ?? "";
   if (state?.status === "rate-limited") {
     return (
       <div className="form-narrow">
@@ -56,8 +65,20 @@ export default function ContactRequestPage() {
           Annonce : <Link to={`/properties/${property.slug}`}>{property.title}</Link>
         </p>
       ) : null}
-      {!propertyId && !state ? (
+      {programme ? (
+        <p>
+          Programme : <Link to={`/programmes/${programme.slug}`}>{programme.name}</Link>
+        </p>
+      ) : null}
+      {!propertyId && !programmeId && !state ? (
         <p>Choisissez une annonce pour contacter son professionnel.</p>
+      ) : programmeId && !propertyId ? (
+        <InquiryForm
+          programme={{ id: programmeId, lots: [] }}
+          propertyTitle={programme?.name}
+          action="/contact-requests"
+          state={state}
+        />
       ) : (
         <InquiryForm propertyId={propertyId} propertyTitle={property?.title} action="/contact-requests" state={state} />
       )}

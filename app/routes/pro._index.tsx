@@ -1,65 +1,81 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { leadWhere } from "~/domain/teams/permissions";
+import { sectionsOf, SECTION_LABELS, type ProSection } from "~/domain/accounts/kinds";
+import { can, leadWhere, type LeadAccess } from "~/domain/teams/permissions";
 import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Vitrine" }];
 
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+/** One line of figures per section the pro's kind has (nothing is counted for the others). */
+async function sectionSummary(access: LeadAccess, section: ProSection): Promise<string> {
+  const { proId } = access;
+  switch (section) {
+    case "properties": {
+      const [active, draft] = await Promise.all([
+        db.property.count({ where: { proId, status: "active" } }),
+        db.property.count({ where: { proId, status: "draft" } }),
+      ]);
+      return `${active} en ligne · ${plural(draft, "brouillon", "brouillons")}`;
+    }
+    case "programmes": {
+      const [active, draft, lots] = await Promise.all([
+        db.programme.count({ where: { proId, status: "active" } }),
+        db.programme.count({ where: { proId, status: "draft" } }),
+        db.lot.count({ where: { programme: { proId }, status: "disponible" } }),
+      ]);
+      return `${active} en ligne · ${plural(draft, "brouillon", "brouillons")} · ${plural(lots, "lot disponible", "lots disponibles")}`;
+    }
+    case "vehicles": {
+      const [active, draft] = await Promise.all([
+        db.vehicle.count({ where: { proId, status: "active" } }),
+        db.vehicle.count({ where: { proId, status: "draft" } }),
+      ]);
+      return `${active} en ligne · ${plural(draft, "brouillon", "brouillons")}`;
+    }
+    case "contacts": {
+      const visible = leadWhere(access); // an agent counts only their own leads
+      const [inquiries, leads] = await Promise.all([
+        db.contactRequest.count({ where: { ...visible, status: "new_request" } }),
+        db.vehicleLead.count({ where: { ...visible, status: "new_request", notifiedAt: { not: null } } }),
+      ]);
+      return plural(inquiries + leads, "nouvelle demande", "nouvelles demandes");
+    }
+    case "favorites":
+      return `${await db.proFavorite.count({ where: { proId } })} programme(s) ou lot(s) sauvegardé(s)`;
+    case "team":
+      return plural(await db.member.count({ where: { proId, active: true } }), "membre actif", "membres actifs");
+    case "settings":
+      return "Jetons d’API et sessions";
+  }
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const pro = await requireVerifiedPro(request);
-  const leads = leadWhere(leadAccess(pro)); // an agent counts only their own leads
-  const [activeListings, draftListings, newInquiries, favorites, vehicles, newLeads] = await Promise.all([
-    db.property.count({ where: { proId: pro.id, status: "active" } }),
-    db.property.count({ where: { proId: pro.id, status: "draft" } }),
-    db.contactRequest.count({ where: { ...leads, status: "new_request" } }),
-    db.proFavorite.count({ where: { proId: pro.id } }),
-    db.vehicle.count({ where: { proId: pro.id, status: "available" } }),
-    db.vehicleLead.count({ where: { ...leads, status: "new_request", notifiedAt: { not: null } } }),
-  ]);
+  const sections = sectionsOf(pro.kind, { managesTeam: can.manageTeam(pro.member) });
+  const access = leadAccess(pro);
+  const summaries = await Promise.all(sections.map((section) => sectionSummary(access, section)));
   return json({
     name: pro.member.name,
-    kind: pro.kind,
-    stats: { activeListings, draftListings, newInquiries, favorites, vehicles, newLeads },
+    cards: sections.map((section, i) => ({ section, label: SECTION_LABELS[section], summary: summaries[i] })),
   });
 }
 
 export default function Dashboard() {
-  const { name, kind, stats } = useLoaderData<typeof loader>();
+  const { name, cards } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>{`Bonjour ${name}`}</h1>
       <div className="dashboard-links">
-        {kind !== "dealership" ? (
-          <Link to="/pro/properties" className="card">
-            <strong>Mes annonces</strong>
-            <p className="muted">
-              {stats.activeListings} en ligne · {stats.draftListings} brouillon{stats.draftListings > 1 ? "s" : ""}
-            </p>
+        {cards.map((card) => (
+          <Link key={card.section} to={`/pro/${card.section}`} className="card">
+            <strong>{card.section === "contacts" ? "Demandes de contact" : card.label}</strong>
+            <p className="muted">{card.summary}</p>
           </Link>
-        ) : (
-          <Link to="/vehicles" className="card">
-            <strong>Mes véhicules</strong>
-            <p className="muted">
-              {stats.vehicles} disponible{stats.vehicles > 1 ? "s" : ""}
-            </p>
-          </Link>
-        )}
-        <Link to="/pro/contacts" className="card">
-          <strong>Demandes de contact</strong>
-          <p className="muted">
-            {stats.newInquiries + stats.newLeads} nouvelle{stats.newInquiries + stats.newLeads > 1 ? "s" : ""}
-          </p>
-        </Link>
-        <Link to="/pro/favorites" className="card">
-          <strong>Favoris</strong>
-          <p className="muted">{stats.favorites} programme(s) ou lot(s) sauvegardé(s)</p>
-        </Link>
-        <Link to="/pro/settings" className="card">
-          <strong>Paramètres</strong>
-          <p className="muted">Jetons d’API et sessions</p>
-        </Link>
+        ))}
       </div>
     </div>
   );

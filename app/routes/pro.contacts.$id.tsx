@@ -1,3 +1,4 @@
+import { InquirySubject } from "~/components/inquiries/InquirySubject";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
@@ -23,7 +24,6 @@ export const loader = /* @__PURE__ */ pageRoute(async ({ request, params }: Load
   const title = inquiry.property?.title ?? inquiry.propertyTitle;
   return json({
     inquiry: inquiryJson(inquiry),
-    propertyTitle: title,
     members: can.assignLeads(pro.member) ? await assignableMembers(pro.id) : null,
     replyHref: mailtoHref(inquiry.senderEmail, { subject: `Votre demande : ${title}` }),
   });
@@ -46,9 +46,8 @@ export const action = /* @__PURE__ */ pageRoute(
 );
 
 export default function InquiryDetail() {
-  const { inquiry, propertyTitle, replyHref, members } = useLoaderData<typeof loader>() as {
+  const { inquiry, replyHref, members } = useLoaderData<typeof loader>() as {
     inquiry: ReturnType<typeof inquiryJson>;
-    propertyTitle: string;
     replyHref: string;
     members: { id: string; name: string }[] | null;
   };
@@ -66,15 +65,9 @@ export default function InquiryDetail() {
       ) : null}
       <dl className="facts">
         <div>
-          <dt>Annonce</dt>
+          <dt>{inquiry.programmeId !== null ? "Programme" : "Annonce"}</dt>
           <dd>
-            {inquiry.property ? (
-              <Link to={`/properties/${inquiry.property.slug}`}>{inquiry.property.title}</Link>
-            ) : (
-              <>
-                {propertyTitle} <span className="muted">(annonce supprimée)</span>
-              </>
-            )}
+            <InquirySubject inquiry={inquiry} />
           </dd>
         </div>
         <div>

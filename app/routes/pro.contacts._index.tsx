@@ -1,3 +1,4 @@
+import { InquirySubject } from "~/components/inquiries/InquirySubject";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -76,6 +77,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     inquiries: result.data.map((inquiry) => ({
       id: inquiry.id,
       property: inquiry.property,
+      programme: inquiry.programme,
+      programmeId: inquiry.programmeId,
+      lot: inquiry.lot,
       propertyTitle: inquiry.propertyTitle,
       senderName: inquiry.senderName,
       excerpt: excerpt(inquiry.message),
@@ -173,13 +177,7 @@ export default function PropertyInbox() {
             {inquiries.map((inquiry) => (
               <tr key={inquiry.id} data-inquiry-id={inquiry.id}>
                 <td>
-                  {inquiry.property ? (
-                    <Link to={`/properties/${inquiry.property.slug}`}>{inquiry.property.title}</Link>
-                  ) : (
-                    <>
-                      {inquiry.propertyTitle} <span className="muted">(annonce supprimée)</span>
-                    </>
-                  )}
+                  <InquirySubject inquiry={inquiry} />
                 </td>
                 <td data-label="Contact">{inquiry.senderName}</td>
                 <td data-label="Message">{inquiry.excerpt}</td>

@@ -9,7 +9,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { PropertyStatusBadge } from "~/components/listings/Badges";
-import { PHOTO_ERROR_MESSAGES, PhotoManager } from "~/components/listings/PhotoManager";
+import { PHOTO_ERROR_MESSAGES, PHOTO_NOTICES, PhotoManager } from "~/components/photos/PhotoManager";
 import { PropertyForm, propertyFormValues } from "~/components/listings/PropertyForm";
 import { PROPERTY_STATUS_LABELS, STATUS_ACTION_LABELS } from "~/domain/listings/format";
 import {
@@ -19,10 +19,10 @@ import {
   toApiProperty,
   updateProperty,
 } from "~/domain/listings/listings.server";
+import { applyPhotoIntent } from "~/domain/photos/photos.server";
 import { setResponsibleMember } from "~/domain/teams/assignment.server";
 import { can } from "~/domain/teams/permissions";
 import { activeMembers } from "~/domain/teams/team.server";
-import { removePropertyPhoto, setCoverPhoto } from "~/domain/listings/photos.server";
 import {
   nextStatuses,
   PROPERTY_STATUSES,
@@ -51,9 +51,7 @@ const NOTICES: Record<string, string> = {
   "status-active": "L’annonce est en ligne.",
   "status-sold": "L’annonce est marquée comme vendue.",
   "status-draft": "L’annonce est repassée en brouillon : elle n’est plus visible du public.",
-  "photo-removed": "Photo supprimée.",
-  cover: "Photo de couverture modifiée.",
-  "photos-added": "Photos ajoutées.",
+  ...PHOTO_NOTICES,
   responsible: "Responsable des demandes enregistré.",
 };
 
@@ -80,6 +78,7 @@ export const loader = /* @__PURE__ */ pageRoute(async ({ request, params, contex
     transitionError: url.searchParams.get("notice") === "invalid-transition",
     confirmDelete: url.searchParams.get("confirm") === "delete",
     members: can.chooseResponsible(pro.member) ? await activeMembers(pro.id) : null,
+    confirmRemovePhoto: url.searchParams.get("removePhoto"),
   });
 });
 
@@ -122,7 +121,6 @@ const back = (id: string, notice: string) => redirect(`/pro/properties/${id}?not
 /** The page's native forms. */
 async function formAction(pro: CurrentPro, id: string, form: Record<string, unknown>) {
   const proId = pro.id;
-  const photoId = String(form.photoId ?? "");
   switch (form.intent) {
     case "save":
       await update(proId, id, form);
@@ -132,12 +130,6 @@ async function formAction(pro: CurrentPro, id: string, form: Record<string, unkn
     case "delete":
       await deleteProperty(proId, id);
       return redirect("/pro/properties?notice=deleted");
-    case "remove-photo":
-      await removePropertyPhoto(proId, id, photoId);
-      return back(id, "photo-removed");
-    case "cover":
-      await setCoverPhoto(proId, id, photoId);
-      return back(id, "cover");
     case "responsible":
       await setResponsibleMember({
         proId,
@@ -146,8 +138,11 @@ async function formAction(pro: CurrentPro, id: string, form: Record<string, unkn
         raw: form.responsibleMemberId,
       });
       return back(id, "responsible");
-    default:
-      throw new DomainError("VALIDATION_ERROR", "Action inconnue.");
+    default: {
+      const notice = await applyPhotoIntent({ kind: "property", proId, ownerId: id }, String(form.intent ?? ""), form);
+      if (!notice) throw new DomainError("VALIDATION_ERROR", "Action inconnue.");
+      return back(id, notice);
+    }
   }
 }
 
@@ -234,7 +229,12 @@ export default function EditProperty() {
         )}
       </section>
 
-      <PhotoManager propertyId={property.id} photos={photos} />
+      <PhotoManager
+        pagePath={`/pro/properties/${property.id}`}
+        uploadAction={`/pro/properties/${property.id}/photos`}
+        photos={photos}
+        confirmRemove={data.confirmRemovePhoto}
+      />
 
       {data.members ? (
         <section aria-labelledby="responsible-title" className="card">

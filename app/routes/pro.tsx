@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { SECTION_LABELS, sectionsOf } from "~/domain/accounts/kinds";
 import { can } from "~/domain/teams/permissions";
 import { requirePro, requireVerifiedPro } from "~/utils/auth.server";
 
@@ -32,11 +33,11 @@ export default function ProLayout() {
           <NavLink to="/pro" end>
             Tableau de bord
           </NavLink>
-          {kind !== "dealership" ? <NavLink to="/pro/properties">Mes annonces</NavLink> : null}
-          <NavLink to="/pro/contacts">Demandes</NavLink>
-          <NavLink to="/pro/favorites">Favoris</NavLink>
-          {managesTeam ? <NavLink to="/pro/team">Équipe</NavLink> : null}
-          <NavLink to="/pro/settings">Paramètres</NavLink>
+          {sectionsOf(kind, { managesTeam }).map((section) => (
+            <NavLink key={section} to={`/pro/${section}`}>
+              {SECTION_LABELS[section]}
+            </NavLink>
+          ))}
         </nav>
       ) : null}
       <Outlet />

@@ -1,6 +1,9 @@
 import type { SerializeFrom, ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { InquiryForm } from "~/components/inquiries/InquiryForm";
+import { inquiryStateOf } from "~/components/inquiries/inquiry-form-state";
+import { inquiryAction } from "~/domain/inquiries/submit-action.server";
 import { FavoriteButton, FavoriteNotice } from "~/components/programmes/FavoriteButton";
 import { favoriteNotice, withNotice, type FavoriteNoticeKey } from "~/components/programmes/favorite-notices";
 import {
@@ -60,9 +63,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ programme, viewer, saved, notice: favoriteNotice(new URL(request.url)) });
 }
 
-export const action = /* @__PURE__ */ pageRoute(
+/**
+ * The page's native forms: the documentation request (any visitor; the same action as
+ * `POST /contact-requests`), and the favorites buttons (verified pros).
+ */
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args;
+  if (wantsJson(request)) throw apiError("METHOD_NOT_ALLOWED", "Use POST /contact-requests or POST /pro/favorites");
+  // A small urlencoded body (capped by the server): reading a copy tells which form was sent.
+  const intent = (await readBody(request.clone()).catch(() => ({}) as Record<string, unknown>)).intent;
+  if (intent === "inquiry") {
+    await programmeOr404(args.params.slug);
+    return inquiryAction(args);
+  }
+  return favoriteAction(args);
+}
+
+const favoriteAction = /* @__PURE__ */ pageRoute(
   async ({ request, params }: ActionFunctionArgs) => {
-    if (wantsJson(request)) throw new DomainError("METHOD_NOT_ALLOWED", "Use POST /pro/favorites");
     const pro = await requireVerifiedPro(request);
     const programme = await programmeOr404(params.slug);
     const back = (key: FavoriteNoticeKey) => redirect(withNotice(`/programmes/${programme.slug}`, key));
@@ -104,6 +122,7 @@ type PageData = Extract<SerializeFrom<typeof loader>, { viewer: unknown }>;
 
 export default function ProgrammePage() {
   const { programme, viewer, saved, notice } = useLoaderData<typeof loader>() as PageData;
+  const inquiryState = inquiryStateOf(useActionData<typeof action>());
   const here = `/programmes/${programme.slug}`;
   const root = useRootData();
   return (
@@ -126,7 +145,13 @@ export default function ProgrammePage() {
             {programme.ville} · un programme de {programme.developer}
           </p>
           <p className="price">
-            De {formatPrice(programme.prixMin)} à {formatPrice(programme.prixMax)}
+            {programme.prixMin != null && programme.prixMax != null
+              ? `De ${formatPrice(programme.prixMin)} à ${formatPrice(programme.prixMax)}`
+              : "Prix à venir"}
+          </p>
+          <p className="muted">
+            {[programme.address, `${programme.postalCode} ${programme.ville}`.trim()].filter(Boolean).join(", ")}
+            {programme.deliveryDate ? ` · livraison ${programme.deliveryDate.replace("-T", ", trimestre ")}` : ""}
           </p>
         </div>
         <div className="programme-favorite">
@@ -230,6 +255,25 @@ export default function ProgrammePage() {
             </table>
           </div>
         )}
+      </section>
+
+      <section id="documentation" aria-labelledby="documentation-title" className="card">
+        <h2 id="documentation-title">Recevoir la documentation / Être rappelé</h2>
+        <p className="muted">
+          Le promoteur vous envoie la documentation du programme ou vous rappelle. Précisez un lot si l’un d’eux vous
+          intéresse.
+        </p>
+        <InquiryForm
+          programme={{
+            id: programme.id,
+            lots: programme.lots
+              .filter((lot) => lot.status !== "vendu")
+              .map((lot) => ({ id: lot.id, reference: lot.reference, type: lot.type })),
+          }}
+          propertyTitle={programme.name}
+          action={`${here}#documentation`}
+          state={inquiryState}
+        />
       </section>
     </article>
   );

@@ -1,13 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { useState } from "react";
 import { VehicleFacts, vehicleTitle } from "~/components/vehicles/VehicleFacts";
-import { availableMakes, listAvailableVehicles, type VehicleFilters } from "~/domain/vehicles/catalog.server";
+import { photoUrl } from "~/domain/listings/format";
+import {
+  activeMakes,
+  listActiveVehicles,
+  MAX_VEHICLE_PAGE,
+  vehiclesByIds,
+  type VehicleFilters,
+} from "~/domain/vehicles/catalog.server";
 import { formatRand, formatWindow } from "~/domain/vehicles/labels";
-import { env } from "~/utils/env.server";
+import { VEHICLE_SORT_LABELS, VEHICLE_SORTS, type VehicleSort } from "~/domain/vehicles/rules";
+import { parseSelection, searchWith, selectionParam, toggleSelection } from "~/domain/vehicles/selection";
 import { MAX_VEHICLES } from "~/domain/vehicles/validation";
 import { seoMeta, siteOrigin } from "~/utils/seo";
+import { env } from "~/utils/env.server";
 
 export const meta: MetaFunction = ({ matches, location }) =>
   seoMeta({
@@ -23,43 +31,61 @@ function positiveInt(raw: string | null, max: number): number | undefined {
   return value > 0 && value <= max ? value : undefined;
 }
 
+/**
+ * GET /vehicles — active vehicles only, filtered, sorted, paged, with the buyer's selection (up to
+ * 4) kept in the URL. Everything is a link or a GET form: it all works without JavaScript.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters: VehicleFilters = {
-    make: url.searchParams.get("make")?.trim() || undefined,
+    make: url.searchParams.get("make")?.trim().slice(0, 60) || undefined,
     model: url.searchParams.get("model")?.trim().slice(0, 60) || undefined,
     year: positiveInt(url.searchParams.get("year"), 2100),
     maxPrice: positiveInt(url.searchParams.get("maxPrice"), 1_000_000_000),
   };
-  const after = positiveInt(url.searchParams.get("after"), Number.MAX_SAFE_INTEGER) ?? null;
-  const [page, makes] = await Promise.all([listAvailableVehicles(filters, after), availableMakes()]);
+  const rawSort = url.searchParams.get("sort") ?? "newest";
+  const sort: VehicleSort = (VEHICLE_SORTS as readonly string[]).includes(rawSort)
+    ? (rawSort as VehicleSort)
+    : "newest";
+  const page = positiveInt(url.searchParams.get("page"), MAX_VEHICLE_PAGE) ?? 1;
+  const [result, makes, selected] = await Promise.all([
+    listActiveVehicles(filters, sort, page),
+    activeMakes(),
+    // Only vehicles still on sale stay selected.
+    vehiclesByIds(parseSelection(url.searchParams.get("selected"))),
+  ]);
   return json({
-    ...page,
+    ...result,
+    page,
+    sort,
     makes,
     filters,
-    paged: after !== null,
+    selected: selected.map((v) => ({ id: v.id, make: v.make, model: v.model, year: v.year })),
     windowText: formatWindow(env().ANONYMITY_WINDOW_SECONDS),
   });
 }
 
 export default function VehiclesPage() {
-  const { vehicles, nextAfter, makes, filters, paged, windowText } = useLoaderData<typeof loader>();
-  const location = useLocation();
-  const [selected, setSelected] = useState<number[]>([]);
-  const full = selected.length >= MAX_VEHICLES;
-
-  const nextParams = new URLSearchParams(location.search);
-  if (nextAfter) nextParams.set("after", String(nextAfter));
+  const { vehicles, total, page, pageCount, sort, makes, filters, selected, windowText } =
+    useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  const selection = selected.map((v) => v.id);
+  const full = selection.length >= MAX_VEHICLES;
+  // Adding or removing a vehicle keeps the visitor on the same page of results.
+  const withSelection = (ids: number[]) =>
+    searchWith(search, { selected: selectionParam(ids), page: page > 1 ? String(page) : null });
+  const contactHref = `/vehicles/contact?${selection.map((id) => `vehicleId=${id}`).join("&")}`;
 
   return (
     <>
       <h1>Véhicules d’occasion</h1>
       <p className="muted">
-        Cochez jusqu’à {MAX_VEHICLES} véhicules puis envoyez une seule demande : chaque concessionnaire reçoit vos
-        coordonnées {windowText} après l’envoi, le temps pour vous de changer d’avis.
+        Ajoutez jusqu’à {MAX_VEHICLES} véhicules à votre sélection puis envoyez une seule demande : chaque
+        concessionnaire reçoit vos coordonnées {windowText} après l’envoi, le temps pour vous de changer d’avis.
       </p>
 
       <Form method="get" action="/vehicles" className="card vehicle-filters" aria-label="Filtrer les véhicules">
+        {selection.length ? <input type="hidden" name="selected" value={selection.join(",")} /> : null}
         <div className="form-grid">
           <div className="field">
             <label htmlFor="filter-make">Marque</label>
@@ -100,71 +126,142 @@ export default function VehiclesPage() {
               defaultValue={filters.maxPrice ?? ""}
             />
           </div>
+          <div className="field">
+            <label htmlFor="filter-sort">Trier par</label>
+            <select id="filter-sort" name="sort" defaultValue={sort}>
+              {VEHICLE_SORTS.map((value) => (
+                <option key={value} value={value}>
+                  {VEHICLE_SORT_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
         <div className="actions">
-          <button type="submit">Filtrer</button>
-          <Link to="/vehicles">Réinitialiser</Link>
+          <button type="submit">Appliquer</button>
+          <Link to={`/vehicles${searchWith("", { selected: selectionParam(selection) })}`}>
+            Réinitialiser les filtres
+          </Link>
         </div>
       </Form>
 
-      {vehicles.length === 0 ? (
-        <p className="notice notice-warning">Aucun véhicule ne correspond à ces critères.</p>
-      ) : (
-        <Form method="get" action="/vehicles/contact" className="vehicle-selection">
-          <div className="selection-bar">
-            <p aria-live="polite" className="muted">
-              {selected.length
-                ? `${selected.length} véhicule${selected.length > 1 ? "s" : ""} sélectionné${selected.length > 1 ? "s" : ""} sur ${MAX_VEHICLES} maximum`
-                : `Sélectionnez de 1 à ${MAX_VEHICLES} véhicules.`}
-            </p>
-            <button type="submit">Contacter les vendeurs</button>
-          </div>
-          <ul className="grid vehicle-grid">
-            {vehicles.map((vehicle) => {
-              const checked = selected.includes(vehicle.id);
-              return (
-                <li key={vehicle.id} className="listing-card vehicle-card">
-                  <div className="body">
-                    <h2 className="vehicle-card-title">{vehicleTitle(vehicle)}</h2>
-                    <p className="price">{formatRand(vehicle.price)}</p>
-                    <VehicleFacts vehicle={vehicle} />
-                    <label className="vehicle-pick">
-                      <input
-                        type="checkbox"
-                        name="vehicleId"
-                        value={vehicle.id}
-                        checked={checked}
-                        disabled={full && !checked}
-                        onChange={(event) =>
-                          setSelected((current) =>
-                            event.target.checked ? [...current, vehicle.id] : current.filter((id) => id !== vehicle.id),
-                          )
-                        }
-                      />{" "}
-                      Sélectionner <span className="visually-hidden">{vehicleTitle(vehicle)}</span>
-                    </label>
-                  </div>
+      <section className="card selection-bar" aria-labelledby="selection-title">
+        <div>
+          <h2 id="selection-title" className="selection-title">
+            {`Ma sélection (${selection.length}/${MAX_VEHICLES})`}
+          </h2>
+          {selected.length ? (
+            <ul className="selection-list">
+              {selected.map((v) => (
+                <li key={v.id}>
+                  {vehicleTitle(v)}{" "}
+                  <Link to={`/vehicles${withSelection(toggleSelection(selection, v.id))}`} preventScrollReset>
+                    Retirer<span className="visually-hidden"> {vehicleTitle(v)} de ma sélection</span>
+                  </Link>
                 </li>
-              );
-            })}
-          </ul>
-          <div className="selection-bar">
-            <button type="submit">Contacter les vendeurs</button>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+        {selection.length ? (
+          <Link to={contactHref} className="button">
+            {`Contacter les vendeurs (${selection.length})`}
+          </Link>
+        ) : (
+          <div className="selection-empty">
+            <button type="button" disabled aria-describedby="selection-hint">
+              Contacter les vendeurs
+            </button>
+            <p id="selection-hint" className="hint">
+              Ajoutez au moins un véhicule à votre sélection pour contacter les vendeurs.
+            </p>
           </div>
-        </Form>
-      )}
+        )}
+      </section>
+
+      <p className="result-count" role="status">
+        {total === 0
+          ? "Aucun véhicule ne correspond à ces critères."
+          : `${total} véhicule${total > 1 ? "s" : ""} disponible${total > 1 ? "s" : ""}`}
+        {pageCount > 1 ? ` · page ${page} sur ${pageCount}` : ""}
+      </p>
+
+      {vehicles.length ? (
+        <ul className="grid vehicle-grid">
+          {vehicles.map((vehicle, index) => {
+            const isSelected = selection.includes(vehicle.id);
+            const title = vehicleTitle(vehicle);
+            return (
+              <li key={vehicle.id} className="listing-card vehicle-card">
+                <Link to={`/vehicles/${vehicle.id}${searchWith("", { selected: selectionParam(selection) })}`}>
+                  {vehicle.cover ? (
+                    <img
+                      src={photoUrl(vehicle.cover.path)}
+                      alt=""
+                      width={vehicle.cover.width}
+                      height={vehicle.cover.height}
+                      loading={index < 3 ? "eager" : "lazy"}
+                      decoding="async"
+                    />
+                  ) : (
+                    <div className="listing-card-nophoto" aria-hidden="true">
+                      Pas de photo
+                    </div>
+                  )}
+                </Link>
+                <div className="body">
+                  <h2 className="vehicle-card-title">
+                    <Link to={`/vehicles/${vehicle.id}${searchWith("", { selected: selectionParam(selection) })}`}>
+                      {title}
+                    </Link>
+                  </h2>
+                  <p className="price">{formatRand(vehicle.price)}</p>
+                  <VehicleFacts vehicle={vehicle} />
+                  {vehicle.city ? (
+                    <p className="muted">
+                      {vehicle.city}, {vehicle.province}
+                    </p>
+                  ) : null}
+                  <div className="vehicle-pick">
+                    {isSelected ? (
+                      <Link
+                        to={`/vehicles${withSelection(toggleSelection(selection, vehicle.id))}`}
+                        className="button button-secondary button-small"
+                        preventScrollReset
+                      >
+                        ✓ Sélectionné — retirer<span className="visually-hidden"> {title}</span>
+                      </Link>
+                    ) : full ? (
+                      <span className="muted">Sélection complète ({MAX_VEHICLES} véhicules)</span>
+                    ) : (
+                      <Link
+                        to={`/vehicles${withSelection(toggleSelection(selection, vehicle.id))}`}
+                        className="button button-small"
+                        preventScrollReset
+                      >
+                        Ajouter à ma sélection<span className="visually-hidden"> : {title}</span>
+                      </Link>
+                    )}
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
 
       <nav className="pagination" aria-label="Pages de résultats">
-        {paged ? <Link to={`/vehicles${stripAfter(location.search)}`}>Première page</Link> : <span />}
-        {nextAfter ? <Link to={`/vehicles?${nextParams.toString()}`}>Véhicules suivants</Link> : null}
+        {page > 1 ? (
+          <Link to={`/vehicles${searchWith(search, { page: page - 1 > 1 ? String(page - 1) : null })}`}>
+            ← Page précédente
+          </Link>
+        ) : (
+          <span />
+        )}
+        {page < pageCount ? (
+          <Link to={`/vehicles${searchWith(search, { page: String(page + 1) })}`}>Page suivante →</Link>
+        ) : null}
       </nav>
     </>
   );
-}
-
-function stripAfter(search: string) {
-  const params = new URLSearchParams(search);
-  params.delete("after");
-  const rest = params.toString();
-  return rest ? `?${rest}` : "";
 }

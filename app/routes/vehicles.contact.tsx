@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       model: v.model,
       year: v.year,
       price: v.price,
-      available: v.status === "available",
+      available: v.status === "active",
     })),
     tooMany: ids.length > MAX_VEHICLES,
     unknown: raw.length - vehicles.length,
@@ -124,7 +124,7 @@ export default function VehicleContactPage() {
         ) : null}
         {vehiclesError ? <p className="field-error">{vehiclesError}</p> : null}
         <p>
-          <Link to="/vehicles">Modifier ma sélection</Link>
+          <Link to={`/vehicles?selected=${vehicles.map((v) => v.id).join(",")}`}>Modifier ma sélection</Link>
         </p>
       </section>
 

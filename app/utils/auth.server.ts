@@ -144,6 +144,26 @@ export async function requireVerifiedPro(request: Request, options: AuthOptions 
   throw redirect("/pro/identity");
 }
 
+const KIND_NAMES: Record<NonNullable<CurrentPro["kind"]>, string> = {
+  agency: "agencies",
+  developer: "developers",
+  dealership: "dealerships",
+};
+
+/**
+ * A verified pro of one kind (vehicles are for dealerships, programmes for developers). Any
+ * other pro gets 403 FORBIDDEN, JSON and pages alike (the page shows the error boundary).
+ */
+export async function requireProKind(
+  request: Request,
+  kind: NonNullable<CurrentPro["kind"]>,
+  options: AuthOptions = {},
+): Promise<CurrentPro> {
+  const pro = await requireVerifiedPro(request, options);
+  if (pro.kind === kind) return pro;
+  throw apiError("FORBIDDEN", `Only ${KIND_NAMES[kind]} can use this`);
+}
+
 export async function requireAdmin(request: Request): Promise<CurrentPro> {
   const pro = await requirePro(request);
   if (pro.role === "admin") return pro;

@@ -2,7 +2,7 @@ import { sweepIdentityFiles } from "~/domain/identity/identity.server";
 import { JOB_TYPES } from "~/domain/jobs/handlers.server";
 import { jobHandler } from "~/domain/jobs/queue.server";
 import { startWorker, stopWorker } from "~/domain/jobs/worker.server";
-import { sweepPhotoFiles } from "~/domain/listings/photo-files.server";
+import { sweepPhotoFiles } from "~/domain/photos/photo-files.server";
 import { dbReady } from "./db.server";
 import { log } from "./logger.server";
 import { env } from "./env.server";

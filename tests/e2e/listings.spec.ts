@@ -77,7 +77,9 @@ test("a pro publishes a listing with photos, a visitor finds it, then it is sold
   await page.getByRole("button", { name: "Choisir comme couverture (photo 3)" }).click();
   await expect(page.getByText("Photo de couverture modifiée.")).toBeVisible();
   await expect(photos.first().locator("img")).toHaveAttribute("src", third!);
-  await page.getByRole("button", { name: "Supprimer la photo 2" }).click();
+  // Removal asks for a confirmation first.
+  await page.getByRole("link", { name: "Supprimer la photo 2…" }).click();
+  await page.getByRole("button", { name: "Oui, supprimer" }).click();
   await expect(page.getByText("Photo supprimée.")).toBeVisible();
   await expect(photos).toHaveCount(2);
 

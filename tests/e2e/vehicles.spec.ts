@@ -24,18 +24,27 @@ test("a visitor picks vehicles, fixes the form's errors and sees the confirmatio
   await expect(page.getByRole("heading", { name: "Véhicules d’occasion" })).toBeVisible();
   // Filters are a plain GET form.
   await page.getByLabel("Marque").selectOption("Toyota");
-  await page.getByRole("button", { name: "Filtrer" }).click();
+  await page.getByRole("button", { name: "Appliquer" }).click();
   await expect(page).toHaveURL(/make=Toyota/);
   const cards = page.locator(".vehicle-card");
   await expect(cards.first()).toContainText("Toyota");
   await expect(page.locator(".vehicle-card", { hasNotText: "Toyota" })).toHaveCount(0);
 
-  const boxes = page.locator('input[name="vehicleId"]');
-  const picked = [await boxes.nth(0).getAttribute("value"), await boxes.nth(1).getAttribute("value")];
-  await boxes.nth(0).check();
-  await boxes.nth(1).check();
-  if (js) await expect(page.getByText("2 véhicules sélectionnés sur 4 maximum")).toBeVisible();
-  await page.getByRole("button", { name: "Contacter les vendeurs" }).first().click();
+  // The selection is kept in the URL: each "Ajouter à ma sélection" is a link.
+  const ids = async (n: number) =>
+    (await cards.nth(n).locator("h2 a").getAttribute("href"))!.match(/\/vehicles\/(\d+)/)![1];
+  const picked = [await ids(0), await ids(1)];
+  await cards
+    .nth(0)
+    .getByRole("link", { name: /Ajouter à ma sélection/ })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`selected=${picked[0]}`));
+  await cards
+    .nth(1)
+    .getByRole("link", { name: /Ajouter à ma sélection/ })
+    .click();
+  await expect(page.getByRole("heading", { name: "Ma sélection (2/4)" })).toBeVisible();
+  await page.getByRole("link", { name: "Contacter les vendeurs (2)" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/vehicles/contact\\?vehicleId=${picked[0]}&vehicleId=${picked[1]}`));
   await expect(page.getByRole("heading", { name: "Contacter les vendeurs" })).toBeVisible();

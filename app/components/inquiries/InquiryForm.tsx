@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { ErrorSummary, Field, SubmitButton, TextareaField } from "~/components/forms";
+import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import type { InquiryFormState } from "./inquiry-form-state";
 
 const LABELS: Record<string, string> = {
@@ -8,20 +8,26 @@ const LABELS: Record<string, string> = {
   senderPhone: "Téléphone",
   message: "Message",
   propertyId: "Annonce",
+  lotId: "Lot",
 };
 
+export type InquiryProgramme = { id: string; lots: { id: string; reference: string; type: string }[] };
+
 /**
- * The contact form of a property (seed 001). Posts natively to `action` (the property page itself,
+ * The contact form of a property (seed 001) or, given `programme`, the "Recevoir la documentation /
+ * Être rappelé" form of a programme (with an optional lot). Posts natively to `action` (the property page itself,
  * or /contact-requests), so it works without JavaScript; with JavaScript the button shows a pending
  * state. The honeypot `website` input is hidden from people by CSS and skipped by keyboard users.
  */
 export function InquiryForm({
   propertyId,
+  programme,
   propertyTitle,
   action,
   state,
 }: {
-  propertyId: string;
+  propertyId?: string;
+  programme?: InquiryProgramme;
   propertyTitle?: string;
   action: string;
   state?: InquiryFormState | null;
@@ -52,11 +58,30 @@ export function InquiryForm({
     <Form method="post" action={action} className="inquiry-form form-narrow" noValidate>
       {state?.status === "unavailable" ? (
         <div className="notice notice-error" role="alert">
-          Cette annonce n’est plus disponible : elle ne reçoit plus de demandes.
+          {programme
+            ? "Ce programme n’est plus en ligne : il ne reçoit plus de demandes."
+            : "Cette annonce n’est plus disponible : elle ne reçoit plus de demandes."}
         </div>
       ) : null}
       <ErrorSummary errors={errors} labels={LABELS} />
-      <input type="hidden" name="propertyId" value={propertyId} />
+      {programme ? (
+        <>
+          <input type="hidden" name="intent" value="inquiry" />
+          <input type="hidden" name="programmeId" value={programme.id} />
+          {programme.lots.length ? (
+            <SelectField
+              label="Lot qui vous intéresse (facultatif)"
+              name="lotId"
+              errors={errors}
+              options={programme.lots.map((lot) => ({ value: lot.id, label: `${lot.reference} — ${lot.type}` }))}
+              placeholder="Le programme en général"
+              defaultValue={values.lotId ?? ""}
+            />
+          ) : null}
+        </>
+      ) : (
+        <input type="hidden" name="propertyId" value={propertyId ?? ""} />
+      )}
       <Field
         label="Nom"
         name="senderName"
@@ -98,7 +123,9 @@ export function InquiryForm({
         <label htmlFor="field-website">Site web (laissez ce champ vide)</label>
         <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
-      <SubmitButton pendingLabel="Envoi en cours…">Envoyer ma demande</SubmitButton>
+      <SubmitButton pendingLabel="Envoi en cours…">
+        {programme ? "Recevoir la documentation" : "Envoyer ma demande"}
+      </SubmitButton>
     </Form>
   );
 }

@@ -6,7 +6,7 @@ export type ProgrammeCardData = {
   slug: string;
   name: string;
   ville: string;
-  prixMin: number;
+  prixMin: number | null;
   photo: string | null;
   lotCount: number;
 };
@@ -37,7 +37,9 @@ export function ProgrammeCardView({
         <div className="body">
           <h3>{programme.name}</h3>
           <p className="muted">{programme.ville}</p>
-          <p className="price">à partir de {formatPrice(programme.prixMin)}</p>
+          <p className="price">
+            {programme.prixMin != null ? `à partir de ${formatPrice(programme.prixMin)}` : "Prix à venir"}
+          </p>
           <p className="muted">
             {programme.lotCount} lot{programme.lotCount > 1 ? "s" : ""}
           </p>

@@ -1,4 +1,5 @@
 import { formatKm, formatRand } from "~/domain/vehicles/labels";
+import { FUEL_LABELS, TRANSMISSION_LABELS } from "~/domain/vehicles/rules";
 
 export type VehicleSummary = {
   id: number;
@@ -21,8 +22,10 @@ export function VehicleFacts({ vehicle }: { vehicle: VehicleSummary }) {
   const facts: [string, string][] = [
     ["Année", String(vehicle.year)],
     ...(vehicle.mileage !== undefined ? ([["Kilométrage", formatKm(vehicle.mileage)]] as [string, string][]) : []),
-    ...(vehicle.fuel ? ([["Carburant", vehicle.fuel]] as [string, string][]) : []),
-    ...(vehicle.transmission ? ([["Boîte", vehicle.transmission]] as [string, string][]) : []),
+    ...(vehicle.fuel ? ([["Carburant", FUEL_LABELS[vehicle.fuel] ?? vehicle.fuel]] as [string, string][]) : []),
+    ...(vehicle.transmission
+      ? ([["Boîte", TRANSMISSION_LABELS[vehicle.transmission] ?? vehicle.transmission]] as [string, string][])
+      : []),
     ...(vehicle.colour ? ([["Couleur", vehicle.colour]] as [string, string][]) : []),
   ];
   return (

@@ -1,4 +1,3 @@
-import { parsePhotos } from "~/domain/programmes/programmes.server";
 import { db, prismaErrorCode, isCheckViolation } from "~/utils/db.server";
 import { DomainError } from "~/utils/http.server";
 import type { FavoriteTarget } from "./target";
@@ -17,8 +16,8 @@ export type Favorite = {
     slug: string;
     name: string;
     ville: string;
-    prixMin: number;
-    prixMax: number;
+    prixMin: number | null;
+    prixMax: number | null;
     photos: string[];
   } | null;
   lot: {
@@ -39,7 +38,17 @@ const favoriteSelect = {
   programmeId: true,
   lotId: true,
   createdAt: true,
-  programme: { select: { id: true, slug: true, name: true, ville: true, prixMin: true, prixMax: true, photos: true } },
+  programme: {
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      ville: true,
+      prixMin: true,
+      prixMax: true,
+      photos: { orderBy: { position: "asc" }, select: { path: true } },
+    },
+  },
   lot: {
     select: {
       id: true,
@@ -62,7 +71,7 @@ function toFavorite(row: FavoriteRow): Favorite {
   return {
     ...row,
     createdAt: row.createdAt.toISOString(),
-    programme: row.programme ? { ...row.programme, photos: parsePhotos(row.programme.photos) } : null,
+    programme: row.programme ? { ...row.programme, photos: row.programme.photos.map((p) => p.path) } : null,
   };
 }
 

@@ -90,7 +90,14 @@ describe("favorites in the database", () => {
         ville: "Lyon",
         prixMin: 210_000,
         prixMax: 480_000,
-        photos: JSON.stringify(["programmes/x/1.webp", "programmes/x/2.webp"]),
+        photos: {
+          create: ["programmes/x/1.webp", "programmes/x/2.webp"].map((path, position) => ({
+            path,
+            position,
+            width: 1200,
+            height: 800,
+          })),
+        },
         description: "Résidence de 24 logements.",
       },
     });

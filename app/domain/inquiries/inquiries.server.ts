@@ -23,7 +23,7 @@ import {
 import { leadWhere, type LeadAccess } from "~/domain/teams/permissions";
 import { INQUIRY_NOTIFY_JOB } from "./notify.server";
 import { isInquiryStatus, transitionKind, type InquiryStatus } from "./status";
-import { formValuesOf, inquirySchema, isHoneypotFilled, type InquiryFormValues } from "./validation";
+import { formValuesOf, inquirySchema, isHoneypotFilled, type InquiryFormValues, type InquiryInput } from "./validation";
 
 /** One inquiry as the API and the pages see it: sender details decrypted, status in API terms. */
 export type Inquiry = {
@@ -42,11 +42,20 @@ export type Inquiry = {
   updatedAt: string;
   property: { id: string; slug: string; title: string } | null;
   assignee: { id: string; name: string } | null;
+  programmeId: string | null;
+  lotId: string | null;
+  /** For a programme inquiry: the programme (null once deleted) and the lot asked about, if any. */
+  programme: { id: string; slug: string; name: string } | null;
+  lot: { id: string; reference: string } | null;
 };
 
 const inquirySelect = {
   id: true,
   propertyId: true,
+  programmeId: true,
+  lotId: true,
+  programme: { select: { id: true, slug: true, name: true } },
+  lot: { select: { id: true, reference: true } },
   proId: true,
   propertyTitle: true,
   senderNameEnc: true,
@@ -78,6 +87,10 @@ type InquiryRow = {
   updatedAt: Date;
   property: { id: string; slug: string; title: string } | null;
   assignee: { id: string; name: string } | null;
+  programmeId: string | null;
+  lotId: string | null;
+  programme: { id: string; slug: string; name: string } | null;
+  lot: { id: string; reference: string } | null;
 };
 
 function toInquiry(row: InquiryRow): Inquiry {
@@ -97,6 +110,10 @@ function toInquiry(row: InquiryRow): Inquiry {
     updatedAt: row.updatedAt.toISOString(),
     property: row.property,
     assignee: row.assignee,
+    programmeId: row.programmeId,
+    lotId: row.lotId,
+    programme: row.programme,
+    lot: row.lot,
   };
 }
 
@@ -143,8 +160,7 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
 
   if (isHoneypotFilled(input.website)) return { inquiry: await honeypotLookAlike(input), stored: false };
 
-  const property = await findContactableProperty(input.propertyId);
-  if (!property) throw new DomainError("NOT_FOUND", "Property not found");
+  const subject = await findInquirySubject(input);
 
   // The row and its notification commit together: an inquiry is never stored without its e-mail job.
   // The insert comes first and the assignee after it: on SQLite a transaction that reads before its
@@ -153,9 +169,11 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
   const row = await db.$transaction(async (tx) => {
     const inserted = await tx.contactRequest.create({
       data: {
-        propertyId: property.id,
-        proId: property.proId,
-        propertyTitle: property.title,
+        propertyId: subject.propertyId,
+        programmeId: subject.programmeId,
+        lotId: subject.lotId,
+        proId: subject.proId,
+        propertyTitle: subject.title,
         senderNameEnc: encryptPII(input.senderName),
         senderEmailEnc: encryptPII(input.senderEmail),
         senderPhoneEnc: encryptOptionalPII(input.senderPhone),
@@ -165,8 +183,8 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
       select: { id: true },
     });
     const assigneeId = await pickAssignee(tx, {
-      proId: property.proId,
-      responsibleMemberId: property.responsibleMemberId,
+      proId: subject.proId,
+      responsibleMemberId: subject.responsibleMemberId,
     });
     const created = await tx.contactRequest.update({
       where: { id: inserted.id },
@@ -179,6 +197,67 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
   return { inquiry: toInquiry(row), stored: true };
 }
 
+type InquirySubject = {
+  proId: string;
+  title: string;
+  propertyId: string | null;
+  programmeId: string | null;
+  lotId: string | null;
+  /** The member who receives the listing's leads, if one is chosen (SPEC "Teams"). */
+  responsibleMemberId: string | null;
+};
+
+/**
+ * What the inquiry is about, and whose inbox it lands in: an active property, or an active
+ * programme (and one of its lots). Anything else is a 404; a lot of another programme is a 400.
+ */
+async function findInquirySubject(input: InquiryInput): Promise<InquirySubject> {
+  if (input.propertyId) {
+    const property = await findContactableProperty(input.propertyId);
+    if (!property) throw new DomainError("NOT_FOUND", "Property not found");
+    return {
+      proId: property.proId,
+      title: property.title,
+      propertyId: property.id,
+      programmeId: null,
+      lotId: null,
+      responsibleMemberId: property.responsibleMemberId,
+    };
+  }
+  const programme = await findContactableProgramme(input.programmeId ?? "");
+  if (!programme) throw new DomainError("NOT_FOUND", "Programme not found");
+  if (input.lotId && !programme.lots.some((lot) => lot.id === input.lotId)) {
+    throw new InquiryValidationError(
+      [{ field: "lotId", message: "Ce lot ne fait pas partie du programme." }],
+      formValuesOf(input as Record<string, unknown>),
+    );
+  }
+  return {
+    proId: programme.proId,
+    title: programme.name,
+    propertyId: null,
+    programmeId: programme.id,
+    lotId: input.lotId ?? null,
+    responsibleMemberId: programme.responsibleMemberId,
+  };
+}
+
+/** Only active programmes take inquiries (drafts and archived ones answer like unknown ones). */
+export async function findContactableProgramme(id: string) {
+  if (!z.guid().safeParse(id).success) return null;
+  return db.programme.findFirst({
+    where: { id, status: "active" },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      proId: true,
+      responsibleMemberId: true,
+      lots: { select: { id: true, reference: true } },
+    },
+  });
+}
+
 /** Only active listings take inquiries: drafts and sold ones answer like unknown ones. */
 export async function findContactableProperty(id: string) {
   if (!z.guid().safeParse(id).success) return null;
@@ -189,14 +268,16 @@ export async function findContactableProperty(id: string) {
 }
 
 /** Same shape as a real answer so a bot cannot tell its submission was dropped. */
-async function honeypotLookAlike(input: z.infer<typeof inquirySchema>): Promise<Inquiry> {
-  const property = await findContactableProperty(input.propertyId);
+async function honeypotLookAlike(input: InquiryInput): Promise<Inquiry> {
+  const property = input.propertyId ? await findContactableProperty(input.propertyId) : null;
+  const programme = input.programmeId ? await findContactableProgramme(input.programmeId) : null;
+  const lot = programme?.lots.find((l) => l.id === input.lotId) ?? null;
   const now = new Date().toISOString();
   return {
     id: randomUUID(),
-    propertyId: input.propertyId,
-    proId: property?.proId ?? randomUUID(),
-    propertyTitle: property?.title ?? "",
+    propertyId: input.propertyId ?? null,
+    proId: property?.proId ?? programme?.proId ?? randomUUID(),
+    propertyTitle: property?.title ?? programme?.name ?? "",
     senderName: input.senderName,
     senderEmail: input.senderEmail,
     senderPhone: input.senderPhone ?? null,
@@ -208,12 +289,16 @@ async function honeypotLookAlike(input: z.infer<typeof inquirySchema>): Promise<
     updatedAt: now,
     property: property ? { id: property.id, slug: property.slug, title: property.title } : null,
     assignee: null,
+    programmeId: input.programmeId ?? null,
+    lotId: input.lotId ?? null,
+    programme: programme ? { id: programme.id, slug: programme.slug, name: programme.name } : null,
+    lot,
   };
 }
 
 /**
- * The API record (SPEC `{data}`), with `propertyTitle`, the title snapshot taken when the request
- * arrived: it still names the listing after the listing is deleted (`property` is then null).
+ * The API record (SPEC `{data}`): `property`, `programme` and `lot` summaries, and `propertyTitle`
+ * (the title snapshot that outlives the listing; the programme's name for a programme inquiry).
  */
 export function inquiryJson(inquiry: Inquiry) {
   return inquiry;

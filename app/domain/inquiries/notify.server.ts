@@ -34,7 +34,7 @@ export function inquiryNotification(input: {
   const text = [
     `Bonjour ${input.proName},`,
     "",
-    `${who} vous a envoyé une demande de contact au sujet de votre annonce « ${input.propertyTitle} ».`,
+    `${who} vous a envoyé une demande de contact au sujet de « ${input.propertyTitle} ».`,
     "",
     `Lisez-la et répondez depuis votre espace professionnel : ${link}`,
     "",

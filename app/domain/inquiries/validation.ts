@@ -25,8 +25,27 @@ const blankToUndefined = (value: unknown) =>
 /** Trims strings; a blank required field reads as missing, so it gets the "Indiquez…" message. */
 const trimmed = (value: unknown) => blankToUndefined(typeof value === "string" ? value.trim() : value);
 
-export const inquirySchema = z.object({
-  propertyId: z.preprocess(trimmed, z.guid({ error: "L’annonce indiquée n’est pas valide." })),
+const target = z
+  .object({
+    propertyId: z.preprocess(trimmed, z.guid({ error: "L’annonce indiquée n’est pas valide." }).optional()),
+    programmeId: z.preprocess(trimmed, z.guid({ error: "Le programme indiqué n’est pas valide." }).optional()),
+    lotId: z.preprocess(trimmed, z.guid({ error: "Le lot indiqué n’est pas valide." }).optional()),
+  })
+  .superRefine((t, ctx) => {
+    // Exactly one of a property and a programme; a lot only within a programme.
+    if (!t.propertyId === !t.programmeId) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["propertyId"],
+        message: "Indiquez soit une annonce (propertyId), soit un programme (programmeId).",
+      });
+    }
+    if (t.lotId && !t.programmeId) {
+      ctx.addIssue({ code: "custom", path: ["lotId"], message: "Un lot se demande avec son programme (programmeId)." });
+    }
+  });
+
+const sender = z.object({
   senderName: z.preprocess(
     trimmed,
     z
@@ -70,6 +89,12 @@ export const inquirySchema = z.object({
   website: z.unknown().optional(),
 });
 
+/**
+ * An inquiry about a property (`propertyId`) or a programme (`programmeId`, optionally `lotId`),
+ * never both. Every field's errors are reported at once.
+ */
+export const inquirySchema = z.intersection(target, sender);
+
 export type InquiryInput = z.infer<typeof inquirySchema>;
 
 /** A non-empty honeypot means a bot: answer as if it worked, keep nothing. */
@@ -79,7 +104,15 @@ export function isHoneypotFilled(website: unknown): boolean {
 }
 
 /** The fields a form re-displays after an error (never the honeypot). */
-export const INQUIRY_FORM_FIELDS = ["propertyId", "senderName", "senderEmail", "senderPhone", "message"] as const;
+export const INQUIRY_FORM_FIELDS = [
+  "propertyId",
+  "programmeId",
+  "lotId",
+  "senderName",
+  "senderEmail",
+  "senderPhone",
+  "message",
+] as const;
 
 export type InquiryFormValues = Partial<Record<(typeof INQUIRY_FORM_FIELDS)[number], string>>;
 

@@ -19,7 +19,7 @@ import {
   type SearchFilters,
   type UpdatePropertyInput,
 } from "./rules";
-import { hidePhotoFiles, settleHiddenPhotoFiles } from "./photo-files.server";
+import { hidePhotoFiles, settleHiddenPhotoFiles } from "~/domain/photos/photo-files.server";
 import { cityKeyOf, slugCandidate, slugify } from "./slug";
 import type { SearchSort } from "./search-options";
 

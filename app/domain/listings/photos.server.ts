@@ -1,161 +1,24 @@
 /**
- * Listing photos: upload (all or nothing), removal and choice of the cover. Photos are rows of
- * PropertyPhoto, so an upload only inserts: two uploads at once can never overwrite each other.
+ * Listing photos: the shared photo domain (app/domain/photos) applied to properties, under the
+ * names the listing routes and the benchmark use.
  */
-import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { allPhotoFiles } from "~/domain/media/photo-widths";
-import { InvalidImage, processPhoto } from "~/utils/images.server";
-import { db, prismaErrorCode } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { DomainError } from "~/utils/http.server";
-import { asStorageError, discardTempFiles, parseMultipart } from "~/utils/uploads.server";
-import { getOwnProperty, markListingsChanged, propertyFolder } from "./listings.server";
-import { hidePhotoFiles, PENDING_SUFFIX, settleHiddenPhotoFiles } from "./photo-files.server";
-import { insertPhotoRowsWithinLimit } from "./photo-rows.server";
-import { MAX_PHOTOS_PER_PROPERTY } from "./rules";
+import { appendPhotos, removePhoto, setCover } from "~/domain/photos/photos.server";
+import { getOwnProperty } from "./listings.server";
 
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export { MAX_PHOTO_BYTES } from "~/domain/photos/rules";
 
-const notFound = () => new DomainError("NOT_FOUND", "Property not found");
-
-function tooMany(current: number) {
-  const left = Math.max(0, MAX_PHOTOS_PER_PROPERTY - current);
-  const message = `Une annonce ne peut pas avoir plus de ${MAX_PHOTOS_PER_PROPERTY} photos (encore ${left} possible${left > 1 ? "s" : ""}).`;
-  return new DomainError("TOO_MANY_PHOTOS", message, [{ field: "photos", message }]);
-}
-
-/** Work files live under UPLOADS_DIR/.tmp: same file system as the photos (atomic rename), never served. */
-function workDir() {
-  return path.join(path.resolve(env().UPLOADS_DIR), ".tmp");
-}
-
-type Prepared = { tmp: string; final: string; relative: string; width: number; height: number };
-
-/**
- * Adds every file part of a multipart request to the listing's photos. Each file is decoded and
- * re-encoded first; only when all of them succeed are they moved next to the listing's photos under
- * a name that is not served (`.pending`), inserted in a single statement that also enforces the
- * per-listing limit, and then given their public name. Any failure leaves no file and no row; a
- * crash leaves nothing public and the start-up sweep settles the rest (photo-files.server.ts). A
- * full disk is a 507 for this request, not an invalid image.
- */
+/** Adds every file part of a multipart request to the listing's photos (all or nothing). */
 export async function appendPropertyPhotos(proId: string, propertyId: string, request: Request) {
-  const owned = await db.property.findFirst({ where: { id: propertyId, proId }, select: { id: true } });
-  if (!owned) throw notFound();
-  try {
-    await storePhotos(propertyId, request);
-  } catch (error) {
-    throw asStorageError(error);
-  }
-  await markListingsChanged();
+  await appendPhotos({ kind: "property", proId, ownerId: propertyId }, request);
   return getOwnProperty(proId, propertyId);
 }
 
-async function storePhotos(propertyId: string, request: Request) {
-  const { files } = await parseMultipart(request, {
-    tempDir: workDir(),
-    maxFileBytes: MAX_PHOTO_BYTES,
-    maxFiles: MAX_PHOTOS_PER_PROPERTY,
-  });
-  const prepared: Prepared[] = [];
-  const placed: string[] = [];
-  let inserted = false;
-  try {
-    if (files.length === 0) {
-      throw new DomainError("VALIDATION_ERROR", "No photo in the request", [
-        { field: "photos", message: "Choisissez au moins une photo." },
-      ]);
-    }
-    const current = await db.propertyPhoto.count({ where: { propertyId } });
-    if (current + files.length > MAX_PHOTOS_PER_PROPERTY) throw tooMany(current);
-
-    // One file at a time: sharp already uses two threads, and memory stays bounded.
-    for (const file of files) {
-      const id = randomUUID();
-      const tmp = path.join(workDir(), `${id}.webp`);
-      try {
-        const { width, height } = await processPhoto(file.path, tmp);
-        const relative = `properties/${propertyId}/${id}.webp`;
-        prepared.push({ tmp, final: path.join(propertyFolder(propertyId), `${id}.webp`), relative, width, height });
-      } catch (error) {
-        if (!(error instanceof InvalidImage)) throw error;
-        const message = `« ${file.filename} » n’est pas une image valide (JPEG, PNG, WebP…) ou elle est trop grande.`;
-        throw new DomainError("INVALID_IMAGE", "Invalid image", [{ field: "photos", message }]);
-      }
-    }
-
-    await fs.promises.mkdir(propertyFolder(propertyId), { recursive: true });
-    for (const photo of prepared) {
-      const targets = allPhotoFiles(photo.final);
-      for (const [index, source] of allPhotoFiles(photo.tmp).entries()) {
-        await fs.promises.rename(source, targets[index] + PENDING_SUFFIX);
-        placed.push(targets[index] + PENDING_SUFFIX);
-      }
-    }
-
-    if ((await insertPhotoRows(propertyId, prepared)) === 0) {
-      throw tooMany(await db.propertyPhoto.count({ where: { propertyId } }));
-    }
-    inserted = true;
-    for (const photo of prepared) {
-      for (const file of allPhotoFiles(photo.final)) await fs.promises.rename(file + PENDING_SUFFIX, file);
-    }
-    placed.length = 0; // committed: the files now belong to their rows
-    inserted = false;
-    await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
-  } finally {
-    if (inserted) {
-      // Published halfway: all or nothing, so the rows go and the files with them.
-      const paths = prepared.map((p) => p.relative);
-      await hidePhotoFiles(paths).catch(() => undefined);
-      await db.propertyPhoto.deleteMany({ where: { propertyId, path: { in: paths } } });
-      await settleHiddenPhotoFiles(paths);
-    }
-    await discardTempFiles(files);
-    const leftovers = [...prepared.flatMap((p) => allPhotoFiles(p.tmp)), ...placed];
-    await Promise.all(leftovers.map((f) => fs.promises.rm(f, { force: true })));
-  }
-}
-
-/** Returns the number of rows inserted (0 when the limit would be passed). */
-async function insertPhotoRows(propertyId: string, photos: Prepared[]) {
-  try {
-    return await insertPhotoRowsWithinLimit(propertyId, photos);
-  } catch (error) {
-    // The listing was deleted while its photos were being processed.
-    if (prismaErrorCode(error) === "P2003" || /FOREIGN KEY/i.test(String(error))) throw notFound();
-    throw error;
-  }
-}
-
-/** Removes one photo of the pro's listing: hidden, row deleted, then file deleted. */
-export async function removePropertyPhoto(proId: string, propertyId: string, photoId: string) {
-  const photo = await db.propertyPhoto.findFirst({
-    where: { id: photoId, propertyId, property: { proId } },
-    select: { id: true, path: true },
-  });
-  if (!photo) throw new DomainError("NOT_FOUND", "Photo not found");
-  await hidePhotoFiles([photo.path]);
-  try {
-    await db.propertyPhoto.deleteMany({ where: { id: photo.id } });
-  } finally {
-    await settleHiddenPhotoFiles([photo.path]);
-  }
-  await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
-  await markListingsChanged();
+/** Removes one photo of the pro’s listing: files hidden, row deleted, then files deleted. */
+export function removePropertyPhoto(proId: string, propertyId: string, photoId: string) {
+  return removePhoto({ kind: "property", proId, ownerId: propertyId }, photoId);
 }
 
 /** Makes a photo the cover: it moves before the current first one. */
-export async function setCoverPhoto(proId: string, propertyId: string, photoId: string) {
-  const photo = await db.propertyPhoto.findFirst({
-    where: { id: photoId, propertyId, property: { proId } },
-    select: { id: true },
-  });
-  if (!photo) throw new DomainError("NOT_FOUND", "Photo not found");
-  const first = await db.propertyPhoto.aggregate({ where: { propertyId }, _min: { position: true } });
-  await db.propertyPhoto.update({ where: { id: photo.id }, data: { position: (first._min.position ?? 0) - 1 } });
-  await db.property.update({ where: { id: propertyId }, data: { updatedAt: new Date() } });
-  await markListingsChanged();
+export function setCoverPhoto(proId: string, propertyId: string, photoId: string) {
+  return setCover({ kind: "property", proId, ownerId: propertyId }, photoId);
 }

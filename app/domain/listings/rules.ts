@@ -3,6 +3,7 @@
  * status diagram, and the public search filters. Pure module: no server code.
  */
 import { z } from "zod";
+import { MAX_PHOTOS } from "~/domain/photos/rules";
 import { parseDecimal } from "~/utils/input";
 import { MAX_SEARCH_PAGE, SEARCH_SORTS } from "./search-options";
 
@@ -10,7 +11,7 @@ export const PROPERTY_TYPES = ["appartement", "maison", "terrain", "commerce", "
 export const TRANSACTION_TYPES = ["vente", "location"] as const;
 export const PROPERTY_STATUSES = ["draft", "active", "sold"] as const;
 export const RATINGS = ["A", "B", "C", "D", "E", "F", "G"] as const;
-export const MAX_PHOTOS_PER_PROPERTY = 30;
+export const MAX_PHOTOS_PER_PROPERTY = MAX_PHOTOS;
 
 export type PropertyStatus = (typeof PROPERTY_STATUSES)[number];
 

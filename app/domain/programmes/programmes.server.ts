@@ -3,15 +3,7 @@ import { db } from "~/utils/db.server";
 import { afterCursor, decodeCursor, pageOrder, toPage, type Cursor } from "~/utils/http.server";
 import { cached, invalidate } from "~/utils/cache.server";
 
-/** `Programme.photos` is a JSON array of paths under UPLOADS_DIR; anything else reads as no photo. */
-export function parsePhotos(raw: string): string[] {
-  try {
-    const value: unknown = JSON.parse(raw);
-    return Array.isArray(value) ? value.filter((p): p is string => typeof p === "string" && p.length > 0) : [];
-  } catch {
-    return [];
-  }
-}
+const photoOrder = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
 
 // ---- Public list with filters.
 
@@ -71,8 +63,8 @@ export type ProgrammeCard = {
   slug: string;
   name: string;
   ville: string;
-  prixMin: number;
-  prixMax: number;
+  prixMin: number | null;
+  prixMax: number | null;
   photo: string | null;
   lotCount: number;
   createdAt: string;
@@ -85,7 +77,7 @@ const cardSelect = {
   ville: true,
   prixMin: true,
   prixMax: true,
-  photos: true,
+  photos: { orderBy: photoOrder, take: 1, select: { path: true } },
   createdAt: true,
   _count: { select: { lots: true } },
 } as const;
@@ -93,6 +85,7 @@ const cardSelect = {
 async function queryProgrammes(filters: ProgrammeFilters, cursor: Cursor | null) {
   const rows = await db.programme.findMany({
     where: {
+      status: "active",
       ...(filters.ville ? { ville: filters.ville } : {}),
       // A programme matches a budget when its price range overlaps it.
       ...(filters.prixMin !== undefined ? { prixMax: { gte: filters.prixMin } } : {}),
@@ -110,14 +103,13 @@ async function queryProgrammes(filters: ProgrammeFilters, cursor: Cursor | null)
     ville: row.ville,
     prixMin: row.prixMin,
     prixMax: row.prixMax,
-    photo: parsePhotos(row.photos)[0] ?? null,
+    photo: row.photos[0]?.path ?? null,
     lotCount: row._count.lots,
     createdAt: row.createdAt.toISOString(),
   }));
 }
 
-// Public programme data changes rarely (no editing UI yet); invalidateProgramme() makes a change
-// visible at once on every instance (utils/cache.server.ts).
+// invalidateProgrammes() makes a change visible at once on every instance (utils/cache.server.ts).
 const TTL_MS = 60_000;
 const SWR_MS = 60_000;
 const PREFIX = "programmes:";
@@ -139,6 +131,7 @@ export function listProgrammes(filters: ProgrammeFilters, cursor: Cursor | null)
 export function listProgrammeVilles(): Promise<string[]> {
   return fromCache(VILLES_KEY, async () => {
     const rows = await db.programme.findMany({
+      where: { status: "active" },
       distinct: ["ville"],
       select: { ville: true },
       orderBy: { ville: "asc" },
@@ -164,8 +157,11 @@ export type ProgrammeDetail = {
   slug: string;
   name: string;
   ville: string;
-  prixMin: number;
-  prixMax: number;
+  postalCode: string;
+  address: string | null;
+  deliveryDate: string | null;
+  prixMin: number | null;
+  prixMax: number | null;
   photos: string[];
   description: string;
   developer: string;
@@ -178,16 +174,19 @@ export async function getProgrammeBySlug(slug: string): Promise<ProgrammeDetail 
   // Only well-formed slugs reach the cache, so junk URLs cannot fill it.
   if (slug.length > 200 || !SLUG.test(slug)) return null;
   return fromCache(slugKey(slug), async () => {
-    const row = await db.programme.findUnique({
-      where: { slug },
+    const row = await db.programme.findFirst({
+      where: { slug, status: "active" },
       select: {
         id: true,
         slug: true,
         name: true,
         ville: true,
+        postalCode: true,
+        address: true,
+        deliveryDate: true,
         prixMin: true,
         prixMax: true,
-        photos: true,
+        photos: { orderBy: photoOrder, select: { path: true } },
         description: true,
         pro: { select: { companyName: true } },
         lots: {
@@ -198,19 +197,16 @@ export async function getProgrammeBySlug(slug: string): Promise<ProgrammeDetail 
     });
     if (!row) return null;
     const { pro, photos, ...rest } = row;
-    return { ...rest, photos: parsePhotos(photos), developer: pro.companyName };
+    return { ...rest, photos: photos.map((p) => p.path), developer: pro.companyName };
   });
 }
 
 /**
- * Call after writing a programme or its lots (there is no editing UI yet; the demo seed writes
- * before the server starts). Drops its page and the shared views that can show it (first page
- * of the list, towns).
+ * Call after writing a programme, its lots or its photos. Its page, the first page of the list and
+ * the towns share one namespace: a single bump outdates them on every instance.
  */
-export async function invalidateProgramme(slug: string): Promise<void> {
-  // The programme's page, the first page of the list and the towns share one namespace: a single
-  // bump outdates them (and the other programmes' pages, a small price) on every instance.
-  await invalidate(slugKey(slug));
+export async function invalidateProgrammes(): Promise<void> {
+  await invalidate(PREFIX);
 }
 
 /** Every programme's address and last change, for sitemap.xml (same namespace: invalidated with them). */

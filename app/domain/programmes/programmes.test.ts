@@ -2,10 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, dbReady } from "~/utils/db.server";
 import {
   getProgrammeBySlug,
-  invalidateProgramme,
+  invalidateProgrammes,
   listProgrammes,
   listProgrammeVilles,
-  parsePhotos,
   parseProgrammeFilters,
   PROGRAMMES_PAGE_SIZE,
 } from "./programmes.server";
@@ -33,14 +32,6 @@ describe("parseProgrammeFilters", () => {
   });
 });
 
-describe("parsePhotos", () => {
-  it("returns the string paths of a JSON array and nothing for anything else", () => {
-    expect(parsePhotos('["a.webp", 3, "", "b.webp"]')).toEqual(["a.webp", "b.webp"]);
-    expect(parsePhotos("{}")).toEqual([]);
-    expect(parsePhotos("not json")).toEqual([]);
-  });
-});
-
 describe("programmes in the database", () => {
   beforeAll(async () => {
     await dbReady;
@@ -59,7 +50,13 @@ describe("programmes in the database", () => {
     ];
     for (const [i, row] of rows.entries()) {
       await db.programme.create({
-        data: { ...row, proId: pro.id, description: "Résidence neuve.", createdAt: new Date(Date.UTC(2026, 0, 1 + i)) },
+        data: {
+          ...row,
+          proId: pro.id,
+          status: "active",
+          description: "Résidence neuve.",
+          createdAt: new Date(Date.UTC(2026, 0, 1 + i)),
+        },
       });
     }
   });
@@ -88,13 +85,14 @@ describe("programmes in the database", () => {
           ville: "Rennes",
           prixMin: 200_000,
           prixMax: 300_000,
+          status: "active",
           description: "Résidence neuve.",
           createdAt: new Date(Date.UTC(2025, 0, 1 + i)),
         },
       });
     }
     // New programmes show on the cached first page once invalidated.
-    await invalidateProgramme("residence-0");
+    await invalidateProgrammes();
     const first = await listProgrammes({ ville: "Rennes" }, null);
     expect(first.data).toHaveLength(PROGRAMMES_PAGE_SIZE);
     expect(first.hasMore).toBe(false);
@@ -105,7 +103,7 @@ describe("programmes in the database", () => {
     expect(new Set(seen).size).toBe(PROGRAMMES_PAGE_SIZE + 3);
     expect(second.hasMore).toBe(false);
     await db.programme.deleteMany({ where: { ville: "Rennes" } });
-    await invalidateProgramme("residence-0");
+    await invalidateProgrammes();
   });
 
   it("serves a programme from the cache until it is invalidated", async () => {
@@ -113,9 +111,19 @@ describe("programmes in the database", () => {
     expect(first).toMatchObject({ name: "Quai Ouest", developer: "Bâtir Ensemble", lots: [], photos: [] });
     await db.programme.update({ where: { slug: "quai-ouest" }, data: { name: "Quai Ouest II" } });
     expect((await getProgrammeBySlug("quai-ouest"))?.name).toBe("Quai Ouest");
-    await invalidateProgramme("quai-ouest");
+    await invalidateProgrammes();
     expect((await getProgrammeBySlug("quai-ouest"))?.name).toBe("Quai Ouest II");
     expect(await getProgrammeBySlug("nulle-part")).toBeNull();
     expect(await getProgrammeBySlug("../etc/passwd")).toBeNull();
+  });
+
+  it("shows only active programmes to the public", async () => {
+    await db.programme.update({ where: { slug: "clos-des-vignes" }, data: { status: "draft" } });
+    await invalidateProgrammes();
+    expect(await getProgrammeBySlug("clos-des-vignes")).toBeNull();
+    expect((await listProgrammes({}, null)).data.map((p) => p.slug)).not.toContain("clos-des-vignes");
+    await db.programme.update({ where: { slug: "clos-des-vignes" }, data: { status: "active" } });
+    await invalidateProgrammes();
+    expect(await getProgrammeBySlug("clos-des-vignes")).not.toBeNull();
   });
 });

@@ -39,9 +39,36 @@ beforeAll(async () => {
   dealerB = await make("b@garages.test", "Garage B");
   await db.vehicle.createMany({
     data: [
-      { id: 1, proId: dealerA.id, make: "Toyota", model: "Corolla", year: 2023, price: 350000, mileage: 1000 },
-      { id: 2, proId: dealerB.id, make: "Honda", model: "Civic", year: 2022, price: 380000, mileage: 2000 },
-      { id: 3, proId: dealerA.id, make: "Kia", model: "Picanto", year: 2021, price: 150000, mileage: 3000 },
+      {
+        id: 1,
+        proId: dealerA.id,
+        make: "Toyota",
+        model: "Corolla",
+        year: 2023,
+        price: 350000,
+        mileage: 1000,
+        status: "active",
+      },
+      {
+        id: 2,
+        proId: dealerB.id,
+        make: "Honda",
+        model: "Civic",
+        year: 2022,
+        price: 380000,
+        mileage: 2000,
+        status: "active",
+      },
+      {
+        id: 3,
+        proId: dealerA.id,
+        make: "Kia",
+        model: "Picanto",
+        year: 2021,
+        price: 150000,
+        mileage: 3000,
+        status: "active",
+      },
     ],
   });
   await db.province.create({ data: { name: "Western Cape", cities: { create: [{ name: "Cape Town" }] } } });

@@ -20,9 +20,9 @@ const provinces: ProvinceRef[] = [
 ];
 
 const vehicles: VehicleRef[] = [
-  { id: 100, proId: "garage", make: "Toyota", model: "Corolla", year: 2023, price: 350000, status: "available" },
-  { id: 101, proId: "garage", make: "Honda", model: "Civic", year: 2023, price: 380000, status: "available" },
-  { id: 12345, proId: "garage", make: "Toyota", model: "Starlet", year: 2022, price: 458171, status: "available" },
+  { id: 100, proId: "garage", make: "Toyota", model: "Corolla", year: 2023, price: 350000, status: "active" },
+  { id: 101, proId: "garage", make: "Honda", model: "Civic", year: 2023, price: 380000, status: "active" },
+  { id: 12345, proId: "garage", make: "Toyota", model: "Starlet", year: 2022, price: 458171, status: "active" },
   { id: 777, proId: "garage", make: "VW", model: "Polo", year: 2019, price: 150000, status: "sold" },
 ];
 

@@ -250,7 +250,7 @@ export type VehicleRef = {
   model: string;
   year: number;
   price: number;
-  status: "available" | "sold";
+  status: "draft" | "active" | "sold";
 };
 
 export type ValidRequest = Omit<ParsedRequest, "preferredContactMethod" | "vehicleIds"> & {
@@ -260,7 +260,7 @@ export type ValidRequest = Omit<ParsedRequest, "preferredContactMethod" | "vehic
 
 /**
  * Province and city match case-insensitively and are replaced by their canonical names; a city
- * must belong to the province. A vehicle must exist and be available (a sold one is
+ * must belong to the province. A vehicle must exist and be active (a draft or sold one is
  * VEHICLE_NOT_FOUND too: it can no longer be inquired about).
  */
 export function resolveReferences(
@@ -294,7 +294,7 @@ export function resolveReferences(
   const chosen: VehicleRef[] = [];
   for (const { index, id } of values.vehicleIds) {
     const vehicle = byId.get(id);
-    if (!vehicle || vehicle.status !== "available") {
+    if (!vehicle || vehicle.status !== "active") {
       errors.push({
         field: `selectedVehicles[${index}].vehicleId`,
         code: "VEHICLE_NOT_FOUND",

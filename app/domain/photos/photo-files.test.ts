@@ -11,9 +11,9 @@ import { db, dbReady } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { allPhotoFiles, PHOTO_WIDTHS } from "~/domain/media/photo-widths";
 import { sweepIdentityFiles } from "~/domain/identity/identity.server";
-import { deleteProperty } from "./listings.server";
+import { deleteProperty } from "~/domain/listings/listings.server";
 import { sweepPhotoFiles } from "./photo-files.server";
-import { appendPropertyPhotos, removePropertyPhoto } from "./photos.server";
+import { appendPropertyPhotos, removePropertyPhoto } from "~/domain/listings/photos.server";
 
 const MINUTE = 60_000;
 const uploads = () => path.resolve(env().UPLOADS_DIR);
