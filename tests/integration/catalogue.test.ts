@@ -1,3 +1,4 @@
+import { allPhotoFiles, photoBasePath } from "~/domain/media/photo-widths";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -93,9 +94,16 @@ function upload(client: Client, url: string, files: { name: string; bytes: Buffe
   return client.fetch(url, { method: "POST", body: photoForm(files), headers: { accept } });
 }
 
+/**
+ * The stored photos (the 1200 px files) in a folder under UPLOADS_DIR. Each must have every smaller
+ * width beside it and nothing else may be there (no `.pending`, `.removed` or orphan width).
+ */
 function filesIn(...segments: string[]) {
   const dir = path.join(server.env.UPLOADS_DIR, ...segments);
-  return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+  const names = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+  const stored = names.filter((name) => photoBasePath(name) === name);
+  expect(names).toEqual(stored.flatMap((name) => allPhotoFiles(name)).sort());
+  return stored;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,6 +23,10 @@ let ownProperty: { id: string; slug: string; title: string };
 let otherProperty: { id: string };
 let ownInquiryId: string;
 let programmeSlug: string;
+let ownVehicleId: number;
+let ownProgrammeId: string;
+let ownLotId: string;
+let agentMemberId: string;
 
 const randomIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 const visitor = () => new Client(server.baseUrl, { "x-forwarded-for": randomIp() });
@@ -68,6 +72,18 @@ beforeAll(async () => {
     .get("agence@vitrine.test") as { id: string };
   ownInquiryId = inquiry.id;
   programmeSlug = (sqlite.prepare("SELECT slug FROM Programme LIMIT 1").get() as { slug: string }).slug;
+  const owned = (table: string, email: string) =>
+    (
+      sqlite.prepare(`SELECT t.id FROM "${table}" t JOIN Pro p ON p.id = t.proId WHERE p.email = ? LIMIT 1`).get(email) as {
+        id: never;
+      }
+    ).id;
+  ownVehicleId = owned("Vehicle", "garage@vitrine.test");
+  ownProgrammeId = owned("Programme", "promoteur@vitrine.test");
+  ownLotId = (sqlite.prepare("SELECT id FROM Lot WHERE programmeId = ? LIMIT 1").get(ownProgrammeId) as { id: string })
+    .id;
+  agentMemberId = (sqlite.prepare("SELECT id FROM Member WHERE email = 'agent@vitrine.test'").get() as { id: string })
+    .id;
 }, 300_000);
 
 afterAll(async () => {
@@ -85,6 +101,14 @@ const TABLES = [
   "ProFavorite",
   "VehicleContactRequest",
   "ApiToken",
+  "Vehicle",
+  "VehiclePhoto",
+  "Programme",
+  "ProgrammePhoto",
+  "Lot",
+  "Member",
+  "Invitation",
+  "PasswordResetToken",
 ];
 
 function rowCounts() {
@@ -195,6 +219,22 @@ const TARGETS: Target[] = [
   { client: () => clients.admin, method: "POST", path: () => "/admin/identities" },
   { client: () => clients.admin, method: "POST", path: () => "/admin/jobs" },
   { client: () => clients.nouveau, method: "POST", path: () => "/pro/identity" },
+  { client: () => clients.garage, method: "POST", path: () => "/pro/vehicles?index" },
+  { client: () => clients.garage, method: "PUT", path: () => `/pro/vehicles/${ownVehicleId}` },
+  { client: () => clients.garage, method: "POST", path: () => `/pro/vehicles/${ownVehicleId}` },
+  { client: () => clients.garage, method: "POST", path: () => `/pro/vehicles/${ownVehicleId}/photos` },
+  { client: () => clients.promoteur, method: "POST", path: () => "/pro/programmes?index" },
+  { client: () => clients.promoteur, method: "PUT", path: () => `/pro/programmes/${ownProgrammeId}` },
+  { client: () => clients.promoteur, method: "POST", path: () => `/pro/programmes/${ownProgrammeId}` },
+  { client: () => clients.promoteur, method: "POST", path: () => `/pro/programmes/${ownProgrammeId}/lots` },
+  { client: () => clients.promoteur, method: "PUT", path: () => `/pro/lots/${ownLotId}` },
+  { client: () => clients.promoteur, method: "POST", path: () => `/pro/programmes/${ownProgrammeId}/photos` },
+  { client: () => clients.agence, method: "POST", path: () => "/pro/team", shape: "page" },
+  { client: () => clients.agence, method: "POST", path: () => "/pro/team/invitations" },
+  { client: () => clients.agence, method: "PUT", path: () => `/pro/team/${agentMemberId}` },
+  { client: visitor, method: "POST", path: () => "/forgot-password", shape: "page" },
+  { client: visitor, method: "POST", path: () => "/reset-password?token=x", shape: "page" },
+  { client: visitor, method: "POST", path: () => "/invitation?token=x", shape: "page" },
 ];
 
 // ---- every route × every kind of body

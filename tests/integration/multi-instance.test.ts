@@ -150,7 +150,15 @@ describe("two instances on one database", () => {
       },
     });
     const vehicle = await db.vehicle.create({
-      data: { proId: second.id, make: "Mazda", model: "CX-5", year: 2021, price: 420000, mileage: 35000 },
+      data: {
+        proId: second.id,
+        make: "Mazda",
+        model: "CX-5",
+        year: 2021,
+        price: 420000,
+        mileage: 35000,
+        status: "active",
+      },
     });
     const buyers = Array.from({ length: 6 }, () => `buyer.${unique()}@example.com`);
     await Promise.all(

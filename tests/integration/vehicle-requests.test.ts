@@ -395,7 +395,15 @@ describe("dealership notification after the anonymity window", () => {
       },
     });
     const vehicle = await db.vehicle.create({
-      data: { proId: pro.id, make: "Mazda", model: "CX-5", year: 2021, price: 420000, mileage: 35000 },
+      data: {
+        proId: pro.id,
+        make: "Mazda",
+        model: "CX-5",
+        year: 2021,
+        price: 420000,
+        mileage: 35000,
+        status: "active",
+      },
     });
     secondDealer = { id: pro.id, email: pro.email, vehicleId: vehicle.id };
   });

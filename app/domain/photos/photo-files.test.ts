@@ -217,6 +217,40 @@ describe("the start-up sweep", () => {
     expect(report.deleted).toBeGreaterThanOrEqual(8);
   });
 
+  it("settles the folders of vehicles and programmes the same way, and removes those of deleted ones", async () => {
+    const vehicle = await db.vehicle.create({
+      data: { proId, make: "Mazda", model: "CX-5", year: 2021, price: 420000, mileage: 35000 },
+    });
+    const programme = await db.programme.create({
+      data: { proId, slug: `programme-${randomUUID()}`, name: "Les Terrasses", ville: "Lyon", description: "Neuf" },
+    });
+    const vehicleFolder = path.join(uploads(), "vehicles", String(vehicle.id));
+    const programmeFolder = path.join(uploads(), "programmes", programme.id);
+    const deletedFolder = path.join(uploads(), "vehicles", "999999999");
+    for (const folder of [vehicleFolder, programmeFolder, deletedFolder]) fs.mkdirSync(folder, { recursive: true });
+    await db.vehiclePhoto.create({
+      data: { vehicleId: vehicle.id, path: `vehicles/${vehicle.id}/car.webp`, width: 1200, height: 800, position: 0 },
+    });
+    await db.programmePhoto.create({
+      data: {
+        programmeId: programme.id,
+        path: `programmes/${programme.id}/view.webp`,
+        width: 1200,
+        height: 800,
+        position: 0,
+      },
+    });
+    for (const name of allPhotoFiles("car.webp")) fs.writeFileSync(path.join(vehicleFolder, `${name}.pending`), "x");
+    fs.writeFileSync(path.join(vehicleFolder, "orphan.webp"), "x");
+    for (const name of allPhotoFiles("view.webp")) fs.writeFileSync(path.join(programmeFolder, `${name}.removed`), "x");
+    fs.writeFileSync(path.join(deletedFolder, "old.webp"), "x");
+
+    await sweepPhotoFiles({ now: Date.now() + 11 * MINUTE });
+    expect(fs.readdirSync(vehicleFolder).sort()).toEqual(allPhotoFiles("car.webp").sort());
+    expect(fs.readdirSync(programmeFolder).sort()).toEqual(allPhotoFiles("view.webp").sort());
+    expect(fs.existsSync(deletedFolder)).toBe(false);
+  });
+
   it("deletes identity documents no pro refers to and interrupted identity uploads", async () => {
     const root = path.resolve(env().PRIVATE_DIR);
     const folder = path.join(root, "identity", proId);
