@@ -5,6 +5,7 @@ import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
 import { ForgotPasswordSchema, RateLimited, requestPasswordReset } from "~/domain/accounts/passwords.server";
 import { apiError, fieldErrors, fieldIssues, readBody, wantsJson } from "~/utils/http.server";
 import { clientIp } from "~/utils/rate-limit.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Vitrine" }];
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Same answer whether or not the address has an account (SPEC "Accounts and identity"). */
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ pageRoute(async ({ request, context }: ActionFunctionArgs) => {
   const asJson = wantsJson(request);
   const body = await readBody(request);
   const values = { email: typeof body.email === "string" ? body.email.slice(0, 254) : "" };
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (asJson) return json({ data: { message: SENT } }, { status: 202 });
   return redirect("/forgot-password?sent=1");
-}
+});
 
 export default function ForgotPassword() {
   const { sent } = useLoaderData<typeof loader>();

@@ -11,6 +11,7 @@ import {
 } from "~/domain/teams/team.server";
 import { DomainError, fieldErrors, fieldIssues, readBody } from "~/utils/http.server";
 import { createSessionAndRedirect } from "~/utils/session.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Rejoindre une équipe — Vitrine" }];
 
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Choosing a password accepts the invitation: the member exists and is signed in. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ pageRoute(async ({ request }: ActionFunctionArgs) => {
   const body = await readBody(request);
   const token = typeof body.token === "string" ? body.token : "";
   const values = { name: typeof body.name === "string" ? body.name.slice(0, 120) : "" };
@@ -57,12 +58,12 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     throw error;
   }
-}
+});
 
 export default function Invitation() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const invitation = actionData ? actionData.invitation : loaderData.invitation;
+  const invitation = actionData && "invitation" in actionData ? actionData.invitation : loaderData.invitation;
   const errors = actionData?.errors;
   return (
     <div className="form-narrow">

@@ -18,6 +18,7 @@ import {
   deleteProgramme,
   findOwnLot,
   findOwnProgrammeRow,
+  getOwnProgramme,
   toApiProgramme,
   updateLot,
   updateProgramme,
@@ -32,8 +33,13 @@ import {
   UpdateProgrammeSchema,
   type ProgrammeStatus,
 } from "~/domain/programmes/rules";
-import { requireProKind } from "~/utils/auth.server";
-import { DomainError, fieldErrors, fieldIssues, readBody, toResponse, wantsJson } from "~/utils/http.server";
+import { ResponsibleMember } from "~/components/teams/ResponsibleMember";
+import { setResponsibleMember } from "~/domain/teams/assignment.server";
+import { can } from "~/domain/teams/permissions";
+import { activeMembers } from "~/domain/teams/team.server";
+import { requireProKind, type CurrentPro } from "~/utils/auth.server";
+import { DomainError, fieldErrors, fieldIssues, readBody, readForm, toResponse, wantsJson } from "~/utils/http.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -57,6 +63,7 @@ const NOTICES: Record<string, string> = {
   "lot-saved": "Lot modifié. Les prix du programme sont mis à jour.",
   "lot-deleted": "Lot supprimé, ainsi que les favoris qui le visaient.",
   ...PHOTO_NOTICES,
+  responsible: "Responsable des demandes enregistré.",
 };
 
 /** GET /pro/programmes/:id — the programme page (details, photos, lots), or `{data}` for JSON. */
@@ -83,21 +90,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     confirmRemovePhoto: url.searchParams.get("removePhoto"),
     editLot: url.searchParams.get("editLot"),
     confirmDeleteLot: url.searchParams.get("deleteLot"),
+    members: can.chooseResponsible(pro.member) ? await activeMembers(pro.id) : null,
   });
 }
 
 /** PUT /pro/programmes/:id (JSON `{data}`), DELETE (204), and the page's form posts (`intent`). */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ pageRoute(async ({ request, params, context }: ActionFunctionArgs) => {
   const pro = await requireProKind(request, "developer");
   const id = params.id ?? "";
   if (request.method === "DELETE" || request.method === "PUT" || wantsJson(request)) {
-    return jsonVerb(request, pro.id, id, context as Context);
+    return jsonVerb(request, pro, id, context as Context);
   }
   if (request.method !== "POST") throw toResponse(new DomainError("METHOD_NOT_ALLOWED", "Method not allowed"));
-  return formIntent(request, pro.id, id);
-}
+  return formIntent(request, pro, id);
+});
 
-async function jsonVerb(request: Request, proId: string, id: string, context: Context) {
+async function jsonVerb(request: Request, pro: CurrentPro, id: string, context: Context) {
+  const proId = pro.id;
   const asJson = wantsJson(request);
   try {
     if (request.method === "DELETE") {
@@ -106,7 +115,16 @@ async function jsonVerb(request: Request, proId: string, id: string, context: Co
       return asJson ? new Response(null, { status: 204 }) : redirect("/pro/programmes?notice=deleted");
     }
     if (request.method === "PUT") {
-      const programme = await update(proId, id, await readBody(request));
+      if (!(await findOwnProgrammeRow(proId, id))) throw new DomainError("NOT_FOUND", "Programme not found");
+      const { responsibleMemberId, ...fields } = await readBody(request);
+      if (responsibleMemberId !== undefined) {
+        const listing = { kind: "programme" as const, id };
+        await setResponsibleMember({ proId, actor: pro.member, listing, raw: responsibleMemberId });
+      }
+      const programme =
+        responsibleMemberId === undefined || Object.keys(fields).length
+          ? await update(proId, id, fields)
+          : await getOwnProgramme(proId, id);
       return asJson ? json({ data: programme }) : redirect(`/pro/programmes/${id}?notice=saved`);
     }
     throw new DomainError("METHOD_NOT_ALLOWED", "Use PUT to update and DELETE to remove a programme");
@@ -118,10 +136,17 @@ async function jsonVerb(request: Request, proId: string, id: string, context: Co
 
 type FormFailure = { errors: Record<string, string[]>; values: Record<string, string>; form: string };
 
-async function formIntent(request: Request, proId: string, id: string) {
+async function formIntent(request: Request, pro: CurrentPro, id: string) {
+  const proId = pro.id;
   const back = (notice: string, hash = "") => redirect(`/pro/programmes/${id}?notice=${notice}${hash}`);
   if (!(await findOwnProgrammeRow(proId, id))) throw toResponse(new DomainError("NOT_FOUND", "Programme not found"));
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await readForm(request);
+  } catch (error) {
+    if (error instanceof DomainError) throw toResponse(error);
+    throw error;
+  }
   const intent = String(form.get("intent") ?? "");
   // The last value wins: a checked box comes after its hidden "false".
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
@@ -145,6 +170,14 @@ async function formIntent(request: Request, proId: string, id: string) {
       case "delete":
         await deleteProgramme(proId, id);
         return redirect("/pro/programmes?notice=deleted");
+      case "responsible":
+        await setResponsibleMember({
+          proId,
+          actor: pro.member,
+          listing: { kind: "programme", id },
+          raw: values.responsibleMemberId ?? "",
+        });
+        return back("responsible");
       case "add-lot": {
         const parsed = CreateLotSchema.safeParse(values);
         if (!parsed.success) throw new DomainError("VALIDATION_ERROR", "Invalid lot", fieldIssues(parsed.error));
@@ -186,6 +219,12 @@ async function formIntent(request: Request, proId: string, id: string) {
 /** One schema for the form and the JSON body; ownership first (a 404 whatever the body). */
 async function update(proId: string, id: string, body: Record<string, unknown>) {
   if (!(await findOwnProgrammeRow(proId, id))) throw new DomainError("NOT_FOUND", "Programme not found");
+  const known = Object.keys(UpdateProgrammeSchema.shape);
+  if (!Object.keys(body).some((key) => known.includes(key))) {
+    throw new DomainError("VALIDATION_ERROR", "Nothing to update", [
+      { field: "data", message: `Send at least one of: ${known.join(", ")}, responsibleMemberId` },
+    ]);
+  }
   const parsed = UpdateProgrammeSchema.safeParse(body);
   if (!parsed.success) throw new DomainError("VALIDATION_ERROR", "Invalid programme", fieldIssues(parsed.error));
   return updateProgramme(proId, id, parsed.data);
@@ -335,6 +374,10 @@ export default function EditProgramme() {
         photos={photos}
         confirmRemove={data.confirmRemovePhoto}
       />
+
+      {data.members ? (
+        <ResponsibleMember members={data.members} current={programme.responsibleMemberId} subject="ce programme" />
+      ) : null}
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">Détails du programme</h2>

@@ -11,6 +11,7 @@ import { SubmitButton } from "~/components/forms";
 import { PropertyStatusBadge } from "~/components/listings/Badges";
 import { PHOTO_ERROR_MESSAGES, PHOTO_NOTICES, PhotoManager } from "~/components/photos/PhotoManager";
 import { PropertyForm, propertyFormValues } from "~/components/listings/PropertyForm";
+import { ResponsibleMember } from "~/components/teams/ResponsibleMember";
 import { PROPERTY_STATUS_LABELS, STATUS_ACTION_LABELS } from "~/domain/listings/format";
 import {
   deleteProperty,
@@ -237,33 +238,7 @@ export default function EditProperty() {
       />
 
       {data.members ? (
-        <section aria-labelledby="responsible-title" className="card">
-          <h2 id="responsible-title">Responsable des demandes</h2>
-          <p className="hint">
-            Les nouvelles demandes sur cette annonce lui sont attribuées. Sans responsable, elles sont réparties à tour
-            de rôle entre les agents et les responsables actifs.
-          </p>
-          <Form method="post" className="inline-form">
-            <label htmlFor="field-responsibleMemberId" className="visually-hidden">
-              Responsable des demandes
-            </label>
-            <select
-              id="field-responsibleMemberId"
-              name="responsibleMemberId"
-              defaultValue={property.responsibleMemberId ?? ""}
-            >
-              <option value="">À tour de rôle</option>
-              {data.members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-            <SubmitButton name="intent" value="responsible" className="button-secondary button-small">
-              Enregistrer
-            </SubmitButton>
-          </Form>
-        </section>
+        <ResponsibleMember members={data.members} current={property.responsibleMemberId} subject="cette annonce" />
       ) : null}
 
       <section aria-labelledby="details-title">

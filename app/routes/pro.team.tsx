@@ -12,7 +12,8 @@ import {
   updateMember,
 } from "~/domain/teams/team.server";
 import { requirePermission, requireVerifiedPro, type CurrentPro } from "~/utils/auth.server";
-import { DomainError, fieldErrors, fieldIssues, wantsJson } from "~/utils/http.server";
+import { DomainError, fieldErrors, fieldIssues, readForm, toResponse, wantsJson } from "~/utils/http.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Équipe — Vitrine" }];
 
@@ -28,10 +29,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ members, invitations, me: pro.member.id });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ pageRoute(async ({ request }: ActionFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   requirePermission(request, pro, "manageTeam");
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await readForm(request);
+  } catch (error) {
+    if (error instanceof DomainError) throw toResponse(error);
+    throw error;
+  }
   switch (form.get("intent")) {
     case "invite":
       return inviteAction(pro, form);
@@ -45,9 +52,9 @@ export async function action({ request }: ActionFunctionArgs) {
       await cancelInvitation({ proId: pro.id, id: String(form.get("invitationId") ?? "") });
       return redirect("/pro/team");
     default:
-      return json({ notice: "Action inconnue." }, { status: 400 });
+      throw new DomainError("VALIDATION_ERROR", "Unknown intent", [{ field: "intent", message: "Action inconnue." }]);
   }
-}
+});
 
 async function inviteAction(pro: CurrentPro, form: FormData) {
   const values = {

@@ -13,7 +13,13 @@ import { PHOTO_ERROR_MESSAGES, PHOTO_NOTICES, PhotoManager } from "~/components/
 import { VehicleForm, vehicleFormValues } from "~/components/vehicles/VehicleForm";
 import { applyPhotoIntent } from "~/domain/photos/photos.server";
 import { provincesWithCities } from "~/domain/vehicles/catalog.server";
-import { deleteVehicle, findOwnVehicleRow, toApiVehicle, updateVehicle } from "~/domain/vehicles/manage.server";
+import {
+  deleteVehicle,
+  findOwnVehicleRow,
+  getOwnVehicle,
+  toApiVehicle,
+  updateVehicle,
+} from "~/domain/vehicles/manage.server";
 import {
   nextVehicleStatuses,
   UpdateVehicleSchema,
@@ -22,8 +28,13 @@ import {
   VEHICLE_STATUSES,
   type VehicleStatus,
 } from "~/domain/vehicles/rules";
-import { requireProKind } from "~/utils/auth.server";
-import { DomainError, fieldErrors, fieldIssues, readBody, toResponse, wantsJson } from "~/utils/http.server";
+import { ResponsibleMember } from "~/components/teams/ResponsibleMember";
+import { setResponsibleMember } from "~/domain/teams/assignment.server";
+import { can } from "~/domain/teams/permissions";
+import { activeMembers } from "~/domain/teams/team.server";
+import { requireProKind, type CurrentPro } from "~/utils/auth.server";
+import { DomainError, fieldErrors, fieldIssues, readBody, readForm, toResponse, wantsJson } from "~/utils/http.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -42,6 +53,7 @@ const NOTICES: Record<string, string> = {
   "status-sold": "Le véhicule est marqué comme vendu : il n’apparaît plus dans le catalogue.",
   "status-draft": "Le véhicule est repassé en brouillon : il n’est plus visible du public.",
   ...PHOTO_NOTICES,
+  responsible: "Responsable des demandes enregistré.",
 };
 
 /** GET /pro/vehicles/:id — the edit page, or `{data: vehicle}` for JSON. Another dealership's id is a 404. */
@@ -66,21 +78,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     transitionError: url.searchParams.get("notice") === "invalid-transition",
     confirmDelete: url.searchParams.get("confirm") === "delete",
     confirmRemovePhoto: url.searchParams.get("removePhoto"),
+    members: can.chooseResponsible(pro.member) ? await activeMembers(pro.id) : null,
   });
 }
 
 /** PUT /pro/vehicles/:id (JSON `{data}`), DELETE (204), and the page's form posts (`intent`). */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ pageRoute(async ({ request, params, context }: ActionFunctionArgs) => {
   const pro = await requireProKind(request, "dealership");
   const id = params.id ?? "";
   if (request.method === "DELETE" || request.method === "PUT" || wantsJson(request)) {
-    return jsonVerb(request, pro.id, id, context as Context);
+    return jsonVerb(request, pro, id, context as Context);
   }
   if (request.method !== "POST") throw toResponse(new DomainError("METHOD_NOT_ALLOWED", "Method not allowed"));
-  return formIntent(request, pro.id, id);
-}
+  return formIntent(request, pro, id);
+});
 
-async function jsonVerb(request: Request, proId: string, id: string, context: Context) {
+async function jsonVerb(request: Request, pro: CurrentPro, id: string, context: Context) {
+  const proId = pro.id;
   const asJson = wantsJson(request);
   try {
     if (request.method === "DELETE") {
@@ -90,7 +104,15 @@ async function jsonVerb(request: Request, proId: string, id: string, context: Co
     }
     if (request.method === "PUT") {
       if (!(await findOwnVehicleRow(proId, id))) throw new DomainError("NOT_FOUND", "Vehicle not found");
-      const vehicle = await update(proId, id, await readBody(request));
+      const { responsibleMemberId, ...fields } = await readBody(request);
+      if (responsibleMemberId !== undefined) {
+        const listing = { kind: "vehicle" as const, id: Number(id) };
+        await setResponsibleMember({ proId, actor: pro.member, listing, raw: responsibleMemberId });
+      }
+      const vehicle =
+        responsibleMemberId === undefined || Object.keys(fields).length
+          ? await update(proId, id, fields)
+          : await getOwnVehicle(proId, id);
       return asJson ? json({ data: vehicle }) : redirect(`/pro/vehicles/${id}?notice=saved`);
     }
     throw new DomainError("METHOD_NOT_ALLOWED", "Use PUT to update and DELETE to remove a vehicle");
@@ -100,11 +122,18 @@ async function jsonVerb(request: Request, proId: string, id: string, context: Co
   }
 }
 
-async function formIntent(request: Request, proId: string, id: string) {
+async function formIntent(request: Request, pro: CurrentPro, id: string) {
+  const proId = pro.id;
   const back = (notice: string) => redirect(`/pro/vehicles/${id}?notice=${notice}`);
   // Ownership before anything in the body is looked at.
   if (!(await findOwnVehicleRow(proId, id))) throw toResponse(new DomainError("NOT_FOUND", "Vehicle not found"));
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await readForm(request);
+  } catch (error) {
+    if (error instanceof DomainError) throw toResponse(error);
+    throw error;
+  }
   const intent = String(form.get("intent") ?? "");
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
     string,
@@ -126,6 +155,14 @@ async function formIntent(request: Request, proId: string, id: string) {
       case "delete":
         await deleteVehicle(proId, id);
         return redirect("/pro/vehicles?notice=deleted");
+      case "responsible":
+        await setResponsibleMember({
+          proId,
+          actor: pro.member,
+          listing: { kind: "vehicle", id: Number(id) },
+          raw: values.responsibleMemberId ?? "",
+        });
+        return back("responsible");
       default: {
         const notice = await applyPhotoIntent({ kind: "vehicle", proId, ownerId: id }, intent, values);
         if (!notice) throw new DomainError("VALIDATION_ERROR", "Action inconnue.");
@@ -226,6 +263,10 @@ export default function EditVehicle() {
         photos={photos}
         confirmRemove={data.confirmRemovePhoto}
       />
+
+      {data.members ? (
+        <ResponsibleMember members={data.members} current={vehicle.responsibleMemberId} subject="ce véhicule" />
+      ) : null}
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">Détails du véhicule</h2>

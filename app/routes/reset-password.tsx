@@ -10,6 +10,7 @@ import {
 } from "~/domain/accounts/passwords.server";
 import { fieldErrors, fieldIssues, readBody } from "~/utils/http.server";
 import { createSessionAndRedirect } from "~/utils/session.server";
+import { pageRoute } from "~/utils/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Vitrine" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** A valid link sets the password, ends every session of the account and signs the user in. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ pageRoute(async ({ request }: ActionFunctionArgs) => {
   const body = await readBody(request);
   const token = typeof body.token === "string" ? body.token : "";
   const parsed = ResetPasswordSchema.safeParse(body);
@@ -36,12 +37,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(error instanceof InvalidLink)) throw error;
     return json({ errors: { form: [INVALID] }, token: null }, { status: 400 });
   }
-}
+});
 
 export default function ResetPassword() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const token = actionData ? actionData.token : loaderData.token;
+  const token = actionData && "token" in actionData ? actionData.token : loaderData.token;
   const errors = actionData?.errors;
   return (
     <div className="form-narrow">

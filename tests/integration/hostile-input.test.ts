@@ -74,7 +74,9 @@ beforeAll(async () => {
   programmeSlug = (sqlite.prepare("SELECT slug FROM Programme LIMIT 1").get() as { slug: string }).slug;
   const owned = (table: string, email: string) =>
     (
-      sqlite.prepare(`SELECT t.id FROM "${table}" t JOIN Pro p ON p.id = t.proId WHERE p.email = ? LIMIT 1`).get(email) as {
+      sqlite
+        .prepare(`SELECT t.id FROM "${table}" t JOIN Pro p ON p.id = t.proId WHERE p.email = ? LIMIT 1`)
+        .get(email) as {
         id: never;
       }
     ).id;

@@ -22,7 +22,7 @@ export function InquirySubject({ inquiry }: { inquiry: Subject }) {
   return (
     <>
       {inquiry.propertyTitle}{" "}
-      <span className="muted">({inquiry.programmeId !== null ? "programme supprimé" : "annonce supprimée"})</span>
+      <span className="muted">{inquiry.programmeId !== null ? "(programme supprimé)" : "(annonce supprimée)"}</span>
     </>
   );
 }

@@ -50,6 +50,7 @@ const programmeSelect = {
   prixMin: true,
   prixMax: true,
   description: true,
+  responsibleMemberId: true,
   createdAt: true,
   updatedAt: true,
   photos: {

@@ -43,6 +43,7 @@ const vehicleSelect = {
   province: true,
   city: true,
   status: true,
+  responsibleMemberId: true,
   createdAt: true,
   updatedAt: true,
   photos: {

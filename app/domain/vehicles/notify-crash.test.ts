@@ -29,8 +29,17 @@ beforeAll(async () => {
   const b = await make("b@garages.test", "Garage B");
   await db.vehicle.createMany({
     data: [
-      { id: 1, proId: a.id, make: "Toyota", model: "Corolla", year: 2023, price: 350000, mileage: 1000 },
-      { id: 2, proId: b.id, make: "Honda", model: "Civic", year: 2022, price: 380000, mileage: 2000 },
+      {
+        id: 1,
+        proId: a.id,
+        make: "Toyota",
+        model: "Corolla",
+        year: 2023,
+        price: 350000,
+        mileage: 1000,
+        status: "active",
+      },
+      { id: 2, proId: b.id, make: "Honda", model: "Civic", year: 2022, price: 380000, mileage: 2000, status: "active" },
     ],
   });
   await db.province.create({ data: { name: "Western Cape", cities: { create: [{ name: "Cape Town" }] } } });
