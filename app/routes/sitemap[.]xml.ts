@@ -1,17 +1,22 @@
 import { activeListingsForSitemap } from "~/domain/listings/listings.server";
 import { programmesForSitemap } from "~/domain/programmes/programmes.server";
+import { vehiclesForSitemap } from "~/domain/vehicles/catalog.server";
 import { env } from "~/utils/env.server";
 
 const escapeXml = (value: string) =>
   value.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
 
 /**
- * sitemap.xml: the entry pages and every active listing and programme, with their last change.
+ * sitemap.xml: the entry pages and every active listing, programme and vehicle, with their last change.
  * The lists are cached (10 minutes, dropped when a listing changes); the response is too.
  */
 export async function loader() {
   const origin = env().APP_URL;
-  const [properties, programmes] = await Promise.all([activeListingsForSitemap(), programmesForSitemap()]);
+  const [properties, programmes, vehicles] = await Promise.all([
+    activeListingsForSitemap(),
+    programmesForSitemap(),
+    vehiclesForSitemap(),
+  ]);
   const entries: { path: string; lastmod?: Date }[] = [
     { path: "/" },
     { path: "/properties" },
@@ -19,6 +24,7 @@ export async function loader() {
     { path: "/vehicles" },
     ...properties.map((p) => ({ path: `/properties/${encodeURIComponent(p.slug)}`, lastmod: p.updatedAt })),
     ...programmes.map((p) => ({ path: `/programmes/${encodeURIComponent(p.slug)}`, lastmod: p.updatedAt })),
+    ...vehicles.map((v) => ({ path: `/vehicles/${v.id}`, lastmod: v.updatedAt })),
   ];
   const urls = entries
     .map(({ path, lastmod }) => {

@@ -1,27 +1,20 @@
 import { allPhotoFiles, photoBasePath } from "~/domain/media/photo-widths";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "~/generated/prisma/client";
 import { Client } from "../helpers/client";
+import { openTestDb } from "../helpers/db";
 import { startServer, type TestServer } from "../helpers/server";
-
-type Statement = { get: (...args: unknown[]) => unknown; all: (...args: unknown[]) => unknown[] };
-type SqliteDb = {
-  prepare: (sql: string) => Statement & { run: (...args: unknown[]) => unknown };
-  pragma: (sql: string) => unknown;
-  close: () => void;
-};
-const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string) => SqliteDb;
 
 /**
  * Dealerships manage vehicles, developers manage programmes and lots, programme inquiries, and
  * the shared photo manager — over HTTP against the real built server with the demo data.
  */
 let server: TestServer;
-let sqlite: SqliteDb;
+let db: PrismaClient;
 let garage: Client;
 let otherGarage: Client;
 let promoteur: Client;
@@ -51,14 +44,13 @@ async function newPro(kind: "dealership" | "developer") {
     kind,
   });
   expect(res.status).toBe(302);
-  sqlite.prepare(`UPDATE Pro SET identityStatus = 'verified' WHERE email = ?`).run(email);
+  await db.pro.updateMany({ where: { email }, data: { identityStatus: "verified" } });
   return client;
 }
 
 beforeAll(async () => {
   server = await startServer({ seed: "demo", env: { TRUST_PROXY: "1" } });
-  sqlite = new Database(server.env.DATABASE_URL.replace(/^file:/, ""));
-  sqlite.pragma("busy_timeout = 5000");
+  db = openTestDb(server.env.DATABASE_URL);
   garage = new Client(server.baseUrl);
   await garage.login("garage@vitrine.test");
   promoteur = new Client(server.baseUrl);
@@ -70,7 +62,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  sqlite?.close();
+  await db?.$disconnect();
   await server?.stop();
 });
 
@@ -136,7 +128,7 @@ const setVehicleStatus = (id: number, status: string, client = garage) =>
 
 describe("dealerships manage their vehicles", () => {
   it("is for dealerships only: other pros get 403 FORBIDDEN and write nothing, visitors 401", async () => {
-    const before = (sqlite.prepare(`SELECT COUNT(*) AS n FROM Vehicle`).get() as { n: number }).n;
+    const before = await db.vehicle.count();
     for (const client of [agence, promoteur]) {
       const list = await client.json("/pro/vehicles");
       expect(list.status).toBe(403);
@@ -148,7 +140,7 @@ describe("dealerships manage their vehicles", () => {
         403,
       );
     }
-    expect((sqlite.prepare(`SELECT COUNT(*) AS n FROM Vehicle`).get() as { n: number }).n).toBe(before);
+    expect(await db.vehicle.count()).toBe(before);
     expect((await new Client(server.baseUrl).json("/pro/vehicles")).status).toBe(401);
     // The page answers 403 too, and the navigation of an agency has no vehicles.
     expect((await agence.fetch("/pro/vehicles")).status).toBe(403);
@@ -280,9 +272,10 @@ describe("dealerships manage their vehicles", () => {
     const html = await page.text();
     expect(html).toContain("Ajouter à ma sélection");
     expect(html).not.toContain("garage@vitrine.test");
-    const company = sqlite.prepare(`SELECT companyName FROM Pro WHERE email = 'garage@vitrine.test'`).get() as {
-      companyName: string;
-    };
+    const company = await db.pro.findFirstOrThrow({
+      where: { email: "garage@vitrine.test" },
+      select: { companyName: true },
+    });
     expect(html).not.toContain(company.companyName);
     const json = await (await visitorClient.json(`/vehicles/${vehicle.id}`)).json();
     expect(json.data).not.toHaveProperty("proId");
@@ -296,8 +289,7 @@ describe("dealerships manage their vehicles", () => {
   it("lists active vehicles with a count, a sort and the selection kept in the URL across pages and filters", async () => {
     const v = visitor();
     const html = await (await v.fetch("/vehicles?sort=price-asc&selected=100,101")).text();
-    const active = (sqlite.prepare(`SELECT COUNT(*) AS n FROM Vehicle WHERE status = 'active'`).get() as { n: number })
-      .n;
+    const active = await db.vehicle.count({ where: { status: "active" } });
     expect(html).toContain(`${active} véhicules disponibles`);
     expect(html).toContain("Ma sélection (2/4)");
     // Paging and filtering keep the selection.
@@ -306,9 +298,12 @@ describe("dealerships manage their vehicles", () => {
     expect(html).toContain("/vehicles/contact?vehicleId=100&amp;vehicleId=101");
     // Sorted by price, cheapest first.
     const prices = (
-      sqlite.prepare(`SELECT price FROM Vehicle WHERE status = 'active' ORDER BY price ASC LIMIT 2`).all() as {
-        price: number;
-      }[]
+      await db.vehicle.findMany({
+        where: { status: "active" },
+        orderBy: [{ price: "asc" }, { id: "asc" }],
+        take: 2,
+        select: { price: true },
+      })
     ).map((r) => r.price);
     const shown = [...html.matchAll(/<p class="price">R ([\d ]+)<\/p>/g)].map((m) => Number(m[1].replace(/ /g, "")));
     expect(shown.slice(0, 2)).toEqual(prices);
@@ -317,7 +312,7 @@ describe("dealerships manage their vehicles", () => {
     expect(empty).toMatch(/<button type="button" disabled="" aria-describedby="selection-hint">/);
     expect(empty).toContain("Ajoutez au moins un véhicule à votre sélection");
     // Sold vehicles are not listed and cannot stay selected.
-    const sold = sqlite.prepare(`SELECT id FROM Vehicle WHERE status = 'sold' LIMIT 1`).get() as { id: number };
+    const sold = await db.vehicle.findFirstOrThrow({ where: { status: "sold" }, select: { id: true } });
     const withSold = await (await v.fetch(`/vehicles?selected=${sold.id},100`)).text();
     expect(withSold).toContain("Ma sélection (1/4)");
   });
@@ -392,12 +387,11 @@ describe("dealerships manage their vehicles", () => {
     const requestId = (await created.json()).contactRequestId;
     expect((await garage.json(`/pro/vehicles/${vehicle.id}`, { method: "DELETE" })).status).toBe(204);
     expect(filesIn("vehicles", String(vehicle.id))).toEqual([]);
-    expect(sqlite.prepare(`SELECT COUNT(*) AS n FROM VehiclePhoto WHERE vehicleId = ?`).get(vehicle.id)).toEqual({
-      n: 0,
+    expect(await db.vehiclePhoto.count({ where: { vehicleId: vehicle.id } })).toBe(0);
+    const row = await db.vehicleContactRequestVehicle.findFirstOrThrow({
+      where: { requestId },
+      select: { vehicleId: true, make: true, price: true },
     });
-    const row = sqlite
-      .prepare(`SELECT vehicleId, make, price FROM VehicleContactRequestVehicle WHERE requestId = ?`)
-      .get(requestId) as { vehicleId: number | null; make: string; price: number };
     expect(row).toEqual({ vehicleId: null, make: "Volkswagen", price: 239_900 });
     expect((await garage.json(`/pro/vehicles/${vehicle.id}`)).status).toBe(404);
   });
@@ -410,29 +404,31 @@ describe("dealerships manage their vehicles", () => {
         { name: "p.jpg", bytes: await jpeg(400, 300, color) },
       ]);
     }
-    const rows = () =>
+    const rows = async () =>
       (
-        sqlite
-          .prepare(`SELECT id FROM VehiclePhoto WHERE vehicleId = ? ORDER BY position, createdAt, id`)
-          .all(vehicle.id) as { id: string }[]
+        await db.vehiclePhoto.findMany({
+          where: { vehicleId: vehicle.id },
+          orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+          select: { id: true },
+        })
       ).map((r) => r.id);
-    const [first, second, third] = rows();
+    const [first, second, third] = await rows();
     const page = `/pro/vehicles/${vehicle.id}`;
     expect((await garage.form(page, { intent: "cover", photoId: third })).status).toBe(302);
-    expect(rows()).toEqual([third, first, second]);
+    expect(await rows()).toEqual([third, first, second]);
     expect((await garage.form(page, { intent: "move-photo", photoId: second, direction: "up" })).status).toBe(302);
-    expect(rows()).toEqual([third, second, first]);
+    expect(await rows()).toEqual([third, second, first]);
     expect(
       (await garage.form(page, { intent: "reorder-photos", order: [first, second, third].join(",") })).status,
     ).toBe(302);
-    expect(rows()).toEqual([first, second, third]);
+    expect(await rows()).toEqual([first, second, third]);
     const badOrder = await garage.form(page, { intent: "reorder-photos", order: `${first},${first}` });
     expect(badOrder.status).toBe(400);
     // The removal asks for confirmation first (a page), then the form removes row and file.
     const confirm = await (await garage.fetch(`${page}?removePhoto=${second}`)).text();
     expect(confirm).toContain("Supprimer définitivement la photo 2 ?");
     expect((await garage.form(page, { intent: "remove-photo", photoId: second })).status).toBe(302);
-    expect(rows()).toEqual([first, third]);
+    expect(await rows()).toEqual([first, third]);
     expect(filesIn("vehicles", String(vehicle.id))).toHaveLength(2);
     // Another dealership's photo id, or a photo of another vehicle: 404.
     const other = await createVehicle();
@@ -634,15 +630,14 @@ describe("developers manage their programmes and lots", () => {
     for (const body of [{ lotId: lot.id }, { programmeId: programme.id }]) {
       expect((await agence.json("/pro/favorites", { method: "POST", json: body })).status).toBe(201);
     }
-    const favorites = () =>
-      sqlite
-        .prepare(`SELECT COUNT(*) AS n FROM ProFavorite WHERE programmeId = ? OR lotId = ?`)
-        .get(programme.id, lot.id);
-    expect(favorites()).toEqual({ n: 2 });
+    const favorites = async () => ({
+      n: await db.proFavorite.count({ where: { OR: [{ programmeId: programme.id }, { lotId: lot.id }] } }),
+    });
+    expect(await favorites()).toEqual({ n: 2 });
     expect((await promoteur.json(`/pro/lots/${lot.id}`, { method: "DELETE" })).status).toBe(204);
-    expect(favorites()).toEqual({ n: 1 });
+    expect(await favorites()).toEqual({ n: 1 });
     expect((await promoteur.json(`/pro/programmes/${programme.id}`, { method: "DELETE" })).status).toBe(204);
-    expect(favorites()).toEqual({ n: 0 });
+    expect(await favorites()).toEqual({ n: 0 });
     expect(filesIn("programmes", programme.id)).toEqual([]);
     const listed = await (await agence.json("/pro/favorites")).json();
     expect(listed.data.map((f: { programmeId: string }) => f.programmeId)).not.toContain(programme.id);
@@ -757,16 +752,20 @@ describe("programme inquiries", () => {
     // Shown in the inbox page, and nobody else's.
     expect(await (await promoteur.fetch("/pro/contacts")).text()).toContain("lot D1");
     expect((await agence.json(`/pro/contacts/${created.id}`)).status).toBe(404);
-    // Encrypted: the name is nowhere in the database file in clear.
-    sqlite.pragma("wal_checkpoint(TRUNCATE)");
-    const file = fs.readFileSync(server.env.DATABASE_URL.replace(/^file:/, ""));
-    expect(file.includes(Buffer.from(name))).toBe(false);
+    // Encrypted: the name is nowhere in the stored row in clear (nor in the SQLite file).
+    const stored = await db.contactRequest.findUniqueOrThrow({ where: { id: created.id } });
+    expect(JSON.stringify(stored)).not.toContain(name);
+    if (server.env.DATABASE_URL.startsWith("file:")) {
+      await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+      const file = fs.readFileSync(server.env.DATABASE_URL.replace(/^file:/, ""));
+      expect(file.includes(Buffer.from(name))).toBe(false);
+    }
   });
 
   it("needs exactly one of propertyId and programmeId, an active programme and a lot of it", async () => {
     const { programme } = await activeProgramme();
     const other = await activeProgramme();
-    const property = sqlite.prepare(`SELECT id FROM Property WHERE status = 'active' LIMIT 1`).get() as { id: string };
+    const property = await db.property.findFirstOrThrow({ where: { status: "active" }, select: { id: true } });
     const v = visitor();
     const both = await v.json("/contact-requests", {
       method: "POST",
@@ -791,14 +790,14 @@ describe("programme inquiries", () => {
     });
     expect(unknown.status).toBe(404);
     // The honeypot: the same 201, nothing stored.
-    const count = () => (sqlite.prepare(`SELECT COUNT(*) AS n FROM ContactRequest`).get() as { n: number }).n;
-    const before = count();
+    const count = () => db.contactRequest.count();
+    const before = await count();
     const bot = await visitor().json("/contact-requests", {
       method: "POST",
       json: inquiry({ programmeId: programme.id, website: "http://spam.example" }),
     });
     expect(bot.status).toBe(201);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it("posts natively from the programme page (no JavaScript) and keeps what was typed on errors", async () => {
@@ -857,5 +856,22 @@ describe("navigation and dashboard per kind of pro", () => {
     expect(await nav(garage)).toEqual({ properties: false, programmes: false, vehicles: true, favorites: false });
     expect(await nav(promoteur)).toEqual({ properties: false, programmes: true, vehicles: false, favorites: true });
     expect(await nav(agence)).toEqual({ properties: true, programmes: false, vehicles: false, favorites: true });
+  });
+});
+
+describe("sitemap.xml", () => {
+  it("lists active vehicles and programmes, and neither drafts nor vehicles taken off sale", async () => {
+    const onSale = await createVehicle();
+    expect((await setVehicleStatus(onSale.id, "active")).status).toBe(200);
+    const draftVehicle = await createVehicle();
+    const draftProgramme = await createProgramme();
+    const xml = await (await new Client(server.baseUrl).fetch("/sitemap.xml")).text();
+    expect(xml).toContain(`/vehicles/${onSale.id}</loc>`);
+    expect(xml).not.toContain(`/vehicles/${draftVehicle.id}</loc>`);
+    expect(xml).not.toContain(`/programmes/${draftProgramme.slug}</loc>`);
+
+    expect((await setVehicleStatus(onSale.id, "sold")).status).toBe(200);
+    const after = await (await new Client(server.baseUrl).fetch("/sitemap.xml")).text();
+    expect(after).not.toContain(`/vehicles/${onSale.id}</loc>`);
   });
 });

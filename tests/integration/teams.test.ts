@@ -3,12 +3,12 @@
  * changed passwords, invitations, roles on every protected action (pages and JSON), deactivation,
  * lead assignment and its audit trail.
  */
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient } from "~/generated/prisma/client";
 import { readOutbox, type OutboxMail } from "~/utils/mail.server";
 import { Client } from "../helpers/client";
+import { openTestDb } from "../helpers/db";
 import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -62,7 +62,7 @@ beforeAll(async () => {
     env: { TRUST_PROXY: "1", ANONYMITY_WINDOW_SECONDS: "1", JOB_POLL_MS: "50" },
   });
   process.env.MAIL_OUTBOX_DIR = server.env.MAIL_OUTBOX_DIR; // before readOutbox's first env() read
-  db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: server.env.DATABASE_URL }) });
+  db = openTestDb(server.env.DATABASE_URL);
   agenceId = (await db.pro.findUniqueOrThrow({ where: { email: "agence@vitrine.test" } })).id;
   for (const [key, email] of [
     ["owner", "agence@vitrine.test"],
@@ -641,6 +641,85 @@ describe("lead assignment", () => {
     expect(list.data.map((l: { id: string }) => l.id)).toContain(lead.id);
     const audit = await db.leadAudit.findFirstOrThrow({ where: { leadId: lead.id, action: "assign" } });
     expect(audit).toMatchObject({ memberId: owner.id, leadKind: "vehicle" });
+  });
+
+  it("a dealership and a developer choose who receives a vehicle's or a programme's leads (JSON and page)", async () => {
+    const member = async (ownerEmail: string, name: string) => {
+      const owner = await db.member.findUniqueOrThrow({ where: { email: ownerEmail } });
+      return db.member.create({
+        data: {
+          proId: owner.proId,
+          email: uniqueEmail("seller"),
+          name,
+          role: "agent",
+          passwordHash: owner.passwordHash,
+        },
+      });
+    };
+
+    // Vehicle: JSON PUT by the owner; an agent may not choose.
+    const seller = await member("garage@vitrine.test", "Thandi Vendeuse");
+    const vehicle = await db.vehicle.findFirstOrThrow({
+      where: { proId: seller.proId, status: "active", id: { not: 100 } },
+    });
+    const refused = await (
+      await signedIn(seller.email)
+    ).json(`/pro/vehicles/${vehicle.id}`, { method: "PUT", json: { responsibleMemberId: seller.id } });
+    expect(refused.status).toBe(403);
+    const garage = await signedIn("garage@vitrine.test");
+    const set = await garage.json(`/pro/vehicles/${vehicle.id}`, {
+      method: "PUT",
+      json: { responsibleMemberId: seller.id },
+    });
+    expect(set.status).toBe(200);
+    expect((await set.json()).data.responsibleMemberId).toBe(seller.id);
+    const res = await client().json("/api/contact-requests", {
+      method: "POST",
+      json: {
+        fullName: "John Smith",
+        email: uniqueEmail("buyer"),
+        phone: "+27 21 555 1234",
+        province: "Western Cape",
+        city: "Cape Town",
+        preferredContactMethod: "email",
+        selectedVehicles: [{ vehicleId: vehicle.id }],
+      },
+    });
+    expect(res.status).toBe(201);
+    const requestId = (await res.json()).contactRequestId as number;
+    const lead = await db.vehicleLead.findFirstOrThrow({ where: { requestId, proId: seller.proId } });
+    expect(lead.assigneeId).toBe(seller.id);
+
+    // Programme: the edit page's native form, then an inquiry about the programme.
+    const planner = await member("promoteur@vitrine.test", "Hugo Commercial");
+    const programme = await db.programme.findFirstOrThrow({ where: { proId: planner.proId, status: "active" } });
+    const developer = await signedIn("promoteur@vitrine.test");
+    const saved = await developer.form(`/pro/programmes/${programme.id}`, {
+      intent: "responsible",
+      responsibleMemberId: planner.id,
+    });
+    expect(saved.status).toBe(302);
+    const page = await (await developer.fetch(`/pro/programmes/${programme.id}`)).text();
+    expect(page).toContain("Responsable des demandes");
+    expect((await (await developer.json(`/pro/programmes/${programme.id}`)).json()).data.responsibleMemberId).toBe(
+      planner.id,
+    );
+    const tag = randomInt(1e9);
+    const inquiry = await client().json("/contact-requests", {
+      method: "POST",
+      json: {
+        programmeId: programme.id,
+        senderName: `Lucie Acheteuse${tag}`,
+        senderEmail: `lucie.${tag}@example.fr`,
+        message: `Bonjour, reste-t-il des T3 ? ${tag}`,
+      },
+    });
+    expect(inquiry.status).toBe(201);
+    const stored = await db.contactRequest.findUniqueOrThrow({ where: { id: (await inquiry.json()).data.id } });
+    expect(stored.assigneeId).toBe(planner.id);
+
+    await db.vehicle.update({ where: { id: vehicle.id }, data: { responsibleMemberId: null } });
+    await db.programme.update({ where: { id: programme.id }, data: { responsibleMemberId: null } });
   });
 
   it("deactivating a member ends their sessions and tokens at once and returns their leads to the pool", async () => {

@@ -214,6 +214,12 @@ export function programmesForSitemap() {
   return cached({
     key: SITEMAP_KEY,
     ttl: 10 * 60_000,
-    getFreshValue: () => db.programme.findMany({ orderBy: pageOrder, select: { slug: true, updatedAt: true } }),
+    // Only what the public may see: drafts and archived programmes stay out of search engines.
+    getFreshValue: () =>
+      db.programme.findMany({
+        where: { status: "active" },
+        orderBy: pageOrder,
+        select: { slug: true, updatedAt: true },
+      }),
   });
 }

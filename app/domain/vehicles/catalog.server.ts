@@ -97,6 +97,20 @@ export function activeMakes(): Promise<string[]> {
   });
 }
 
+/** Active vehicles for sitemap.xml (cached; dropped with the other vehicle entries on any change). */
+export function vehiclesForSitemap() {
+  return cached({
+    key: "vehicles:sitemap",
+    ttl: 10 * 60_000,
+    getFreshValue: () =>
+      db.vehicle.findMany({
+        where: { status: "active" },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { id: true, updatedAt: true },
+      }),
+  });
+}
+
 /** One active vehicle with its photos (the public detail page), or null: 404. */
 export function publicVehicle(id: number) {
   return db.vehicle.findFirst({
