@@ -70,7 +70,7 @@ test("an owner invites a colleague, who joins and sees only what an agent may", 
   const email = `collegue-${testInfo.project.name}-${Date.now()}@example.fr`;
   await login(page, "agence@vitrine.test");
   await expect(page).toHaveURL(/\/pro$/);
-  await page.getByRole("link", { name: "Équipe" }).click();
+  await page.getByRole("navigation", { name: "Espace pro" }).getByRole("link", { name: "Équipe" }).click();
   await expect(page.getByRole("heading", { name: "Équipe", exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "manager@vitrine.test" })).toBeVisible();
 
@@ -82,7 +82,7 @@ test("an owner invites a colleague, who joins and sees only what an agent may", 
 
   await page.getByLabel("Nom").fill("Léna Collègue");
   await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Rôle").selectOption("agent");
+  await page.getByLabel("Rôle", { exact: true }).selectOption("agent");
   await page.getByRole("button", { name: "Envoyer l’invitation" }).click();
   await expect(page.getByText(`Invitation envoyée à ${email}`)).toBeVisible();
 

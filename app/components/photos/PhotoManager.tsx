@@ -217,8 +217,9 @@ export function PhotoManager({
                       to={`${pagePath}?removePhoto=${encodeURIComponent(photo.id)}`}
                       className="button button-danger button-small"
                       preventScrollReset
+                      aria-label={`Supprimer la photo ${index + 1}…`}
                     >
-                      Supprimer<span className="visually-hidden"> la photo {index + 1}</span>…
+                      Supprimer…
                     </Link>
                   </div>
                 )}
