@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { LeadStatsSection } from "~/components/followup/LeadStatsSection";
+import { parseStatsWindow } from "~/domain/followup/stats";
+import { leadStats } from "~/domain/followup/stats.server";
 import { leadWhere } from "~/domain/teams/permissions";
 import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -9,7 +12,10 @@ export const meta: MetaFunction = () => [{ title: "Tableau de bord — Vitrine" 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pro = await requireVerifiedPro(request);
-  const leads = leadWhere(leadAccess(pro)); // an agent counts only their own leads
+  const access = leadAccess(pro);
+  const leads = leadWhere(access); // an agent counts only their own leads
+  // An unknown window in the address shows the default one rather than an error page.
+  const days = parseStatsWindow(new URL(request.url).searchParams.get("jours")) ?? 30;
   const [activeListings, draftListings, newInquiries, favorites, vehicles, newLeads] = await Promise.all([
     db.property.count({ where: { proId: pro.id, status: "active" } }),
     db.property.count({ where: { proId: pro.id, status: "draft" } }),
@@ -18,15 +24,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db.vehicle.count({ where: { proId: pro.id, status: "available" } }),
     db.vehicleLead.count({ where: { ...leads, status: "new_request", notifiedAt: { not: null } } }),
   ]);
+  const leadStatsView = await leadStats({ access, days });
   return json({
     name: pro.member.name,
     kind: pro.kind,
     stats: { activeListings, draftListings, newInquiries, favorites, vehicles, newLeads },
+    leadStats: leadStatsView,
   });
 }
 
 export default function Dashboard() {
-  const { name, kind, stats } = useLoaderData<typeof loader>();
+  const { name, kind, stats, leadStats: leadStatsView } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>{`Bonjour ${name}`}</h1>
@@ -61,6 +69,7 @@ export default function Dashboard() {
           <p className="muted">Jetons d’API et sessions</p>
         </Link>
       </div>
+      <LeadStatsSection stats={leadStatsView} />
     </div>
   );
 }
