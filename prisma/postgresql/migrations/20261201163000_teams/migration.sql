@@ -1,6 +1,6 @@
 -- Teams (docs/decisions/031), PostgreSQL twin of prisma/migrations/20261201163000_teams: the Pro row
--- becomes the organisation; every existing pro becomes the owner member of its own organisation with
--- the same e-mail and password hash; its sessions and API tokens move to that member.
+-- becomes the organisation. Every existing pro becomes the owner member of its own organisation with
+-- the same e-mail and password hash, and its sessions and API tokens move to that member.
 
 -- CreateEnum
 CREATE TYPE "MemberRole" AS ENUM ('owner', 'manager', 'agent');
