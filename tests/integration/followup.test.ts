@@ -413,6 +413,26 @@ describe("replies from Vitrine", () => {
   }, 400_000);
 });
 
+describe("buyer acknowledgement", () => {
+  it("e-mails the buyer what they sent and the listing, never the pro's address", async () => {
+    const inquiry = await newInquiry(server, AGENT_LISTING);
+    const mail = await waitFor(
+      async () => (await mails()).find((m) => m.to.includes(inquiry.senderEmail)),
+      "the buyer's acknowledgement",
+    );
+    expect(mail.subject).toContain(properties[AGENT_LISTING].title);
+    expect(mail.text).toContain(inquiry.message);
+    expect(mail.html).toContain(`${server.baseUrl}/properties/${properties[AGENT_LISTING].slug}`);
+    expect(mail.replyTo ?? "").toBe("");
+    for (const part of [mail.text, mail.html ?? ""]) {
+      expect(part).not.toContain("agent@vitrine.test");
+      expect(part).not.toContain("agence@vitrine.test");
+      expect(part).not.toMatch(/mailto:/);
+    }
+    await db.contactRequest.update({ where: { id: inquiry.id }, data: { status: "read" } });
+  });
+});
+
 describe("response clocks", () => {
   it("starts at an inquiry's arrival and stops at its first answer, a move to replied included", async () => {
     const inquiry = await newInquiry();

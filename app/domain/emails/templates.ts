@@ -105,6 +105,7 @@ export function dealershipNotificationEmail(input: DealershipNotificationInput):
           text: buyer.additionalComments,
         }
       : { kind: "note", text: "Commentaires de l’acheteur : (aucun)" },
+    ...(buyer.additionalComments ? [{ kind: "note" as const, text: "(fin des commentaires de l’acheteur)" }] : []),
     { kind: "button", label: "Suivre et répondre depuis Vitrine", href: input.leadUrl },
   ];
   return renderEmail({

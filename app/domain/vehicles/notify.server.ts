@@ -44,20 +44,6 @@ export function composeDealerEmail(input: DealerEmailInput) {
   });
 }
 
-/**
- * The buyer's comments are their own words, never Vitrine's: introduced as such and quoted line by
- * line (`> `), so nothing they type can pass for part of our message (a fake link, a fake signature).
- */
-export function quotedComments(comments: string | null): string[] {
-  if (!comments?.trim()) return ["  Commentaires de l’acheteur : (aucun)"];
-  const lines = comments.replace(/\r\n?/g, "\n").split("\n");
-  return [
-    "  Commentaires de l’acheteur (ses propres mots, non vérifiés par Vitrine) :",
-    ...lines.map((line) => `  > ${line}`),
-    "  (fin des commentaires de l’acheteur)",
-  ];
-}
-
 function requestIdOf(payload: unknown): number | null {
   const id = payload && typeof payload === "object" ? (payload as { requestId?: unknown }).requestId : undefined;
   return typeof id === "number" && Number.isSafeInteger(id) && id > 0 ? id : null;
