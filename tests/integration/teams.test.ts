@@ -3,12 +3,12 @@
  * changed passwords, invitations, roles on every protected action (pages and JSON), deactivation,
  * lead assignment and its audit trail.
  */
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient } from "~/generated/prisma/client";
 import { readOutbox, type OutboxMail } from "~/utils/mail.server";
 import { Client } from "../helpers/client";
+import { openTestDb } from "../helpers/db";
 import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -62,7 +62,7 @@ beforeAll(async () => {
     env: { TRUST_PROXY: "1", ANONYMITY_WINDOW_SECONDS: "1", JOB_POLL_MS: "50" },
   });
   process.env.MAIL_OUTBOX_DIR = server.env.MAIL_OUTBOX_DIR; // before readOutbox's first env() read
-  db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: server.env.DATABASE_URL }) });
+  db = openTestDb(server.env.DATABASE_URL);
   agenceId = (await db.pro.findUniqueOrThrow({ where: { email: "agence@vitrine.test" } })).id;
   for (const [key, email] of [
     ["owner", "agence@vitrine.test"],
