@@ -19,7 +19,7 @@ const putOnly = () =>
  * about someone else's lead learns nothing from its body). `assigneeId` (a member id or null)
  * reassigns the lead: owners and managers only (403 FORBIDDEN otherwise).
  */
-export const action = resourceRoute(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ resourceRoute(async ({ request, params }: ActionFunctionArgs) => {
   const pro = await requireVerifiedPro(request, { json: true });
   if (request.method !== "PUT") throw putOnly();
   const access = leadAccess(pro);
@@ -32,7 +32,7 @@ export const action = resourceRoute(async ({ request, params }: ActionFunctionAr
 });
 
 /** `GET /pro/contact-requests/:id`: the inquiry with its conversation (`replies`, oldest first). */
-export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request, { json: true });
   const inquiry = await getInquiry(leadAccess(pro), params.id ?? "");
   const replies = await listReplies({ kind: "inquiry", id: inquiry.id });

@@ -11,7 +11,7 @@ import { resourceRoute } from "~/utils/errors.server";
  * day, median first response, share answered within 1 h, leads still waiting (oldest first), and
  * per member for owners and managers (`perMember`; an agent's figures cover their own leads only).
  */
-export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ resourceRoute(async ({ request }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request, { json: true });
   const days = parseStatsWindow(new URL(request.url).searchParams.get("days"));
   if (days === null) {

@@ -12,14 +12,14 @@ import { DomainError } from "~/utils/errors";
 import { resourceRoute } from "~/utils/errors.server";
 import { readBody, wantsJson } from "~/utils/http.server";
 
-export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
   const lead = await getVehicleLead(leadAccess(pro), params.id ?? "");
   const replies = await listReplies({ kind: "vehicle", id: lead.id });
   return json({ data: { ...lead, replies } }, { headers: { "Cache-Control": "no-store" } });
 });
 
-export const action = resourceRoute(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ resourceRoute(async ({ request, params }: ActionFunctionArgs) => {
   if (request.method !== "PUT" && request.method !== "POST") {
     throw new DomainError("METHOD_NOT_ALLOWED", "Method not allowed", undefined, 405, { Allow: "GET, PUT" });
   }

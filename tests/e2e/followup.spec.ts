@@ -3,17 +3,18 @@ import { randomIp } from "./visitor";
 
 /**
  * Replying to a lead from Vitrine, with JavaScript on (sent in place: pending state, no navigation)
- * and off (a native form and a redirect). Each test makes its own listing and inquiry.
+ * and off (a native form and a redirect), by the owner and by the agent a lead is assigned to. Each
+ * test makes its own listing and inquiry.
  */
 const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-async function agencyApi(baseURL: string): Promise<APIRequestContext> {
+async function agencyApi(baseURL: string, email = "agence@vitrine.test"): Promise<APIRequestContext> {
   const api = await playwrightRequest.newContext({
     baseURL,
     extraHTTPHeaders: { Origin: baseURL, "X-Forwarded-For": randomIp() },
   });
   const login = await api.post("/login", {
-    form: { email: "agence@vitrine.test", password: "vitrine-demo" },
+    form: { email, password: "vitrine-demo" },
     maxRedirects: 0,
   });
   expect(login.status()).toBe(302);
@@ -92,4 +93,40 @@ test("a pro replies to an inquiry from its page", async ({ page, baseURL, javaSc
   expect(data.status).toBe("replied");
   expect(data.replies.map((r: { message: string }) => r.message)).toEqual([text]);
   await api.dispose();
+});
+
+test("an agent replies to a lead assigned to them, and cannot open a colleague's", async ({ page, baseURL }) => {
+  const owner = await agencyApi(baseURL!);
+  const mine = await newInquiry(owner, baseURL!);
+  const colleagues = await newInquiry(owner, baseURL!);
+  // The owner gives one lead to the agent and the other to the manager.
+  const members = (await (await owner.get("/pro/team", { headers: { Accept: "application/json" } })).json()).data as {
+    id: string;
+    email: string;
+  }[];
+  const idOf = (email: string) => members.find((m) => m.email === email)!.id;
+  for (const [inquiryId, email] of [
+    [mine.inquiryId, "agent@vitrine.test"],
+    [colleagues.inquiryId, "manager@vitrine.test"],
+  ]) {
+    const assigned = await owner.put(`/pro/contact-requests/${inquiryId}`, {
+      headers: { Accept: "application/json" },
+      data: { assigneeId: idOf(email) },
+    });
+    expect(assigned.status()).toBe(200);
+  }
+
+  await login(page, "agent@vitrine.test");
+  const refused = await page.goto(`/pro/contacts/${colleagues.inquiryId}`);
+  expect(refused?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Demande introuvable" })).toBeVisible();
+
+  await page.goto(`/pro/contacts/${mine.inquiryId}`);
+  const text = `Bonjour Lucie, je suis votre conseillère. ${tag()}`;
+  await page.getByLabel("Votre réponse").fill(text);
+  await page.getByRole("button", { name: "Envoyer la réponse" }).click();
+  const reply = page.locator(".conversation-reply").filter({ hasText: text });
+  await expect(reply).toBeVisible();
+  await expect(reply).toContainText("Inès Bertrand (vous)");
+  await owner.dispose();
 });
