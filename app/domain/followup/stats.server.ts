@@ -4,8 +4,8 @@
  * and per member for owners and managers. Every query is bounded by the organisation and a date and
  * served by an index (docs/performance.md shows the plans):
  * ContactRequest(proId, createdAt, firstResponseAt, assigneeId),
- * VehicleLead(proId, receivedAt, firstResponseAt, assigneeId), ContactRequest(proId, status, createdAt, id)
- * and VehicleLead(proId, status, receivedAt); an agent's own leads use the (proId, assigneeId, …) ones.
+ * VehicleLead(proId, receivedAt, firstResponseAt, assigneeId), ContactRequest(proId, status, assigneeId),
+ * ContactRequest(proId, status, createdAt, id) and VehicleLead(proId, status, receivedAt).
  */
 import { decryptPII } from "~/utils/crypto.server";
 import { cached, invalidate } from "~/utils/cache.server";
@@ -78,16 +78,19 @@ async function clockedLeads(scope: Scope, since: Date, now: Date): Promise<Clock
 
 const WAITING_STATUSES = ["new_request", "read"] as const;
 
-/** How many leads wait for an answer per assignee (null: the unassigned pool). */
+/**
+ * How many leads wait for an answer per assignee (null: the unassigned pool). Grouped by status
+ * first so that ContactRequest(proId, status, assigneeId) answers it from the index alone.
+ */
 async function waitingPerAssignee(scope: Scope): Promise<Map<string | null, number>> {
   const [inquiries, vehicleLeads] = await Promise.all([
     db.contactRequest.groupBy({
-      by: ["assigneeId"],
+      by: ["status", "assigneeId"],
       where: { ...scope, status: { in: [...WAITING_STATUSES] } },
       _count: { _all: true },
     }),
     db.vehicleLead.groupBy({
-      by: ["assigneeId"],
+      by: ["status", "assigneeId"],
       where: { ...scope, status: { in: [...WAITING_STATUSES] }, notifiedAt: { not: null } },
       _count: { _all: true },
     }),

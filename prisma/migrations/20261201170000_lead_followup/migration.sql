@@ -91,3 +91,6 @@ CREATE UNIQUE INDEX "LeadReminder_leadKey_period_key" ON "LeadReminder"("leadKey
 
 -- CreateIndex
 CREATE INDEX "ContactRequest_proId_createdAt_firstResponseAt_assigneeId_idx" ON "ContactRequest"("proId", "createdAt", "firstResponseAt", "assigneeId");
+
+-- CreateIndex
+CREATE INDEX "ContactRequest_proId_status_assigneeId_idx" ON "ContactRequest"("proId", "status", "assigneeId");

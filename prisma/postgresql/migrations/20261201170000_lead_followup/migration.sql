@@ -66,6 +66,9 @@ CREATE UNIQUE INDEX "LeadReminder_leadKey_period_key" ON "LeadReminder"("leadKey
 CREATE INDEX "ContactRequest_proId_createdAt_firstResponseAt_assigneeId_idx" ON "ContactRequest"("proId", "createdAt", "firstResponseAt", "assigneeId");
 
 -- CreateIndex
+CREATE INDEX "ContactRequest_proId_status_assigneeId_idx" ON "ContactRequest"("proId", "status", "assigneeId");
+
+-- CreateIndex
 CREATE INDEX "VehicleLead_proId_receivedAt_firstResponseAt_assigneeId_idx" ON "VehicleLead"("proId", "receivedAt", "firstResponseAt", "assigneeId");
 
 -- CreateIndex
