@@ -19,5 +19,8 @@ export const loader = /* @__PURE__ */ resourceRoute(async ({ request }: LoaderFu
       { field: "days", message: "days must be one of 7, 30, 90" },
     ]);
   }
-  return json({ data: await leadStats({ access: leadAccess(pro), days }) }, { headers: { "Cache-Control": "no-store" } });
+  return json(
+    { data: await leadStats({ access: leadAccess(pro), days }) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 });

@@ -76,7 +76,8 @@ export function ReplyForm({ action, sentNotice }: { action: string; sentNotice: 
 
   useEffect(() => {
     if (fetcher.state !== "idle") return;
-    if (fetcher.data?.sent) form.current?.reset(); // a fresh, empty form
+    if (fetcher.data?.sent)
+      form.current?.reset(); // a fresh, empty form
     else if (fetcher.data?.errors) textarea.current?.focus();
   }, [fetcher.state, fetcher.data]);
 

@@ -154,9 +154,7 @@ function PerMemberTable({ rows }: { rows: NonNullable<LeadStatsView["perMember"]
             {rows.map((row) => (
               <tr key={row.member?.id ?? "pool"}>
                 <th scope="row">
-                  {row.member
-                    ? `${row.member.name}${row.member.active ? "" : " (désactivé)"}`
-                    : "Non attribuées"}
+                  {row.member ? `${row.member.name}${row.member.active ? "" : " (désactivé)"}` : "Non attribuées"}
                 </th>
                 <td>{row.received}</td>
                 <td>{row.medianResponseSeconds === null ? "—" : formatWait(row.medianResponseSeconds)}</td>

@@ -71,7 +71,14 @@ const memberSelect = {
   leadRemindersEnabled: true,
 } as const;
 
-type MemberRow = { id: string; email: string; name: string; role: string; active: boolean; leadRemindersEnabled: boolean };
+type MemberRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean;
+  leadRemindersEnabled: boolean;
+};
 
 /** The assignee while active, else the owner: who a lead's reminder goes to. */
 async function reminderRecipient(proId: string, assignee: MemberRow | null): Promise<Recipient | null> {
@@ -263,7 +270,12 @@ export async function runReminder(reminderId: string, now: Date = new Date()): P
 
   try {
     const appUrl = env().APP_URL;
-    const { others, total } = await otherWaitingLeads({ proId: state.proId, recipient: state.recipient, except: lead, now });
+    const { others, total } = await otherWaitingLeads({
+      proId: state.proId,
+      recipient: state.recipient,
+      except: lead,
+      now,
+    });
     const mail = leadReminderEmail({
       recipientName: state.recipient.name,
       lead: {
