@@ -130,3 +130,20 @@ test("an agent replies to a lead assigned to them, and cannot open a colleague's
   await expect(reply).toContainText("Inès Bertrand (vous)");
   await owner.dispose();
 });
+
+test("the dashboard shows the team's figures and chart on a phone without scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await login(page, "agence@vitrine.test");
+  await page.goto("/pro?jours=90");
+  await expect(page.getByRole("heading", { name: "Les demandes de l’équipe sur 90 jours" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Demandes reçues par jour/ })).toBeVisible();
+  const perMember = page.getByTestId("stats-per-member");
+  await expect(perMember.getByRole("rowheader", { name: "Inès Bertrand" })).toBeAttached();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  await page.context().clearCookies(); // signed out
+  await login(page, "agent@vitrine.test");
+  await page.goto("/pro?jours=90");
+  await expect(page.getByRole("heading", { name: "Vos demandes sur 90 jours" })).toBeVisible();
+  await expect(page.getByTestId("stats-per-member")).toHaveCount(0);
+});
