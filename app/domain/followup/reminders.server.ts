@@ -6,7 +6,8 @@
  * one in the transaction that claims the previous. A worker claims a reminder with a conditional
  * update (`sentAt` from null to now) before sending, so however many workers and restarts there
  * are, one e-mail at most leaves per lead and period, never before it is due, none once the lead is
- * read or replied, none for a pro who switched reminders off.
+ * read or replied. It goes to the lead's assignee, else the organisation's owner; none goes to a
+ * member who switched reminders off, nor to anyone else in their place.
  */
 import { firstNameOf } from "~/domain/inquiries/notify.server";
 import { appLink } from "~/domain/emails/layout";
