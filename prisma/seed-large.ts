@@ -146,6 +146,11 @@ for (let offset = 0; offset < PROPERTIES; offset += 1000) {
 const REQUESTS = 50_000;
 const STATUSES = ["new_request", "read", "replied"] as const;
 const agenceProperties = properties.filter((p) => p.proId === agence.id);
+/** Replied requests get a first response between 5 minutes and about a day later (dashboard figures). */
+function answered(status: (typeof STATUSES)[number], createdAt: Date) {
+  const firstResponseAt = status === "replied" ? new Date(createdAt.getTime() + between(5, 1500) * 60_000) : null;
+  return { status, createdAt, firstResponseAt, repliedAt: firstResponseAt };
+}
 for (let offset = 0; offset < REQUESTS; offset += 2000) {
   const rows = [];
   for (let i = offset; i < Math.min(REQUESTS, offset + 2000); i++) {
@@ -164,8 +169,7 @@ for (let offset = 0; offset < REQUESTS; offset += 2000) {
           ? encryptPII(`+33 6 ${between(10, 99)} ${between(10, 99)} ${between(10, 99)} ${between(10, 99)}`)
           : null,
       messageEnc: encryptPII("Bonjour, ce bien m'intéresse. Est-il toujours disponible ? Merci de me recontacter."),
-      status: pick(STATUSES),
-      createdAt: new Date(base + i * 600_000),
+      ...answered(pick(STATUSES), new Date(base + i * 600_000)),
     });
   }
   await db.contactRequest.createMany({ data: rows });

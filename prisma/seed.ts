@@ -280,6 +280,8 @@ export async function seedDemo(): Promise<void> {
       assigneeId: i % 3 === 0 ? memberIds.agent : i % 3 === 1 ? memberIds.manager : null,
       readAt,
       repliedAt,
+      // Answered outside Vitrine (by phone): the response clock stops at the move to replied.
+      firstResponseAt: repliedAt,
       createdAt,
       updatedAt: repliedAt ?? readAt ?? createdAt,
     };

@@ -218,6 +218,7 @@ async function main() {
     { name: "property page (cache hit)", path: `/properties/${active.slug}` },
     { name: "inbox page 1 (JSON)", path: inboxPath, headers: proHeaders },
     { name: "inbox page 200 (JSON)", path: page200Path, headers: proHeaders },
+    { name: "dashboard /pro (statistics, 30 days, JSON)", path: "/pro", headers: proHeaders },
     {
       name: "POST /contact-requests (JSON)",
       path: "/contact-requests",
@@ -297,6 +298,7 @@ async function main() {
   const p1 = byName["inbox page 1 (JSON)"];
   const p200 = byName["inbox page 200 (JSON)"];
   const post = byName["POST /contact-requests (JSON)"];
+  const dashboard = byName["dashboard /pro (statistics, 30 days, JSON)"];
   const share = (row) => `${round((row.rps / bareRow.rps) * 100)}% (${row.rps} / ${bareRow.rps})`;
   const budgets = [
     { budget: "search, cache hit: req/s ≥ 30% of bare", measured: share(hit), met: hit.rps >= 0.3 * bareRow.rps },
@@ -322,6 +324,11 @@ async function main() {
       budget: "inbox page 200 p50 ≤ 1.2× page 1",
       measured: `${round(p200.p50 / Math.max(p1.p50, 0.001), 2)}× (${p200.p50} / ${p1.p50} ms)`,
       met: p200.p50 <= 1.2 * p1.p50,
+    },
+    {
+      budget: "dashboard /pro p50 ≤ 2× inbox page 1",
+      measured: `${round(dashboard.p50 / Math.max(p1.p50, 0.001), 2)}× (${dashboard.p50} / ${p1.p50} ms)`,
+      met: dashboard.p50 <= 2 * p1.p50,
     },
     {
       budget: "photo pipeline ≤ 1.2× plain sharp",

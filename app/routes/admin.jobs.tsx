@@ -88,7 +88,7 @@ export default function AdminJobs() {
         <p>Aucune tâche en attente d’une nouvelle tentative.</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table data-testid="retrying-jobs">
             <thead>
               <tr>
                 <th scope="col">Type</th>

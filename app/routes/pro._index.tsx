@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { LeadStatsSection } from "~/components/followup/LeadStatsSection";
 import { sectionsOf, SECTION_LABELS, type ProSection } from "~/domain/accounts/kinds";
+import { parseStatsWindow } from "~/domain/followup/stats";
+import { leadStats } from "~/domain/followup/stats.server";
 import { can, leadWhere, type LeadAccess } from "~/domain/teams/permissions";
 import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -57,15 +60,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pro = await requireVerifiedPro(request);
   const sections = sectionsOf(pro.kind, { managesTeam: can.manageTeam(pro.member) });
   const access = leadAccess(pro);
-  const summaries = await Promise.all(sections.map((section) => sectionSummary(access, section)));
+  // An unknown window in the address shows the default one rather than an error page.
+  const days = parseStatsWindow(new URL(request.url).searchParams.get("jours")) ?? 30;
+  const [summaries, leadStatsView] = await Promise.all([
+    Promise.all(sections.map((section) => sectionSummary(access, section))),
+    leadStats({ access, days }),
+  ]);
   return json({
     name: pro.member.name,
     cards: sections.map((section, i) => ({ section, label: SECTION_LABELS[section], summary: summaries[i] })),
+    leadStats: leadStatsView,
   });
 }
 
 export default function Dashboard() {
-  const { name, cards } = useLoaderData<typeof loader>();
+  const { name, cards, leadStats: leadStatsView } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>{`Bonjour ${name}`}</h1>
@@ -77,6 +86,7 @@ export default function Dashboard() {
           </Link>
         ))}
       </div>
+      <LeadStatsSection stats={leadStatsView} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { listReplies } from "~/domain/followup/replies.server";
 import { assignInquiry, changeInquiryStatus, getInquiry, inquiryJson } from "~/domain/inquiries/inquiries.server";
 import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
@@ -8,7 +9,7 @@ import { readJsonObject } from "~/utils/http.server";
 
 const putOnly = () =>
   new DomainError("METHOD_NOT_ALLOWED", "Use PUT to change a contact request's status", undefined, 405, {
-    Allow: "PUT",
+    Allow: "GET, PUT",
   });
 
 /**
@@ -18,7 +19,7 @@ const putOnly = () =>
  * about someone else's lead learns nothing from its body). `assigneeId` (a member id or null)
  * reassigns the lead: owners and managers only (403 FORBIDDEN otherwise).
  */
-export const action = resourceRoute(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ resourceRoute(async ({ request, params }: ActionFunctionArgs) => {
   const pro = await requireVerifiedPro(request, { json: true });
   if (request.method !== "PUT") throw putOnly();
   const access = leadAccess(pro);
@@ -30,6 +31,10 @@ export const action = resourceRoute(async ({ request, params }: ActionFunctionAr
   return json({ data: inquiryJson(inquiry) });
 });
 
-export const loader = resourceRoute(() => {
-  throw putOnly();
+/** `GET /pro/contact-requests/:id`: the inquiry with its conversation (`replies`, oldest first). */
+export const loader = /* @__PURE__ */ resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
+  const pro = await requireVerifiedPro(request, { json: true });
+  const inquiry = await getInquiry(leadAccess(pro), params.id ?? "");
+  const replies = await listReplies({ kind: "inquiry", id: inquiry.id });
+  return json({ data: { ...inquiryJson(inquiry), replies } }, { headers: { "Cache-Control": "no-store" } });
 });

@@ -4,9 +4,13 @@ import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { formatInquiryDate, InquiryStatusBadge, InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
 import { AssigneeLabel, AssignForm } from "~/components/inquiries/Assignment";
+import { Conversation, ReplyForm, type ConversationReply } from "~/components/followup/Conversation";
+import { formatWait } from "~/domain/followup/leads";
+import { submitReplyForm } from "~/domain/followup/reply-form.server";
+import { listReplies } from "~/domain/followup/replies.server";
 import { assignInquiry, changeInquiryStatus, inquiryJson, openInquiry } from "~/domain/inquiries/inquiries.server";
 import { assignableMembers } from "~/domain/teams/assignment.server";
-import { assignmentRefusal, can } from "~/domain/teams/permissions";
+import { assignmentRefusal, can, type LeadAccess } from "~/domain/teams/permissions";
 import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { statusChangeRefusal } from "~/domain/inquiries/status";
 import { DomainError } from "~/utils/errors";
@@ -21,10 +25,13 @@ export const loader = /* @__PURE__ */ pageRoute(async ({ request, params }: Load
   const pro = await requireVerifiedPro(request);
   const inquiry = await openInquiry(leadAccess(pro), params.id ?? "");
   if (wantsJson(request)) return json({ data: inquiryJson(inquiry) });
-  const title = inquiry.property?.title ?? inquiry.propertyTitle;
+  const title = inquiry.property?.title ?? inquiry.programme?.name ?? inquiry.propertyTitle;
   return json({
     inquiry: inquiryJson(inquiry),
+    replies: await listReplies({ kind: "inquiry", id: inquiry.id }),
+    replySent: new URL(request.url).searchParams.get("reponse") === "envoyee",
     members: can.assignLeads(pro.member) ? await assignableMembers(pro.id) : null,
+    memberId: pro.member.id,
     replyHref: mailtoHref(inquiry.senderEmail, { subject: `Votre demande : ${title}` }),
   });
 });
@@ -34,8 +41,10 @@ export const action = /* @__PURE__ */ pageRoute(
     const pro = await requireVerifiedPro(request);
     const form = await readBody(request);
     const id = params.id ?? "";
-    if (form.intent === "assign") await assignInquiry(leadAccess(pro), id, form.assigneeId);
-    else if (form.intent === "status") await changeInquiryStatus(leadAccess(pro), id, form.status);
+    const access = leadAccess(pro);
+    if (form.intent === "reply") return replyAction({ form, access, id });
+    if (form.intent === "assign") await assignInquiry(access, id, form.assigneeId);
+    else if (form.intent === "status") await changeInquiryStatus(access, id, form.status);
     else throw new DomainError("VALIDATION_ERROR", "Unknown intent");
     return redirect(`/pro/contacts/${params.id}`);
   },
@@ -45,13 +54,25 @@ export const action = /* @__PURE__ */ pageRoute(
   },
 );
 
+/** The reply form (native, or sent by a fetcher with `via=fetcher`): the same domain function as the JSON endpoint. */
+async function replyAction({ form, access, id }: { form: Record<string, unknown>; access: LeadAccess; id: string }) {
+  const result = await submitReplyForm({ lead: { kind: "inquiry", id }, access, message: form.message });
+  if (result.kind === "not-found") throw new DomainError("NOT_FOUND", "Contact request not found");
+  if (result.kind === "invalid") return json({ errors: result.errors, message: result.message }, { status: 400 });
+  if (form.via === "fetcher") return json({ sent: true });
+  return redirect(`/pro/contacts/${id}?reponse=envoyee#conversation`);
+}
+
 export default function InquiryDetail() {
-  const { inquiry, replyHref, members } = useLoaderData<typeof loader>() as {
+  const { inquiry, replies, replySent, replyHref, members, memberId } = useLoaderData<typeof loader>() as {
     inquiry: ReturnType<typeof inquiryJson>;
+    replies: ConversationReply[];
+    replySent: boolean;
     replyHref: string;
     members: { id: string; name: string }[] | null;
+    memberId: string;
   };
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<{ errors?: Record<string, string[]> }>();
   return (
     <article className="inquiry-detail">
       <p>
@@ -97,6 +118,12 @@ export default function InquiryDetail() {
             <time dateTime={inquiry.createdAt}>{formatInquiryDate(inquiry.createdAt)}</time>
           </dd>
         </div>
+        {inquiry.responseSeconds !== null ? (
+          <div>
+            <dt>Première réponse</dt>
+            <dd>après {formatWait(inquiry.responseSeconds)}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Nom</dt>
           <dd>{inquiry.senderName}</dd>
@@ -118,11 +145,17 @@ export default function InquiryDetail() {
           </dd>
         </div>
       </dl>
-      <h3>Message</h3>
-      <p className="inquiry-message card">{inquiry.message}</p>
+      <Conversation
+        buyerName={inquiry.senderName}
+        buyerMessage={inquiry.message}
+        receivedAt={inquiry.createdAt}
+        replies={replies}
+        currentMemberId={memberId}
+      />
+      <ReplyForm action={`/pro/contacts/${inquiry.id}`} sentNotice={replySent} />
       <div className="actions">
-        <a className="button" href={replyHref}>
-          Répondre par e-mail
+        <a className="button-secondary" href={replyHref}>
+          Répondre avec ma messagerie
         </a>
         <InquiryStatusButtons id={inquiry.id} status={inquiry.status} action={`/pro/contacts/${inquiry.id}`} />
       </div>

@@ -169,6 +169,9 @@ export default function VehicleLeadsTab() {
               {lead.buyer.additionalComments ? <p className="comments">« {lead.buyer.additionalComments} »</p> : null}
               <VehicleList vehicles={lead.vehicles.map((v, i) => ({ key: `${v.vehicleId}-${i}`, ...v }))} />
               <div className="actions">
+                <Link to={`/pro/contacts/vehicles/${lead.id}`} className="button button-small">
+                  Voir et répondre
+                </Link>
                 <InquiryStatusButtons id={lead.id} status={lead.status} action={formAction} small />
               </div>
             </li>

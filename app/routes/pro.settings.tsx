@@ -10,6 +10,7 @@ import {
   revokeApiToken,
 } from "~/domain/accounts/accounts.server";
 import { ChangePasswordSchema, changePassword, WrongPassword } from "~/domain/accounts/passwords.server";
+import { leadRemindersEnabled, setLeadReminders } from "~/domain/followup/reminders.server";
 import { can } from "~/domain/teams/permissions";
 import { requirePermission, requirePro, type CurrentPro } from "~/utils/auth.server";
 import { pageRoute } from "~/utils/errors.server";
@@ -21,7 +22,13 @@ export const meta: MetaFunction = () => [{ title: "Paramètres — Vitrine" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const pro = await requirePro(request);
   const tokens = can.manageApiTokens(pro.member) ? await listApiTokens(pro.id) : null;
-  return json({ tokens, email: pro.member.email, verified: pro.identityStatus === "verified" });
+  return json({
+    tokens,
+    email: pro.member.email,
+    verified: pro.identityStatus === "verified",
+    leadRemindersEnabled: await leadRemindersEnabled(pro.member.id),
+    remindersSaved: new URL(request.url).searchParams.get("rappels") === "enregistres",
+  });
 }
 
 export const action = /* @__PURE__ */ pageRoute(async ({ request }: ActionFunctionArgs) => {
@@ -36,6 +43,11 @@ export const action = /* @__PURE__ */ pageRoute(async ({ request }: ActionFuncti
       return redirect("/pro/settings");
     case "change-password":
       return changePasswordAction(request, pro, form);
+    case "lead-reminders":
+      // Each member chooses for themself: reminders go to a lead's assignee (else the owner).
+      // A checkbox sends "on" when ticked and nothing when not.
+      await setLeadReminders({ memberId: pro.member.id, enabled: form.get("enabled") === "on" });
+      return redirect("/pro/settings?rappels=enregistres");
     case "logout-everywhere":
       // API tokens are not sessions: they end only when the owner asks for it here (or one by one).
       if (form.get("revokeTokens") === "on") {
@@ -83,7 +95,7 @@ async function changePasswordAction(request: Request, pro: CurrentPro, form: For
 }
 
 export default function Settings() {
-  const { tokens, email } = useLoaderData<typeof loader>();
+  const { tokens, email, leadRemindersEnabled, remindersSaved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   const passwordErrors = actionData && "passwordErrors" in actionData ? actionData.passwordErrors : undefined;
@@ -91,6 +103,29 @@ export default function Settings() {
     <div>
       <h1>Paramètres</h1>
       <p className="muted">Compte : {email}</p>
+
+      <section className="card" aria-labelledby="reminders-title">
+        <h2 id="reminders-title">Rappels de demandes en attente</h2>
+        {remindersSaved ? (
+          <div className="notice notice-success" role="status">
+            <p>Préférence enregistrée.</p>
+          </div>
+        ) : null}
+        <p className="muted">
+          Un e-mail vous rappelle les demandes qui vous sont attribuées et restent sans réponse, puis un par jour tant
+          qu’elles attendent.
+        </p>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="lead-reminders" />
+          <label className="checkbox">
+            <input type="checkbox" name="enabled" defaultChecked={leadRemindersEnabled} />
+            Me rappeler par e-mail les demandes restées sans réponse
+          </label>
+          <SubmitButton name="intent" value="lead-reminders" pendingLabel="Enregistrement…">
+            Enregistrer
+          </SubmitButton>
+        </Form>
+      </section>
 
       <section className="card">
         <h2>Mot de passe</h2>

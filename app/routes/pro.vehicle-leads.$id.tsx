@@ -5,18 +5,21 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
+import { listReplies } from "~/domain/followup/replies.server";
 import { assignVehicleLead, changeVehicleLeadStatus, getVehicleLead } from "~/domain/vehicles/leads.server";
 import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
 import { resourceRoute } from "~/utils/errors.server";
 import { readBody, wantsJson } from "~/utils/http.server";
 
-export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const pro = await requireVerifiedPro(request);
-  return json({ data: await getVehicleLead(leadAccess(pro), params.id ?? "") });
+  const lead = await getVehicleLead(leadAccess(pro), params.id ?? "");
+  const replies = await listReplies({ kind: "vehicle", id: lead.id });
+  return json({ data: { ...lead, replies } }, { headers: { "Cache-Control": "no-store" } });
 });
 
-export const action = resourceRoute(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ resourceRoute(async ({ request, params }: ActionFunctionArgs) => {
   if (request.method !== "PUT" && request.method !== "POST") {
     throw new DomainError("METHOD_NOT_ALLOWED", "Method not allowed", undefined, 405, { Allow: "GET, PUT" });
   }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { responseBadgeHours } from "~/domain/followup/stats.server";
 import { InquiryForm } from "~/components/inquiries/InquiryForm";
 import { inquiryStateOf } from "~/components/inquiries/inquiry-form-state";
 import { PropertyStatusBadge, RatingBadge } from "~/components/listings/Badges";
@@ -51,13 +52,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const property = await publicPropertyBySlug(params.slug ?? "");
   if (!property) throw apiError("NOT_FOUND", "Property not found");
   const { pro, cityKey, ...rest } = property;
-  const [similar, contacted] = await Promise.all([
+  const [similar, contacted, responseHours] = await Promise.all([
     similarActiveProperties({ id: property.id, cityKey, type: property.type }),
     contactedListings(request),
+    responseBadgeHours(pro.id),
   ]);
   return json({
     property: rest,
     proName: pro.companyName,
+    responseHours,
     similar,
     alreadyContacted: contacted.has(property.id),
     contacted: similar.filter((p) => contacted.has(p.id)).map((p) => p.id),
@@ -68,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = inquiryAction;
 
 export default function PropertyPage() {
-  const { property, proName, similar, alreadyContacted, contacted } = useLoaderData<typeof loader>();
+  const { property, proName, responseHours, similar, alreadyContacted, contacted } = useLoaderData<typeof loader>();
   const { origin } = useOrigin();
   const inquiryState = inquiryStateOf(useActionData<typeof action>());
   const sold = property.status === "sold";
@@ -176,6 +179,11 @@ export default function PropertyPage() {
           <section id="contact" aria-labelledby="contact-title" className="card">
             <h2 id="contact-title">{sold ? "Bien vendu" : "Contacter le professionnel"}</h2>
             <p className="muted">Annonce publiée par {proName}.</p>
+            {responseHours !== null ? (
+              <p className="badge badge-response" data-testid="response-badge">
+                {`Répond généralement en moins de ${responseHours} h`}
+              </p>
+            ) : null}
             {sold ? (
               <p>
                 Ce bien est <strong>vendu</strong> : il ne reçoit plus de demandes.{" "}

@@ -44,6 +44,20 @@ const EnvSchema = z.object({
     .min(0)
     .max(30 * 24 * 3600)
     .default(1800),
+  /// A lead still new this long after it arrived triggers a reminder e-mail (SPEC "Lead follow-up").
+  LEAD_REMINDER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24 * 3600)
+    .default(1800),
+  /// Then one more reminder per period while it stays new.
+  LEAD_REMINDER_REPEAT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365 * 24 * 3600)
+    .default(86400),
   SEED: z.enum(["demo", "none"]).default("demo"),
   /// The number of trusted proxy hops in front of the app (SPEC "Scale-out"); 0 or unset: none.
   TRUST_PROXY: z.coerce

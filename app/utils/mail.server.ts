@@ -124,7 +124,12 @@ export type OutboxMail = {
  * plain). Not a general MIME parser.
  */
 export async function readOutbox(): Promise<OutboxMail[]> {
-  const dir = path.resolve(env().MAIL_OUTBOX_DIR);
+  return readOutboxDir(env().MAIL_OUTBOX_DIR);
+}
+
+/** `readOutbox` for any folder (tests read the outbox of the server they started). */
+export async function readOutboxDir(outboxDir: string): Promise<OutboxMail[]> {
+  const dir = path.resolve(outboxDir);
   let names: string[];
   try {
     names = await fs.readdir(dir);
@@ -229,50 +234,5 @@ function parseEml(source: string): Omit<OutboxMail, "file"> {
     ...(parts.html !== undefined ? { html: parts.html } : {}),
     ...(replyTo !== undefined ? { replyTo: decodeWords(replyTo) } : {}),
     messageId: message.headers.get("message-id") ?? "",
-  };
-}
-
-// ---- Account e-mails: plain functions (subject and text) so they can be restyled in one place.
-
-export function passwordResetMail(input: { name: string; link: string; validMinutes: number }) {
-  return {
-    subject: "Réinitialisation de votre mot de passe Vitrine",
-    text: [
-      `Bonjour ${input.name},`,
-      "",
-      "Quelqu’un (vous, sans doute) a demandé à réinitialiser le mot de passe de votre compte Vitrine.",
-      `Choisissez un nouveau mot de passe avec ce lien, valable ${input.validMinutes} minutes et une seule fois :`,
-      "",
-      input.link,
-      "",
-      "Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : votre mot de passe ne change pas.",
-      "",
-      "— Vitrine",
-    ].join("\n"),
-  };
-}
-
-export function invitationMail(input: {
-  name: string;
-  companyName: string;
-  inviterName: string;
-  roleLabel: string;
-  link: string;
-  validDays: number;
-}) {
-  return {
-    subject: `${input.inviterName} vous invite à rejoindre ${input.companyName} sur Vitrine`,
-    text: [
-      `Bonjour ${input.name},`,
-      "",
-      `${input.inviterName} vous invite à rejoindre l’équipe de ${input.companyName} sur Vitrine, en tant que ${input.roleLabel.toLowerCase()}.`,
-      `Choisissez votre mot de passe avec ce lien, valable ${input.validDays} jours et une seule fois :`,
-      "",
-      input.link,
-      "",
-      "Si vous ne vous attendiez pas à cette invitation, ignorez cet e-mail.",
-      "",
-      "— Vitrine",
-    ].join("\n"),
   };
 }

@@ -26,6 +26,7 @@ const env = {
   JOB_POLL_MS: "200",
   LOG_LEVEL: "warn",
 };
+fs.mkdirSync(".tmp", { recursive: true });
 fs.writeFileSync(path.resolve(".tmp/e2e-env.json"), JSON.stringify({ root, mailDir: env.MAIL_OUTBOX_DIR }));
 execFileSync(process.execPath, ["--import", "tsx", "scripts/prepare.ts"], { env, stdio: "inherit" });
 const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, stdio: "inherit" });

@@ -299,7 +299,7 @@ describe("POST /contact-requests (native form)", () => {
 });
 
 describe("notification to the pro", () => {
-  it("e-mails the lead's assignee (else the owner) once with the listing title and a link, without the sender's e-mail, phone or message", async () => {
+  it("e-mails the lead's assignee (else the owner) once with the listing title, a link, and the buyer's message and contact details", async () => {
     const property = active[3];
     const input = inquiryFor(property.id, { senderName: `Gaspard Lemoine${unique()}` });
     const { body } = await submitJson(visitor(), input);
@@ -314,11 +314,11 @@ describe("notification to the pro", () => {
     const to = mail.split("\n").find((line) => line.startsWith("To:"));
     expect(to).toContain(assignee?.email ?? "agence@vitrine.test");
     expect(mail).toContain(property.title);
-    expect(mail).toContain("Gaspard");
-    expect(mail).not.toContain(input.senderEmail);
-    expect(mail).not.toContain(input.senderPhone);
-    expect(mail).not.toContain(input.message);
-    expect(mail).not.toContain(input.senderName); // first name only
+    // What the pro needs to call back at once (SPEC "Lead follow-up").
+    expect(mail).toContain(input.senderName);
+    expect(mail).toContain(input.senderEmail);
+    expect(mail).toContain(input.senderPhone);
+    expect(mail).toContain(input.message);
   });
 });
 

@@ -4,7 +4,8 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/http.server";
 import { log } from "~/utils/logger.server";
-import { passwordResetMail, sendMail } from "~/utils/mail.server";
+import { passwordResetEmail } from "~/domain/emails/templates";
+import { sendMail } from "~/utils/mail.server";
 import { createLimiter } from "~/utils/rate-limit.server";
 import { randomUUID } from "node:crypto";
 
@@ -84,8 +85,8 @@ export async function sendResetLink(email: string): Promise<void> {
     },
   });
   const link = `${env().APP_URL.replace(/\/$/, "")}/reset-password?token=${encodeURIComponent(token)}`;
-  const mail = passwordResetMail({ name: member.name, link, validMinutes: RESET_VALID_MINUTES });
-  await sendMail({ to: email, subject: mail.subject, text: mail.text });
+  const mail = passwordResetEmail({ name: member.name, resetUrl: link, validMinutes: RESET_VALID_MINUTES });
+  await sendMail({ to: email, ...mail });
 }
 
 export class InvalidLink extends DomainError {

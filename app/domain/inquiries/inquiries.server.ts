@@ -21,7 +21,10 @@ import {
   type AssigneeFilter,
 } from "~/domain/teams/assignment.server";
 import { leadWhere, type LeadAccess } from "~/domain/teams/permissions";
-import { INQUIRY_NOTIFY_JOB } from "./notify.server";
+import { responseClock } from "~/domain/followup/leads";
+import { forgetResponseBadge } from "~/domain/followup/stats.server";
+import { scheduleReminder } from "~/domain/followup/reminders.server";
+import { INQUIRY_ACKNOWLEDGE_JOB, INQUIRY_NOTIFY_JOB } from "./notify.server";
 import { isInquiryStatus, transitionKind, type InquiryStatus } from "./status";
 import { formValuesOf, inquirySchema, isHoneypotFilled, type InquiryFormValues, type InquiryInput } from "./validation";
 
@@ -38,6 +41,9 @@ export type Inquiry = {
   status: InquiryStatus;
   readAt: string | null;
   repliedAt: string | null;
+  /** The first answer (reply through Vitrine or move to replied): SPEC "Response time". */
+  firstResponseAt: string | null;
+  responseSeconds: number | null;
   createdAt: string;
   updatedAt: string;
   property: { id: string; slug: string; title: string } | null;
@@ -65,6 +71,7 @@ const inquirySelect = {
   status: true,
   readAt: true,
   repliedAt: true,
+  firstResponseAt: true,
   createdAt: true,
   updatedAt: true,
   property: { select: { id: true, slug: true, title: true } },
@@ -83,6 +90,7 @@ type InquiryRow = {
   status: InquiryStatus;
   readAt: Date | null;
   repliedAt: Date | null;
+  firstResponseAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   property: { id: string; slug: string; title: string } | null;
@@ -106,6 +114,7 @@ function toInquiry(row: InquiryRow): Inquiry {
     status: row.status,
     readAt: row.readAt?.toISOString() ?? null,
     repliedAt: row.repliedAt?.toISOString() ?? null,
+    ...responseClock(row.createdAt, row.firstResponseAt),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     property: row.property,
@@ -192,6 +201,8 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
       select: inquirySelect,
     });
     await enqueueJob(tx, { type: INQUIRY_NOTIFY_JOB, payload: { contactRequestId: created.id } });
+    await enqueueJob(tx, { type: INQUIRY_ACKNOWLEDGE_JOB, payload: { contactRequestId: created.id } });
+    await scheduleReminder(tx, { lead: { kind: "inquiry", id: created.id }, startedAt: created.createdAt, period: 0 });
     return created;
   });
   return { inquiry: toInquiry(row), stored: true };
@@ -285,6 +296,8 @@ async function honeypotLookAlike(input: InquiryInput): Promise<Inquiry> {
     status: "new_request",
     readAt: null,
     repliedAt: null,
+    firstResponseAt: null,
+    responseSeconds: null,
     createdAt: now,
     updatedAt: now,
     property: property ? { id: property.id, slug: property.slug, title: property.title } : null,
@@ -394,7 +407,14 @@ export async function changeInquiryStatus(access: LeadAccess, id: string, rawSta
         data: {
           status: to,
           ...(to === "read" ? { readAt: now } : {}),
-          ...(to === "replied" ? { repliedAt: now, ...(current.readAt ? {} : { readAt: now }) } : {}),
+          ...(to === "replied"
+            ? {
+                repliedAt: now,
+                ...(current.readAt ? {} : { readAt: now }),
+                // Answered by phone: the clock stops at the first move to replied.
+                ...(current.firstResponseAt ? {} : { firstResponseAt: now }),
+              }
+            : {}),
         },
       });
       if (count !== 1) return false;
@@ -408,7 +428,10 @@ export async function changeInquiryStatus(access: LeadAccess, id: string, rawSta
       });
       return true;
     });
-    if (changed) return getInquiry(access, id);
+    if (changed) {
+      if (to === "replied") await forgetResponseBadge(access.proId);
+      return getInquiry(access, id);
+    }
   }
   throw new DomainError("INVALID_TRANSITION", "The status changed meanwhile, please retry");
 }

@@ -431,7 +431,7 @@ export async function publicPropertyBySlug(slug: string) {
     getFreshValue: async () => {
       const row = await db.property.findFirst({
         where: { slug, status: { in: ["active", "sold"] } },
-        select: { ...publicPropertySelect, cityKey: true, pro: { select: { companyName: true } } },
+        select: { ...publicPropertySelect, cityKey: true, pro: { select: { id: true, companyName: true } } },
       });
       return row ?? null;
     },

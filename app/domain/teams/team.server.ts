@@ -4,9 +4,10 @@ import { hashPassword, linkSecretMatches, newLinkToken, splitLinkToken } from "~
 import { db, prismaErrorCode } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError, fieldIssues } from "~/utils/http.server";
-import { invitationMail, sendMail } from "~/utils/mail.server";
+import { teamInvitationEmail } from "~/domain/emails/templates";
+import { sendMail } from "~/utils/mail.server";
 import { newPasswordField } from "~/domain/accounts/passwords.server";
-import { ASSIGNABLE_ROLES, ROLE_LABELS } from "./permissions";
+import { ASSIGNABLE_ROLES } from "./permissions";
 
 /** An organisation's members and invitations (SPEC "Teams", docs/decisions/031). */
 
@@ -97,16 +98,16 @@ export async function inviteMember(input: {
     db.pro.findUniqueOrThrow({ where: { id: input.proId }, select: { companyName: true } }),
   ]);
   const link = `${env().APP_URL.replace(/\/$/, "")}/invitation?token=${encodeURIComponent(token)}`;
-  const mail = invitationMail({
-    name,
+  const mail = teamInvitationEmail({
+    inviteeName: name,
     companyName: pro.companyName,
     inviterName: input.invitedBy.name,
-    roleLabel: ROLE_LABELS[role],
-    link,
+    role,
+    invitationUrl: link,
     validDays: INVITATION_VALID_DAYS,
   });
   try {
-    await sendMail({ to: email, subject: mail.subject, text: mail.text });
+    await sendMail({ to: email, ...mail });
   } catch (error) {
     // No e-mail, no invitation: the owner sees the failure and can simply try again.
     await db.invitation.delete({ where: { id } });

@@ -3,6 +3,9 @@
  * but is visible to its dealership only once notified (after the anonymity window). Statuses and
  * transitions are seed 000's, shared with property inquiries (~/domain/inquiries/status).
  */
+import { z } from "zod";
+import { responseClock } from "~/domain/followup/leads";
+import { forgetResponseBadge } from "~/domain/followup/stats.server";
 import { isInquiryStatus, transitionKind, type InquiryStatus } from "~/domain/inquiries/status";
 import { decryptOptionalPII, decryptPII } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
@@ -22,6 +25,10 @@ export type VehicleLeadRecord = {
   status: InquiryStatus;
   createdAt: string;
   notifiedAt: string;
+  /** The end of the anonymity window: the response clock starts here. */
+  receivedAt: string;
+  firstResponseAt: string | null;
+  responseSeconds: number | null;
   updatedAt: string;
   assignee: { id: string; name: string } | null;
   buyer: DealerEmailInput["buyer"];
@@ -55,6 +62,8 @@ function toRecord(row: LeadRow): VehicleLeadRecord {
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     notifiedAt: row.notifiedAt!.toISOString(),
+    receivedAt: row.receivedAt.toISOString(),
+    ...responseClock(row.receivedAt, row.firstResponseAt),
     updatedAt: row.updatedAt.toISOString(),
     assignee: row.assignee,
     buyer: {
@@ -98,9 +107,33 @@ export async function listVehicleLeads(
 }
 
 export async function getVehicleLead(access: LeadAccess, id: string): Promise<VehicleLeadRecord> {
+  if (!z.guid().safeParse(id).success) throw new DomainError("NOT_FOUND", "Lead not found");
   const row = await findLeadRow(access, id);
   if (!row) throw new DomainError("NOT_FOUND", "Lead not found");
   return toRecord(row);
+}
+
+/** Opening a lead's detail marks a new one read, like an inquiry's; audited like a status change. */
+export async function openVehicleLead(access: LeadAccess, id: string): Promise<VehicleLeadRecord> {
+  const lead = await getVehicleLead(access, id);
+  if (lead.status !== "new_request") return lead;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.vehicleLead.updateMany({
+      where: { id, ...leadWhere(access), status: "new_request", notifiedAt: { not: null } },
+      data: { status: "read", readAt: new Date() },
+    });
+    if (count === 1) {
+      await recordLeadAudit(tx, {
+        proId: access.proId,
+        memberId: access.memberId,
+        leadKind: "vehicle",
+        leadId: id,
+        action: "status",
+        detail: { from: "new_request", to: "read" },
+      });
+    }
+  });
+  return getVehicleLead(access, id);
 }
 
 /** new → read → replied (or new → replied); the same status is a no-op; anything else is a 409. */
@@ -121,11 +154,23 @@ export async function changeVehicleLeadStatus(
   if (kind === "forbidden") {
     throw new DomainError("INVALID_TRANSITION", `Cannot change status from ${row.status} to ${rawStatus}`);
   }
+  const now = new Date();
   // Conditional on the status we read: two clicks at once cannot both apply.
   const changed = await db.$transaction(async (tx) => {
     const { count } = await tx.vehicleLead.updateMany({
       where: { id, ...leadWhere(access), status: row.status },
-      data: { status: rawStatus },
+      data: {
+        status: rawStatus,
+        ...(rawStatus === "read" && !row.readAt ? { readAt: now } : {}),
+        ...(rawStatus === "replied"
+          ? {
+              repliedAt: now,
+              ...(row.readAt ? {} : { readAt: now }),
+              // Answered by phone: the clock stops at the first move to replied.
+              ...(row.firstResponseAt ? {} : { firstResponseAt: now }),
+            }
+          : {}),
+      },
     });
     if (count !== 1) return false;
     await recordLeadAudit(tx, {
@@ -139,6 +184,7 @@ export async function changeVehicleLeadStatus(
     return true;
   });
   if (!changed) return changeVehicleLeadStatus(access, id, rawStatus);
+  if (rawStatus === "replied") await forgetResponseBadge(access.proId);
   return getVehicleLead(access, id);
 }
 

@@ -229,15 +229,16 @@ describe("composeDealerEmail", () => {
       leadsUrl: "http://localhost/pro/contacts/vehicles",
     });
     const lines = mail.text.split("\n");
-    const start = lines.indexOf("  Commentaires de l’acheteur (ses propres mots, non vérifiés par Vitrine) :");
+    const start = lines.indexOf("Commentaires de l’acheteur (ses propres mots, non vérifiés par Vitrine) :");
     expect(start).toBeGreaterThan(0);
     expect(lines.slice(start + 1, start + 4)).toEqual([
-      "  > Bonjour,",
-      "  > — Vitrine",
-      "  > Suivez cette demande : https://evil.example/pro",
+      "> Bonjour,",
+      "> — Vitrine",
+      "> Suivez cette demande : https://evil.example/pro",
     ]);
-    expect(lines[start + 4]).toBe("  (fin des commentaires de l’acheteur)");
-    // No unquoted line carries what the buyer typed.
-    expect(lines.filter((line) => line.includes("evil.example") && !line.startsWith("  > "))).toEqual([]);
+    expect(lines.slice(start + 4, start + 6)).toEqual(["", "(fin des commentaires de l’acheteur)"]);
+    // No unquoted line carries what the buyer typed, in either part.
+    expect(lines.filter((line) => line.includes("evil.example") && !line.startsWith("> "))).toEqual([]);
+    expect(mail.html).not.toContain('href="https://evil.example');
   });
 });

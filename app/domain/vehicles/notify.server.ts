@@ -3,6 +3,8 @@
  * with the buyer's details and its own vehicles — exactly once, across crashes and retries, each
  * dealership in its own job (docs/decisions/020).
  */
+import { appLink } from "~/domain/emails/layout";
+import { dealershipNotificationEmail } from "~/domain/emails/templates";
 import { defineJob, enqueueJob } from "~/domain/jobs/queue.server";
 import { decryptOptionalPII, decryptPII } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
@@ -31,43 +33,15 @@ export type DealerEmailInput = {
   leadsUrl: string;
 };
 
+/** The dealership's e-mail, from the shared templates (~/domain/emails). */
 export function composeDealerEmail(input: DealerEmailInput) {
-  const { buyer, vehicles } = input;
-  const count = vehicles.length;
-  const subject = `Nouvelle demande de contact pour ${count} véhicule${count > 1 ? "s" : ""} (demande n° ${input.requestId})`;
-  const lines = [
-    `Bonjour ${input.companyName},`,
-    "",
-    `Un acheteur s’intéresse à ${count > 1 ? "vos véhicules suivants" : "votre véhicule suivant"} :`,
-    ...vehicles.map((v) => `  - ${v.make} ${v.model} (${v.year}) — ${formatRand(v.price)}`),
-    "",
-    "Coordonnées de l’acheteur :",
-    `  Nom : ${buyer.fullName}`,
-    `  E-mail : ${buyer.email}`,
-    `  Téléphone : ${buyer.phone}`,
-    `  Localisation : ${buyer.city}, ${buyer.province}`,
-    `  Moyen de contact préféré : ${METHOD_LABELS[buyer.preferredContactMethod]}`,
-    ...quotedComments(buyer.additionalComments),
-    "",
-    `Suivez cette demande dans votre espace : ${input.leadsUrl}`,
-    "",
-    "— Vitrine",
-  ];
-  return { subject, text: lines.join("\n") };
-}
-
-/**
- * The buyer's comments are their own words, never Vitrine's: introduced as such and quoted line by
- * line (`> `), so nothing they type can pass for part of our message (a fake link, a fake signature).
- */
-export function quotedComments(comments: string | null): string[] {
-  if (!comments?.trim()) return ["  Commentaires de l’acheteur : (aucun)"];
-  const lines = comments.replace(/\r\n?/g, "\n").split("\n");
-  return [
-    "  Commentaires de l’acheteur (ses propres mots, non vérifiés par Vitrine) :",
-    ...lines.map((line) => `  > ${line}`),
-    "  (fin des commentaires de l’acheteur)",
-  ];
+  return dealershipNotificationEmail({
+    requestId: input.requestId,
+    companyName: input.companyName,
+    buyer: { ...input.buyer, preferredContactMethod: METHOD_LABELS[input.buyer.preferredContactMethod] },
+    vehicles: input.vehicles.map((v) => ({ label: `${v.make} ${v.model} (${v.year}) — ${formatRand(v.price)}` })),
+    leadUrl: input.leadsUrl,
+  });
 }
 
 function requestIdOf(payload: unknown): number | null {
@@ -176,12 +150,12 @@ export async function notifyDealership(
       additionalComments: decryptOptionalPII(request.additionalCommentsEnc),
     },
     vehicles: request.vehicles.filter((v) => v.proId === lead.proId),
-    leadsUrl: `${env().APP_URL}/pro/contacts/vehicles`,
+    leadsUrl: appLink(env().APP_URL, `/pro/contacts/vehicles/${lead.id}`),
   });
   try {
     // To the member handling the lead, else the owner (docs/decisions/031).
     const { email: to } = await leadRecipient({ proId: lead.proId, assignee: lead.assignee });
-    await sendMail({ to, subject: mail.subject, text: mail.text, messageId });
+    await sendMail({ to, ...mail, messageId });
   } catch (error) {
     // Refused or unreachable: nothing was delivered, the next attempt may start at once.
     await db.vehicleLead.updateMany({ where: { id: lead.id, notifiedAt: null }, data: { mailSendingAt: null } });

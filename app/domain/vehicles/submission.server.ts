@@ -2,6 +2,7 @@
  * Creating a multi-vehicle contact request (seed 004). The JSON endpoint and the HTML form both
  * call `submitVehicleContactRequest`; they only differ in how they shape the answer.
  */
+import { scheduleReminder } from "~/domain/followup/reminders.server";
 import { enqueueJob } from "~/domain/jobs/queue.server";
 import { pickAssignee } from "~/domain/teams/assignment.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -120,9 +121,10 @@ async function createVehicleContactRequest(
               price: v.price,
             })),
           },
-          leads: { create: dealerships.map((proId) => ({ proId, createdAt: now })) },
+          // Each dealership's response clock starts when the anonymity window ends.
+          leads: { create: dealerships.map((proId) => ({ proId, createdAt: now, receivedAt: anonymityExpiresAt })) },
         },
-        select: { id: true },
+        select: { id: true, leads: { select: { id: true } } },
       });
       if (checkEmailLimit) {
         const recent = await tx.vehicleContactRequest.findMany({
@@ -138,6 +140,13 @@ async function createVehicleContactRequest(
       }
       await assignLeads(tx, created.id, valid.vehicles);
       await enqueueJob(tx, { type: notifyJob.type, payload: { requestId: created.id }, runAt: anonymityExpiresAt });
+      for (const lead of created.leads) {
+        await scheduleReminder(tx, {
+          lead: { kind: "vehicle", id: lead.id },
+          startedAt: anonymityExpiresAt,
+          period: 0,
+        });
+      }
       return created.id;
     });
   } catch (error) {
