@@ -608,6 +608,22 @@ describe("reminders", () => {
       where: { proId: agenceId, status: "new_request" },
       data: { status: "read" },
     });
+    // A period is claimed (sentAt set) just before its e-mail is written: one may still be on its way.
+    // Never more e-mails than claimed periods; the ones on their way arrive.
+    await waitFor(
+      async () => {
+        const outbox = await mails();
+        for (const lead of leads) {
+          const claimed = (await remindersOf("inquiry", lead.id)).filter((r) => r.sentAt).length;
+          const sent = reminderMailsFor(outbox, lead.id).length;
+          expect(sent).toBeLessThanOrEqual(claimed);
+          if (sent < claimed) return false;
+        }
+        return true;
+      },
+      "the e-mail of every claimed reminder period",
+      30_000,
+    );
     const all = await mails();
     for (const lead of leads) {
       const rows = await remindersOf("inquiry", lead.id);
