@@ -86,6 +86,10 @@ describe("runReminder", () => {
     const jobs = await db.job.findMany({ where: { type: REMINDER_JOB, payload: { contains: rows[1].id } } });
     expect(jobs).toHaveLength(1);
 
+    // Sent means sent: the claim and the time the e-mail left are both recorded.
+    expect(rows[0].claimedAt).not.toBeNull();
+    expect(rows[0].sentAt!.getTime()).toBeGreaterThanOrEqual(rows[0].claimedAt!.getTime());
+
     // A repeat of the job (a retry, a restart) does nothing more.
     expect(await runReminder(reminder.id)).toBe("already-handled");
     expect(sent).toHaveLength(1);
@@ -111,6 +115,25 @@ describe("runReminder", () => {
     }
   });
 
+  it("decides under the claim: a lead read after the worker looked at it is skipped, not reminded", async () => {
+    const { lead, reminder } = await waitingLead(members.agent);
+    // The worker reads the lead (still new); the pro opens it before the worker claims the period.
+    const spy = vi.spyOn(db.contactRequest, "findUnique").mockImplementationOnce((async (args: never) => {
+      const row = await db.contactRequest.findUniqueOrThrow(args);
+      await db.contactRequest.update({ where: { id: lead.id }, data: { status: "read" } });
+      return row;
+    }) as never);
+    try {
+      expect(await runReminder(reminder.id)).toBe("skipped");
+    } finally {
+      spy.mockRestore();
+    }
+    expect(sent).toHaveLength(0);
+    expect((await rowsOf(lead.id)).map((r) => [r.period, Boolean(r.skippedAt), r.claimedAt])).toEqual([
+      [0, true, null],
+    ]);
+  });
+
   it("ends the chain once the lead is read, and never sends before the reminder is due", async () => {
     const { lead, reminder } = await waitingLead(members.agent);
     expect(await runReminder(reminder.id, new Date(reminder.dueAt.getTime() - 1000))).toBe("not-due");
@@ -125,7 +148,8 @@ describe("runReminder", () => {
     const { reminder } = await waitingLead(members.agent);
     failing = true;
     await expect(runReminder(reminder.id)).rejects.toThrow(/SMTP/);
-    expect((await db.leadReminder.findUniqueOrThrow({ where: { id: reminder.id } })).sentAt).toBeNull();
+    const released = await db.leadReminder.findUniqueOrThrow({ where: { id: reminder.id } });
+    expect([released.claimedAt, released.sentAt]).toEqual([null, null]);
     failing = false;
     expect(await runReminder(reminder.id)).toBe("sent");
     expect(sent).toHaveLength(1);

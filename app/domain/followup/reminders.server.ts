@@ -82,11 +82,15 @@ type MemberRow = {
 };
 
 /** The assignee while active, else the owner: who a lead's reminder goes to. */
-async function reminderRecipient(proId: string, assignee: MemberRow | null): Promise<Recipient | null> {
+async function reminderRecipient(
+  client: JobClient,
+  proId: string,
+  assignee: MemberRow | null,
+): Promise<Recipient | null> {
   const member =
     assignee?.active === true
       ? assignee
-      : await db.member.findFirst({ where: { proId, role: "owner", active: true }, select: memberSelect });
+      : await client.member.findFirst({ where: { proId, role: "owner", active: true }, select: memberSelect });
   if (!member) return null;
   return {
     memberId: member.id,
@@ -97,9 +101,10 @@ async function reminderRecipient(proId: string, assignee: MemberRow | null): Pro
   };
 }
 
-async function leadState(lead: LeadRef): Promise<LeadState | null> {
+/** The lead as a reminder needs it, read through `client` (the claim's transaction, or `db`). */
+async function leadState(client: JobClient, lead: LeadRef): Promise<LeadState | null> {
   if (lead.kind === "inquiry") {
-    const row = await db.contactRequest.findUnique({
+    const row = await client.contactRequest.findUnique({
       where: { id: lead.id },
       select: {
         status: true,
@@ -111,7 +116,7 @@ async function leadState(lead: LeadRef): Promise<LeadState | null> {
       },
     });
     if (!row) return null;
-    const recipient = await reminderRecipient(row.proId, row.assignee);
+    const recipient = await reminderRecipient(client, row.proId, row.assignee);
     if (!recipient) return null;
     return {
       status: row.status,
@@ -124,7 +129,7 @@ async function leadState(lead: LeadRef): Promise<LeadState | null> {
       recipient,
     };
   }
-  const row = await db.vehicleLead.findUnique({
+  const row = await client.vehicleLead.findUnique({
     where: { id: lead.id },
     select: {
       status: true,
@@ -138,7 +143,7 @@ async function leadState(lead: LeadRef): Promise<LeadState | null> {
     },
   });
   if (!row) return null;
-  const recipient = await reminderRecipient(row.proId, row.assignee);
+  const recipient = await reminderRecipient(client, row.proId, row.assignee);
   if (!recipient) return null;
   return {
     status: row.status,
@@ -231,43 +236,48 @@ async function otherWaitingLeads({
 
 export type ReminderOutcome = "sent" | "skipped" | "already-handled" | "not-due" | "missing";
 
+const unhandled = { sentAt: null, skippedAt: null, claimedAt: null } as const;
+
 /** Handles one reminder row; safe to run twice or on several workers at once. */
 export async function runReminder(reminderId: string, now: Date = new Date()): Promise<ReminderOutcome> {
   const reminder = await db.leadReminder.findUnique({ where: { id: reminderId } });
   if (!reminder) return "missing";
-  if (reminder.sentAt || reminder.skippedAt) return "already-handled";
+  if (reminder.sentAt || reminder.skippedAt || reminder.claimedAt) return "already-handled";
   const lead = parseLeadKey(reminder.leadKey);
-  const state = lead ? await leadState(lead) : null;
-  if (!lead || !state || state.gone) {
-    await db.leadReminder.updateMany({
-      where: { id: reminder.id, sentAt: null, skippedAt: null },
-      data: { skippedAt: now },
-    });
+  const seen = lead ? await leadState(db, lead) : null;
+  if (!lead || !seen || seen.gone) {
+    await db.leadReminder.updateMany({ where: { id: reminder.id, ...unhandled }, data: { skippedAt: now } });
     return "skipped";
   }
   // Woken early (a clock moved, a job run by hand) or the lead is not visible yet: look again later.
-  if (now < reminder.dueAt || !state.visible) {
+  if (now < reminder.dueAt || !seen.visible) {
     const runAt = now < reminder.dueAt ? reminder.dueAt : new Date(now.getTime() + NOT_YET_VISIBLE_RETRY_MS);
     await enqueueJob(db, { type: REMINDER_JOB, payload: { reminderId: reminder.id }, runAt });
     return "not-due";
   }
-  const stillWaiting = state.status === "new_request";
-  const wanted = stillWaiting && state.recipient.remindersEnabled;
 
-  // The claim: whoever flips the row first owns this period. The next period is scheduled in the
-  // same transaction while the lead waits, also for a pro who switched reminders off (switching
-  // them back on resumes at the next period).
-  const claimed = await db.$transaction(async (tx) => {
+  // The claim: whoever flips the row first owns this period. It writes before it reads (on SQLite a
+  // transaction that reads first cannot take the write lock once another instance has committed),
+  // then decides under the claim on the lead as it is now: a lead read or replied meanwhile, or a
+  // recipient who switched reminders off, turns the claim into a skip. The next period is scheduled
+  // in the same transaction while the lead waits, also when the recipient switched reminders off
+  // (switching them back on resumes at the next period).
+  const claim = await db.$transaction(async (tx) => {
     const { count } = await tx.leadReminder.updateMany({
-      where: { id: reminder.id, sentAt: null, skippedAt: null },
-      data: wanted ? { sentAt: now } : { skippedAt: now },
+      where: { id: reminder.id, ...unhandled },
+      data: { claimedAt: now },
     });
-    if (count !== 1) return false;
+    if (count !== 1) return null;
+    const state = await leadState(tx, lead);
+    const stillWaiting = state !== null && !state.gone && state.status === "new_request";
     if (stillWaiting) await scheduleReminder(tx, { lead, startedAt: state.startedAt, period: reminder.period + 1 });
-    return true;
+    if (stillWaiting && state.recipient.remindersEnabled) return { wanted: true as const, state };
+    await tx.leadReminder.update({ where: { id: reminder.id }, data: { claimedAt: null, skippedAt: now } });
+    return { wanted: false as const };
   });
-  if (!claimed) return "already-handled";
-  if (!wanted) return "skipped";
+  if (!claim) return "already-handled";
+  if (!claim.wanted) return "skipped";
+  const { state } = claim;
 
   try {
     const appUrl = env().APP_URL;
@@ -292,9 +302,15 @@ export async function runReminder(reminderId: string, now: Date = new Date()): P
     await sendMail({ to: state.recipient.email, ...mail });
   } catch (error) {
     // Not sent: give the claim back so the job's retry can take it again.
-    await db.leadReminder.updateMany({ where: { id: reminder.id, sentAt: now }, data: { sentAt: null } });
+    await db.leadReminder.updateMany({
+      where: { id: reminder.id, claimedAt: now, sentAt: null },
+      data: { claimedAt: null },
+    });
     throw error;
   }
+  // Only now is it sent. A crash just before this line leaves the period claimed and never sent
+  // again: for a reminder, at most once is the better failure (docs/decisions/035).
+  await db.leadReminder.updateMany({ where: { id: reminder.id, claimedAt: now }, data: { sentAt: new Date() } });
   return "sent";
 }
 

@@ -34,6 +34,7 @@ CREATE TABLE "LeadReminder" (
     "leadKey" TEXT NOT NULL,
     "period" INTEGER NOT NULL,
     "dueAt" DATETIME NOT NULL,
+    "claimedAt" DATETIME,
     "sentAt" DATETIME,
     "skippedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP

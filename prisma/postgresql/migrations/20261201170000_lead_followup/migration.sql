@@ -46,6 +46,7 @@ CREATE TABLE "LeadReminder" (
     "leadKey" TEXT NOT NULL,
     "period" INTEGER NOT NULL,
     "dueAt" TIMESTAMP(3) NOT NULL,
+    "claimedAt" TIMESTAMP(3),
     "sentAt" TIMESTAMP(3),
     "skippedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
