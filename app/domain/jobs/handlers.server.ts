@@ -2,6 +2,12 @@
 // package.json declares "sideEffects": false, so a bare `import "./module"` would be dropped from the
 // build: the imported names below are what keep these modules (and their registrations) in it.
 import { INQUIRY_NOTIFY_JOB } from "~/domain/inquiries/notify.server";
+import { photoWidthsBackfillJob } from "~/domain/photos/width-backfill.server";
 import { notifyDealershipJob, NOTIFY_JOB as VEHICLE_REQUEST_NOTIFY_JOB } from "~/domain/vehicles/notify.server";
 
-export const JOB_TYPES = [INQUIRY_NOTIFY_JOB, VEHICLE_REQUEST_NOTIFY_JOB, notifyDealershipJob.type] as const;
+export const JOB_TYPES = [
+  INQUIRY_NOTIFY_JOB,
+  VEHICLE_REQUEST_NOTIFY_JOB,
+  notifyDealershipJob.type,
+  photoWidthsBackfillJob.type,
+] as const;
