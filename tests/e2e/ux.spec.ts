@@ -246,6 +246,46 @@ test("on a phone a vehicle page keeps its next step at hand", async ({ page }) =
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
+// Every pro page of each kind and role fits a 360 px phone: no sideways scroll, tables become
+// cards. `first:` opens the first item of that list (an edit page).
+const PRO_PAGES: Record<string, string[]> = {
+  "garage@vitrine.test": [
+    "/pro",
+    "/pro/vehicles",
+    "/pro/vehicles/new",
+    "first:/pro/vehicles",
+    "/pro/team",
+    "/pro/contacts",
+    "/pro/contacts/vehicles",
+  ],
+  "promoteur@vitrine.test": ["/pro", "/pro/programmes", "/pro/programmes/new", "first:/pro/programmes", "/pro/team"],
+  "agence@vitrine.test": ["/pro", "/pro/properties", "/pro/team", "/pro/contacts", "/pro/settings"],
+  "agent@vitrine.test": ["/pro", "/pro/properties", "/pro/contacts"],
+};
+
+for (const [email, paths] of Object.entries(PRO_PAGES)) {
+  test(`no pro page of ${email.split("@")[0]} scrolls sideways on a phone`, async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await page.goto("/login");
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Mot de passe").fill("vitrine-demo");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page).toHaveURL(/\/pro/);
+    for (const entry of paths) {
+      let path = entry;
+      if (entry.startsWith("first:")) {
+        const list = entry.slice("first:".length);
+        await page.goto(list);
+        path = (await page.locator(`main table a[href^="${list}/"]`).first().getAttribute("href"))!;
+      }
+      const response = await page.goto(path);
+      expect(response!.status(), path).toBe(200);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(PHONE.width);
+    }
+  });
+}
+
 test("a missing page keeps the site's header and offers a way back", async ({ page }) => {
   const response = await page.goto("/une-page-qui-n-existe-pas");
   expect(response!.status()).toBe(404);
