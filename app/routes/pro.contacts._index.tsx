@@ -187,7 +187,7 @@ export default function PropertyInbox() {
                 <td data-label="Statut">
                   <InquiryStatusBadge status={inquiry.status} />
                 </td>
-                <td>
+                <td data-label="Attribuée à">
                   {members ? (
                     <AssignForm id={inquiry.id} current={inquiry.assignee} members={members} action={formAction} />
                   ) : (

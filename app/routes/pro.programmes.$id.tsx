@@ -349,7 +349,10 @@ export default function EditProgramme() {
                       to={`${here}?deleteLot=${lot.id}#lot-${lot.id}`}
                       className="button button-danger button-small"
                     >
-                      Supprimer<span className="visually-hidden"> le lot {lot.reference}</span>…
+                      {/* One text run: a flex button would put its gap before the "…". */}
+                      <span>
+                        Supprimer<span className="visually-hidden"> le lot {lot.reference}</span>…
+                      </span>
                     </Link>
                   </div>
                 )}

@@ -147,14 +147,14 @@ export default function ProProgrammes() {
                     <Link to={`/pro/programmes/${p.id}`}>{p.name}</Link>
                     <div className="muted">{p.ville}</div>
                   </td>
-                  <td>
+                  <td data-label="Prix">
                     {p.prixMin != null && p.prixMax != null
                       ? `${formatPrice(p.prixMin)} – ${formatPrice(p.prixMax)}`
                       : "Aucun lot"}
                   </td>
-                  <td>{p.lotCount}</td>
-                  <td>{p.photoCount}</td>
-                  <td>
+                  <td data-label="Lots">{p.lotCount}</td>
+                  <td data-label="Photos">{p.photoCount}</td>
+                  <td data-label="Statut">
                     <span className={`badge ${BADGE[p.status]}`}>{PROGRAMME_STATUS_LABELS[p.status]}</span>
                   </td>
                 </tr>

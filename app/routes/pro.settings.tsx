@@ -195,11 +195,13 @@ export default function Settings() {
                 {tokens.map((t) => (
                   <tr key={t.id}>
                     <td>{t.name}</td>
-                    <td>
+                    <td data-label="Début du jeton">
                       <code>{t.prefix}…</code>
                     </td>
-                    <td>{new Date(t.createdAt).toLocaleDateString("fr-FR")}</td>
-                    <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString("fr-FR") : "Jamais"}</td>
+                    <td data-label="Créé le">{new Date(t.createdAt).toLocaleDateString("fr-FR")}</td>
+                    <td data-label="Dernière utilisation">
+                      {t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString("fr-FR") : "Jamais"}
+                    </td>
                     <td>
                       <Form method="post">
                         <input type="hidden" name="tokenId" value={t.id} />

@@ -140,12 +140,12 @@ export default function Team() {
                     {m.name}
                     {m.id === me ? <span className="muted"> (vous)</span> : null}
                   </td>
-                  <td>{m.email}</td>
-                  <td>
+                  <td data-label="E-mail">{m.email}</td>
+                  <td data-label="Rôle">
                     {m.role === "owner" ? (
                       ROLE_LABELS.owner
                     ) : (
-                      <Form method="post" className="inline-form">
+                      <Form method="post" className="select-form">
                         <input type="hidden" name="memberId" value={m.id} />
                         <label htmlFor={`role-${m.id}`} className="visually-hidden">
                           Rôle de {m.name}
@@ -163,7 +163,9 @@ export default function Team() {
                       </Form>
                     )}
                   </td>
-                  <td>{m.active ? "Actif" : <span className="badge badge-muted">Désactivé</span>}</td>
+                  <td data-label="Accès">
+                    {m.active ? "Actif" : <span className="badge badge-muted">Désactivé</span>}
+                  </td>
                   <td>
                     {m.role === "owner" ? null : (
                       <Form method="post">

@@ -148,10 +148,10 @@ export default function ProVehicles() {
                     </Link>
                     {v.city ? <div className="muted">{v.city}</div> : null}
                   </td>
-                  <td>{formatRand(v.price)}</td>
-                  <td>{formatKm(v.mileage)}</td>
-                  <td>{v.photoCount}</td>
-                  <td>
+                  <td data-label="Prix">{formatRand(v.price)}</td>
+                  <td data-label="Kilométrage">{formatKm(v.mileage)}</td>
+                  <td data-label="Photos">{v.photoCount}</td>
+                  <td data-label="Statut">
                     <PropertyStatusBadge status={v.status} />
                   </td>
                 </tr>

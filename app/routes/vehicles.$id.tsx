@@ -1,29 +1,49 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
+import { Gallery } from "~/components/ui/Gallery";
+import { JsonLd } from "~/components/ui/JsonLd";
 import { VehicleFacts, vehicleTitle } from "~/components/vehicles/VehicleFacts";
-import { photoUrl } from "~/domain/listings/format";
+import { formatDate } from "~/domain/listings/format";
+import { uploadUrl } from "~/domain/media/photo-widths";
 import { publicVehicle, vehiclesByIds } from "~/domain/vehicles/catalog.server";
-import { formatRand } from "~/domain/vehicles/labels";
+import { formatKm, formatRand } from "~/domain/vehicles/labels";
 import { parseVehicleKey } from "~/domain/vehicles/manage.server";
+import { FUEL_LABELS, TRANSMISSION_LABELS } from "~/domain/vehicles/rules";
 import { parseSelection, selectionParam, toggleSelection } from "~/domain/vehicles/selection";
 import { MAX_VEHICLES } from "~/domain/vehicles/validation";
+import { useRootData } from "~/root";
 import { apiError, wantsJson } from "~/utils/http.server";
+import { excerpt, seoMeta, siteOrigin } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data && "vehicle" in data
-    ? [
-        { title: `${vehicleTitle(data.vehicle)} — ${formatRand(data.vehicle.price)} — Vitrine` },
-        {
-          name: "description",
-          content: `${vehicleTitle(data.vehicle)} d’occasion à ${data.vehicle.city ?? "vendre"}, ${formatRand(data.vehicle.price)}.`,
-        },
-      ]
-    : [{ title: "Véhicule introuvable — Vitrine" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  if (!data || !("vehicle" in data))
+    return [{ title: "Véhicule introuvable — Vitrine" }, { name: "robots", content: "noindex" }];
+  const { vehicle } = data;
+  const title = vehicleTitle(vehicle);
+  const facts = [
+    formatKm(vehicle.mileage),
+    vehicle.fuel ? FUEL_LABELS[vehicle.fuel]?.toLowerCase() : null,
+    vehicle.transmission ? `boîte ${TRANSMISSION_LABELS[vehicle.transmission]?.toLowerCase()}` : null,
+  ].filter(Boolean);
+  return seoMeta({
+    origin: siteOrigin(matches),
+    path: location.pathname,
+    title: `${title} — ${formatRand(vehicle.price)} — Vitrine`,
+    description: excerpt(
+      `${title} d’occasion${vehicle.city ? ` à ${vehicle.city}` : ""}, ${formatRand(vehicle.price)}, ` +
+        `${facts.join(", ")}.${vehicle.description ? ` ${vehicle.description}` : ""}`,
+    ),
+    image: vehicle.photos[0] ? uploadUrl(vehicle.photos[0].path) : null,
+    type: "product",
+  });
+};
 
 /**
  * GET /vehicles/:id — an active vehicle's page (photos, facts, where to see it). Drafts, sold and
- * unknown vehicles are a 404. Buyers never see which dealership sells it (seed 004's anonymity).
+ * unknown vehicles are a 404. Buyers never see which dealership sells it (seed 004's anonymity):
+ * `publicVehicle` selects neither the pro nor its id.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseVehicleKey(params.id ?? "");
@@ -34,83 +54,168 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ vehicle, selection: selected.map((v) => v.id) });
 }
 
+type PageData = Extract<SerializeFrom<typeof loader>, { vehicle: unknown }>;
+
 export default function VehiclePage() {
   const data = useLoaderData<typeof loader>();
+  const root = useRootData();
   if (!("vehicle" in data)) return null;
-  const { vehicle, selection } = data;
+  const { vehicle, selection } = data as PageData;
   const title = vehicleTitle(vehicle);
+  const name = `${vehicle.make} ${vehicle.model}`;
+  const price = formatRand(vehicle.price);
   const isSelected = selection.includes(vehicle.id);
-  const back = `/vehicles${selection.length ? `?selected=${selection.join(",")}` : ""}`;
-  const toggled = selectionParam(toggleSelection(selection, vehicle.id));
-  const toggleHref = `/vehicles${toggled ? `?selected=${toggled}` : ""}`;
+  const full = !isSelected && selection.length >= MAX_VEHICLES;
+  const query = (ids: number[]) => {
+    const param = selectionParam(ids);
+    return param ? `?selected=${param}` : "";
+  };
+  const listHref = `/vehicles${query(selection)}`;
+  // Adding or removing keeps the buyer on this page: the next step (contact) is one tap away.
+  const toggleHref = `/vehicles/${vehicle.id}${query(toggleSelection(selection, vehicle.id))}`;
+  const contactHref = `/vehicles/contact?${selection.map((id) => `vehicleId=${id}`).join("&")}`;
+  const keyFacts = [
+    formatKm(vehicle.mileage),
+    vehicle.fuel ? FUEL_LABELS[vehicle.fuel] : null,
+    vehicle.transmission ? `Boîte ${TRANSMISSION_LABELS[vehicle.transmission]?.toLowerCase()}` : null,
+  ].filter((fact): fact is string => Boolean(fact));
 
   return (
-    <article className="vehicle-page">
-      <p>
-        <Link to={back}>← Tous les véhicules</Link>
-      </p>
-      <header>
-        <h1>{title}</h1>
-        <p className="price">{formatRand(vehicle.price)}</p>
-        {vehicle.city ? (
-          <p className="muted">
-            À voir à {vehicle.city}, {vehicle.province}
-          </p>
-        ) : null}
-      </header>
+    <article className="vehicle-page has-sticky-contact">
+      <JsonLd data={vehicleJsonLd(vehicle, root?.origin ?? "")} />
+      <Breadcrumbs items={[{ label: "Accueil", to: "/" }, { label: "Véhicules", to: listHref }, { label: name }]} />
+      <Gallery photos={vehicle.photos} title={title} />
+      {vehicle.photos.length === 0 ? <p className="muted">Pas encore de photo pour ce véhicule.</p> : null}
 
-      {vehicle.photos.length ? (
-        <ul className="gallery vehicle-gallery" aria-label="Photos du véhicule">
-          {vehicle.photos.map((photo, index) => (
-            <li key={photo.path}>
-              <a href={photoUrl(photo.path)}>
-                <img
-                  src={photoUrl(photo.path)}
-                  alt={`${title}, vue ${index + 1}`}
-                  width={photo.width}
-                  height={photo.height}
-                  loading={index < 2 ? "eager" : "lazy"}
-                  decoding="async"
-                />
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">Pas encore de photo pour ce véhicule.</p>
-      )}
+      <div className="listing-layout">
+        <div>
+          <header className="listing-summary">
+            <div className="page-head">
+              <h1>{title}</h1>
+              {isSelected ? <span className="badge badge-active">Dans ma sélection</span> : null}
+            </div>
+            <p className="price">{price}</p>
+            {vehicle.city ? (
+              <p className="place muted">
+                À voir à {vehicle.city}
+                {vehicle.province && vehicle.province !== vehicle.city ? `, ${vehicle.province}` : ""}
+              </p>
+            ) : null}
+            {keyFacts.length ? (
+              <ul className="key-facts" aria-label="En bref">
+                {keyFacts.map((fact) => (
+                  <li key={fact}>{fact}</li>
+                ))}
+              </ul>
+            ) : null}
+            <p className="muted">
+              Publié le <time dateTime={vehicle.createdAt}>{formatDate(vehicle.createdAt)}</time>
+            </p>
+          </header>
 
-      <section aria-labelledby="facts-title">
-        <h2 id="facts-title">Caractéristiques</h2>
-        <VehicleFacts vehicle={vehicle} />
-        {vehicle.description
-          ? vehicle.description.split(/\n{2,}/).map((paragraph, index) => <p key={index}>{paragraph}</p>)
-          : null}
-      </section>
+          {vehicle.description ? (
+            <section aria-labelledby="description-title">
+              <h2 id="description-title">Description</h2>
+              <div className="description">
+                {vehicle.description.split(/\n{2,}/).map((paragraph, index) => (
+                  <p key={index}>{paragraph}</p>
+                ))}
+              </div>
+            </section>
+          ) : null}
 
-      <section aria-labelledby="select-title" className="card">
-        <h2 id="select-title">Intéressé ?</h2>
-        <p>
-          Ajoutez ce véhicule à votre sélection (jusqu’à {MAX_VEHICLES}) pour contacter les vendeurs en une seule
-          demande. Vos coordonnées ne leur sont transmises qu’après un court délai pendant lequel vous pouvez annuler.
-        </p>
-        <div className="actions">
-          {isSelected ? (
-            <>
-              <span className="badge badge-active">Dans ma sélection</span>
-              <Link to={toggleHref} className="button button-secondary">
-                Retirer de ma sélection
-              </Link>
-            </>
-          ) : selection.length >= MAX_VEHICLES ? (
-            <p className="muted">Votre sélection est complète ({MAX_VEHICLES} véhicules).</p>
-          ) : (
-            <Link to={toggleHref} className="button">
-              Ajouter à ma sélection
-            </Link>
-          )}
+          <section aria-labelledby="facts-title">
+            <h2 id="facts-title">Caractéristiques</h2>
+            <VehicleFacts vehicle={vehicle} />
+          </section>
         </div>
-      </section>
+
+        <div className="listing-aside">
+          <section id="contact" aria-labelledby="select-title" className="card">
+            <h2 id="select-title">Intéressé ?</h2>
+            <p>
+              Ajoutez ce véhicule à votre sélection (jusqu’à {MAX_VEHICLES}) pour contacter les vendeurs en une seule
+              demande. Vos coordonnées ne leur sont transmises qu’après un court délai pendant lequel vous pouvez
+              annuler.
+            </p>
+            <div className="actions">
+              {isSelected ? (
+                <>
+                  <Link to={contactHref} className="button">
+                    {`Contacter les vendeurs (${selection.length})`}
+                  </Link>
+                  <Link to={toggleHref} className="button button-secondary" preventScrollReset>
+                    Retirer de ma sélection
+                  </Link>
+                </>
+              ) : full ? (
+                <>
+                  <p className="muted">Votre sélection est complète ({MAX_VEHICLES} véhicules).</p>
+                  <Link to={listHref} className="button button-secondary">
+                    Voir ma sélection
+                  </Link>
+                </>
+              ) : (
+                <Link to={toggleHref} className="button" preventScrollReset>
+                  Ajouter à ma sélection
+                </Link>
+              )}
+            </div>
+          </section>
+        </div>
+      </div>
+
+      <div className="sticky-contact">
+        <p>{price}</p>
+        {isSelected || full ? (
+          <Link to={contactHref} className="button">
+            Contacter
+          </Link>
+        ) : (
+          <Link to={toggleHref} className="button" preventScrollReset>
+            Ajouter à ma sélection
+          </Link>
+        )}
+      </div>
     </article>
   );
+}
+
+const FUEL_TYPES: Record<string, string> = {
+  essence: "Gasoline",
+  diesel: "Diesel",
+  hybride: "Hybrid",
+  electrique: "Electric",
+  gpl: "LPG",
+};
+const TRANSMISSION_TYPES: Record<string, string> = { manuelle: "Manual", automatique: "Automatic" };
+
+/**
+ * schema.org Car with its Offer (price in rand, on sale). No seller: the dealership stays
+ * anonymous until the buyer's request has left the anonymity window.
+ */
+function vehicleJsonLd(vehicle: PageData["vehicle"], origin: string) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "Car",
+    name: vehicleTitle(vehicle),
+    description: vehicle.description ?? undefined,
+    url: `${origin}/vehicles/${vehicle.id}`,
+    image: vehicle.photos.map((photo) => origin + uploadUrl(photo.path)),
+    brand: { "@type": "Brand", name: vehicle.make },
+    model: vehicle.model,
+    vehicleModelDate: String(vehicle.year),
+    mileageFromOdometer: { "@type": "QuantitativeValue", value: vehicle.mileage, unitCode: "KMT" },
+    fuelType: vehicle.fuel ? FUEL_TYPES[vehicle.fuel] : undefined,
+    vehicleTransmission: vehicle.transmission ? TRANSMISSION_TYPES[vehicle.transmission] : undefined,
+    color: vehicle.colour ?? undefined,
+    itemCondition: "https://schema.org/UsedCondition",
+    offers: {
+      "@type": "Offer",
+      price: vehicle.price,
+      priceCurrency: "ZAR",
+      availability: "https://schema.org/InStock",
+      url: `${origin}/vehicles/${vehicle.id}`,
+    },
+  };
 }

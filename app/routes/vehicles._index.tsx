@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { VehicleFacts, vehicleTitle } from "~/components/vehicles/VehicleFacts";
-import { photoUrl } from "~/domain/listings/format";
+import { CARD_SIZES, Photo } from "~/components/ui/Photo";
 import {
   activeMakes,
   listActiveVehicles,
@@ -195,13 +195,14 @@ export default function VehiclesPage() {
               <li key={vehicle.id} className="listing-card vehicle-card">
                 <Link to={`/vehicles/${vehicle.id}${searchWith("", { selected: selectionParam(selection) })}`}>
                   {vehicle.cover ? (
-                    <img
-                      src={photoUrl(vehicle.cover.path)}
-                      alt=""
+                    <Photo
+                      path={vehicle.cover.path}
                       width={vehicle.cover.width}
                       height={vehicle.cover.height}
+                      sizes={CARD_SIZES}
+                      alt=""
+                      priority={index === 0}
                       loading={index < 3 ? "eager" : "lazy"}
-                      decoding="async"
                     />
                   ) : (
                     <div className="listing-card-nophoto" aria-hidden="true">

@@ -3,6 +3,7 @@ import { JOB_TYPES } from "~/domain/jobs/handlers.server";
 import { jobHandler } from "~/domain/jobs/queue.server";
 import { startWorker, stopWorker } from "~/domain/jobs/worker.server";
 import { sweepPhotoFiles } from "~/domain/photos/photo-files.server";
+import { scheduleWidthBackfill } from "~/domain/photos/width-backfill.server";
 import { dbReady } from "./db.server";
 import { log } from "./logger.server";
 import { env } from "./env.server";
@@ -16,6 +17,12 @@ export async function startBackgroundWork() {
     await sweepIdentityFiles();
   } catch (error) {
     log.error("start-up sweep failed", { error: String(error) });
+  }
+  // Photos stored before the 400/800 px widths existed get them, in the background (a job).
+  try {
+    await scheduleWidthBackfill();
+  } catch (error) {
+    log.error("could not schedule the photo widths backfill", { error: String(error) });
   }
   const missing = JOB_TYPES.filter((type) => !jobHandler(type));
   if (missing.length) throw new Error(`No handler registered for job types: ${missing.join(", ")}`);

@@ -5,7 +5,7 @@
  * 800 px wide beside it (`photoVariantPath`), for `srcset`.
  */
 import fs from "node:fs";
-import sharp, { type OutputInfo } from "sharp";
+import sharp, { type OutputInfo, type Sharp } from "sharp";
 import { PHOTO_WIDTHS, photoVariantPath } from "~/domain/media/photo-widths";
 
 /** Largest input accepted, in pixels (≈ 8000 × 8000): more is treated as a decompression bomb. */
@@ -51,14 +51,7 @@ export async function processPhoto(input: string, output: string): Promise<Proce
     const upright = sharp(input, { ...options, pages: 1 }).autoOrient();
     encoded = [];
     for (const width of [PHOTO_MAX_SIZE, ...PHOTO_WIDTHS]) {
-      encoded.push(
-        await upright
-          .clone()
-          .resize({ width, height: PHOTO_MAX_SIZE, fit: "inside", withoutEnlargement: true })
-          // Metadata is dropped by default: never call withMetadata/keepExif here.
-          .webp({ quality: PHOTO_QUALITY })
-          .toBuffer({ resolveWithObject: true }),
-      );
+      encoded.push(await encodeWidth(upright, width).toBuffer({ resolveWithObject: true }));
     }
   } catch (error) {
     throw new InvalidImage(describe(error));
@@ -79,6 +72,39 @@ export async function processPhoto(input: string, output: string): Promise<Proce
   }
   const [full] = encoded;
   return { width: full.info.width, height: full.info.height, bytes: full.info.size, files };
+}
+
+/** One width of a photo: fitted within `width` × 1200 px, never enlarged, WebP without metadata. */
+function encodeWidth(upright: Sharp, width: number) {
+  return (
+    upright
+      .clone()
+      .resize({ width, height: PHOTO_MAX_SIZE, fit: "inside", withoutEnlargement: true })
+      // Metadata is dropped by default: never call withMetadata/keepExif here.
+      .webp({ quality: PHOTO_QUALITY })
+  );
+}
+
+/**
+ * The smaller widths of an already stored photo (a file this pipeline wrote), encoded to memory
+ * one after the other: what the backfill of photos stored before the widths existed writes.
+ * Throws the file system's error (ENOENT) when the file is missing, `InvalidImage` when it does
+ * not decode.
+ */
+export async function encodeStoredPhotoWidths(input: string, widths: readonly number[]): Promise<Buffer[]> {
+  await fs.promises.access(input, fs.constants.R_OK);
+  const upright = sharp(input, {
+    limitInputPixels: MAX_INPUT_PIXELS,
+    failOn: "error",
+    sequentialRead: true,
+  }).autoOrient();
+  const out: Buffer[] = [];
+  try {
+    for (const width of widths) out.push(await encodeWidth(upright, width).toBuffer());
+  } catch (error) {
+    throw new InvalidImage(describe(error));
+  }
+  return out;
 }
 
 function describe(error: unknown) {

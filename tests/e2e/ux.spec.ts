@@ -194,6 +194,98 @@ test("a listing page tells search engines what it is", async ({ page }) => {
   expect(new Set(parts).size).toBe(parts.length);
 });
 
+test("a vehicle page tells search engines what it is, and never who sells it", async ({ page }) => {
+  await page.goto("/vehicles?sort=price-desc");
+  // Cards load the 400 or 800 px file on a phone, not the 1200 px one.
+  await expect(page.locator(".vehicle-card img").first()).toHaveAttribute(
+    "srcset",
+    /-400w\.webp 400w, .*-800w\.webp 800w/,
+  );
+  const href = (await page.locator(".vehicle-card h2 a").first().getAttribute("href"))!.split("?")[0];
+  expect(href).toMatch(/^\/vehicles\/\d+$/);
+  await page.goto(href);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`^http.*${href}$`));
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+    "content",
+    /^http.*\/uploads\/vehicles\/.+\.webp$/,
+  );
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /.{40,}/);
+  const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(data["@type"]).toBe("Car");
+  expect(data.brand.name).toBeTruthy();
+  expect(data.vehicleModelDate).toMatch(/^\d{4}$/);
+  expect(data.mileageFromOdometer.unitCode).toBe("KMT");
+  expect(data.offers).toMatchObject({
+    "@type": "Offer",
+    priceCurrency: "ZAR",
+    availability: "https://schema.org/InStock",
+  });
+  expect(data.offers.price).toBeGreaterThan(0);
+  const breadcrumbs = page.getByRole("navigation", { name: "Fil d’Ariane" });
+  await expect(breadcrumbs.getByRole("link", { name: "Véhicules" })).toHaveAttribute("href", "/vehicles");
+  await expect(breadcrumbs.locator('[aria-current="page"]')).toHaveText(`${data.brand.name} ${data.model}`);
+  await expect(page.locator(".mosaic li img").first()).toHaveAttribute("fetchpriority", "high");
+  // The dealership stays anonymous: neither its name nor its address nor its id reach the page.
+  const html = await page.content();
+  for (const secret of ["Cape Auto Gallery", "garage@vitrine.test", "proId", "seller"])
+    expect(html).not.toContain(secret);
+});
+
+test("on a phone a vehicle page keeps its next step at hand", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto("/vehicles");
+  const href = (await page.locator(".vehicle-card h2 a").first().getAttribute("href"))!.split("?")[0];
+  await page.goto(href);
+  const sticky = page.locator(".sticky-contact");
+  await expect(sticky).toBeInViewport();
+  await sticky.getByRole("link", { name: "Ajouter à ma sélection" }).click();
+  await expect(page).toHaveURL(new RegExp(`${href}\\?selected=\\d+`));
+  await sticky.getByRole("link", { name: "Contacter" }).click();
+  await expect(page).toHaveURL(/\/vehicles\/contact\?vehicleId=\d+/);
+  await expect(page.locator(".chosen-vehicles li")).toHaveCount(1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+// Every pro page of each kind and role fits a 360 px phone: no sideways scroll, tables become
+// cards. `first:` opens the first item of that list (an edit page).
+const PRO_PAGES: Record<string, string[]> = {
+  "garage@vitrine.test": [
+    "/pro",
+    "/pro/vehicles",
+    "/pro/vehicles/new",
+    "first:/pro/vehicles",
+    "/pro/team",
+    "/pro/contacts",
+    "/pro/contacts/vehicles",
+  ],
+  "promoteur@vitrine.test": ["/pro", "/pro/programmes", "/pro/programmes/new", "first:/pro/programmes", "/pro/team"],
+  "agence@vitrine.test": ["/pro", "/pro/properties", "/pro/team", "/pro/contacts", "/pro/settings"],
+  "agent@vitrine.test": ["/pro", "/pro/properties", "/pro/contacts"],
+};
+
+for (const [email, paths] of Object.entries(PRO_PAGES)) {
+  test(`no pro page of ${email.split("@")[0]} scrolls sideways on a phone`, async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await page.goto("/login");
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Mot de passe").fill("vitrine-demo");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page).toHaveURL(/\/pro/);
+    for (const entry of paths) {
+      let path = entry;
+      if (entry.startsWith("first:")) {
+        const list = entry.slice("first:".length);
+        await page.goto(list);
+        path = (await page.locator(`main table a[href^="${list}/"]`).first().getAttribute("href"))!;
+      }
+      const response = await page.goto(path);
+      expect(response!.status(), path).toBe(200);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(PHONE.width);
+    }
+  });
+}
+
 test("a missing page keeps the site's header and offers a way back", async ({ page }) => {
   const response = await page.goto("/une-page-qui-n-existe-pas");
   expect(response!.status()).toBe(404);

@@ -29,7 +29,7 @@ export function AssignForm({
     navigation.formData?.get("id") === id;
   const selectId = `assignee-${id}`;
   return (
-    <Form method="post" action={action} className="inline-form assign-form">
+    <Form method="post" action={action} className="select-form assign-form">
       <input type="hidden" name="intent" value="assign" />
       <input type="hidden" name="id" value={id} />
       <label htmlFor={selectId} className="visually-hidden">

@@ -22,7 +22,7 @@ export function ResponsibleMember({
         Les nouvelles demandes sur {subject} lui sont attribuées. Sans responsable, elles sont réparties à tour de rôle
         entre les agents et les responsables actifs.
       </p>
-      <Form method="post" className="inline-form">
+      <Form method="post" className="select-form">
         <label htmlFor="field-responsibleMemberId" className="visually-hidden">
           Responsable des demandes
         </label>

@@ -4,6 +4,7 @@
 import { reminderJob } from "~/domain/followup/reminders.server";
 import { replySendJob } from "~/domain/followup/replies.server";
 import { inquiryAcknowledgeJob, inquiryNotifyJob } from "~/domain/inquiries/notify.server";
+import { photoWidthsBackfillJob } from "~/domain/photos/width-backfill.server";
 import { notifyDealershipJob, NOTIFY_JOB as VEHICLE_REQUEST_NOTIFY_JOB } from "~/domain/vehicles/notify.server";
 
 export const JOB_TYPES = [
@@ -13,4 +14,5 @@ export const JOB_TYPES = [
   notifyDealershipJob.type,
   replySendJob.type,
   reminderJob.type,
+  photoWidthsBackfillJob.type,
 ] as const;

@@ -289,6 +289,11 @@ export async function retryJob(id: string): Promise<boolean> {
   return count === 1;
 }
 
+/** Whether a job of this type is waiting or running (neither done nor failed for good). */
+export async function hasUnfinishedJob(type: string): Promise<boolean> {
+  return (await db.job.count({ where: { type, doneAt: null, failedAt: null } })) > 0;
+}
+
 export async function jobStats(): Promise<{ pending: number; failed: number; done: number }> {
   const [pending, failed, done] = await Promise.all([
     db.job.count({ where: { doneAt: null, failedAt: null } }),

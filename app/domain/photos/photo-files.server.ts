@@ -93,7 +93,7 @@ async function photoPathsIn(kind: PhotoKind, paths: string[]): Promise<string[]>
 }
 
 /** The stored paths among `paths` that still have a photo row, whatever their kind. */
-async function existingPhotoPaths(paths: string[]): Promise<Set<string>> {
+export async function existingPhotoPaths(paths: string[]): Promise<Set<string>> {
   const kept = new Set<string>();
   for (const kind of PHOTO_KINDS) {
     const ofKind = paths.filter((relative) => kindOfPath(relative) === kind);
