@@ -56,6 +56,8 @@ test("a pro saves a programme and a lot, finds them in their favorites and remov
   await expect(page.getByRole("columnheader", { name: "Référence" })).toBeVisible();
   await expect(page.getByRole("button", { name: /Sauvegarder/ })).toHaveCount(0);
   await page.getByRole("link", { name: "Connectez-vous pour sauvegarder" }).click();
+  // The programme page has its own "E-mail" field (the inquiry form): wait for the login page.
+  await expect(page).toHaveURL(/\/login\?/);
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Mot de passe").fill("vitrine-demo");
   await page.getByRole("button", { name: "Se connecter" }).click();
