@@ -25,6 +25,7 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Starting a server on the demo data set (seeding included) takes far longer on a busy machine.
+    hookTimeout: 300_000,
   },
 });

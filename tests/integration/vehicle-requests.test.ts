@@ -73,7 +73,7 @@ describe("POST /api/contact-requests (seed 004 contract)", () => {
   beforeAll(async () => {
     server = await startServer({ seed: "demo", env: { TRUST_PROXY: "1" } });
     db = openDb(server);
-  }, 400_000); // seeding the demo data set on a busy machine
+  });
   afterAll(async () => {
     await db?.$disconnect();
     await server?.stop();
@@ -406,7 +406,7 @@ describe("dealership notification after the anonymity window", () => {
       },
     });
     secondDealer = { id: pro.id, email: pro.email, vehicleId: vehicle.id };
-  }, 400_000); // seeding the demo data set on a busy machine
+  });
   afterAll(async () => {
     await db?.$disconnect();
     await server?.stop();
