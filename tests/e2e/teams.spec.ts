@@ -82,7 +82,7 @@ test("an owner invites a colleague, who joins and sees only what an agent may", 
 
   await page.getByLabel("Nom").fill("Léna Collègue");
   await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Rôle").selectOption("agent");
+  await page.getByLabel("Rôle", { exact: true }).selectOption("agent");
   await page.getByRole("button", { name: "Envoyer l’invitation" }).click();
   await expect(page.getByText(`Invitation envoyée à ${email}`)).toBeVisible();
 
