@@ -204,12 +204,14 @@ test("the pro filters the inbox, pages through it, and moves inquiries from new 
   await row(chloe).getByRole("button", { name: "Marquer comme répondu" }).click();
   await expect(row(chloe)).toHaveCount(0);
 
-  // Opening a detail marks it read; it shows the full message, the sender and a reply link.
+  // Opening a detail marks it read; it shows the full message, the sender, the reply form and a
+  // link to answer with the pro's own mail application.
   await row(bruno).getByRole("link", { name: /Voir/ }).click();
   await expect(page.getByRole("heading", { name: `Demande de ${bruno}` })).toBeVisible();
   await expect(page.locator(".inquiry-detail .badge")).toHaveText("Lu par le pro");
   await expect(page.getByText(`Bonjour, je suis intéressé par la maison. ${bruno}`)).toBeVisible();
-  const reply = page.getByRole("link", { name: "Répondre par e-mail" });
+  await expect(page.getByLabel("Votre réponse")).toBeVisible();
+  const reply = page.getByRole("link", { name: "Répondre avec ma messagerie" });
   await expect(reply).toHaveAttribute(
     "href",
     `mailto:bruno.${suffix}@example.fr?subject=${encodeURIComponent(`Votre demande : ${property.title}`)}`,
