@@ -193,7 +193,8 @@ async function crawl(start, state) {
     if (!response || response.status() >= 400) continue;
     seen.set(shape(current), current);
     if (depth >= 2) continue;
-    const links = await page.$$eval("a[href^='/pro'], a[href^='/admin']", (as) =>
+    // The pro area and the admin only: `/properties` and `/programmes` start with "/pro" too.
+    const links = await page.$$eval("a[href='/pro'], a[href^='/pro/'], a[href^='/pro?'], a[href^='/admin']", (as) =>
       as.map((a) => a.getAttribute("href")),
     );
     for (const link of links) {

@@ -164,9 +164,7 @@ export default function PropertyInbox() {
         <table className="inquiry-table">
           <thead>
             <tr>
-              <th scope="col">Annonce</th>
-              <th scope="col">Contact</th>
-              <th scope="col">Message</th>
+              <th scope="col">Demande</th>
               <th scope="col">Reçue le</th>
               <th scope="col">Statut</th>
               <th scope="col">Attribuée à</th>
@@ -176,11 +174,13 @@ export default function PropertyInbox() {
           <tbody>
             {inquiries.map((inquiry) => (
               <tr key={inquiry.id} data-inquiry-id={inquiry.id}>
-                <td>
-                  <InquirySubject inquiry={inquiry} />
+                <td className="inquiry-cell">
+                  <strong className="inquiry-sender">{inquiry.senderName}</strong>
+                  <span className="inquiry-subject">
+                    <InquirySubject inquiry={inquiry} />
+                  </span>
+                  <span className="inquiry-excerpt muted">{inquiry.excerpt}</span>
                 </td>
-                <td data-label="Contact">{inquiry.senderName}</td>
-                <td data-label="Message">{inquiry.excerpt}</td>
                 <td data-label="Reçue le">
                   <time dateTime={inquiry.createdAt}>{formatInquiryDate(inquiry.createdAt)}</time>
                 </td>

@@ -20,14 +20,14 @@ import {
   toApiVehicle,
   updateVehicle,
 } from "~/domain/vehicles/manage.server";
+import { UpdateVehicleSchema } from "~/domain/vehicles/rules";
 import {
   nextVehicleStatuses,
-  UpdateVehicleSchema,
   VEHICLE_STATUS_ACTIONS,
   VEHICLE_STATUS_LABELS,
   VEHICLE_STATUSES,
   type VehicleStatus,
-} from "~/domain/vehicles/rules";
+} from "~/domain/vehicles/vocabulary";
 import { ResponsibleMember } from "~/components/teams/ResponsibleMember";
 import { setResponsibleMember } from "~/domain/teams/assignment.server";
 import { can } from "~/domain/teams/permissions";

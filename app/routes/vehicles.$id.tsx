@@ -10,7 +10,7 @@ import { uploadUrl } from "~/domain/media/photo-widths";
 import { publicVehicle, vehiclesByIds } from "~/domain/vehicles/catalog.server";
 import { formatKm, formatRand } from "~/domain/vehicles/labels";
 import { parseVehicleKey } from "~/domain/vehicles/manage.server";
-import { FUEL_LABELS, TRANSMISSION_LABELS } from "~/domain/vehicles/rules";
+import { FUEL_LABELS, TRANSMISSION_LABELS } from "~/domain/vehicles/vocabulary";
 import { parseSelection, selectionParam, toggleSelection } from "~/domain/vehicles/selection";
 import { MAX_VEHICLES } from "~/domain/vehicles/validation";
 import { useRootData } from "~/root";

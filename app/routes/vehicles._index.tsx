@@ -11,7 +11,7 @@ import {
   type VehicleFilters,
 } from "~/domain/vehicles/catalog.server";
 import { formatRand, formatWindow } from "~/domain/vehicles/labels";
-import { VEHICLE_SORT_LABELS, VEHICLE_SORTS, type VehicleSort } from "~/domain/vehicles/rules";
+import { VEHICLE_SORT_LABELS, VEHICLE_SORTS, type VehicleSort } from "~/domain/vehicles/vocabulary";
 import { parseSelection, searchWith, selectionParam, toggleSelection } from "~/domain/vehicles/selection";
 import { MAX_VEHICLES } from "~/domain/vehicles/validation";
 import { seoMeta, siteOrigin } from "~/utils/seo";
@@ -193,7 +193,12 @@ export default function VehiclesPage() {
             const title = vehicleTitle(vehicle);
             return (
               <li key={vehicle.id} className="listing-card vehicle-card">
-                <Link to={`/vehicles/${vehicle.id}${searchWith("", { selected: selectionParam(selection) })}`}>
+                {/* The photo repeats the title's link: out of the tab order and hidden from screen readers. */}
+                <Link
+                  to={`/vehicles/${vehicle.id}${searchWith("", { selected: selectionParam(selection) })}`}
+                  tabIndex={-1}
+                  aria-hidden="true"
+                >
                   {vehicle.cover ? (
                     <Photo
                       path={vehicle.cover.path}

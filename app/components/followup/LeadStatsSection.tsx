@@ -199,8 +199,11 @@ export function LeadStatsSection({ stats }: { stats: LeadStatsView }) {
         </div>
         <div className="card">
           <dt>Répondu en moins d’une heure</dt>
-          <dd data-testid="stat-within-hour">{percent(stats.answeredWithinHourShare)}</dd>
-          <WithinHourGauge share={stats.answeredWithinHourShare} />
+          {/* A definition list's groups hold only dt and dd: the gauge belongs to the figure. */}
+          <dd>
+            <span data-testid="stat-within-hour">{percent(stats.answeredWithinHourShare)}</span>
+            <WithinHourGauge share={stats.answeredWithinHourShare} />
+          </dd>
         </div>
         <div className="card">
           <dt>En attente de réponse</dt>

@@ -1,5 +1,5 @@
 import { formatKm, formatRand } from "~/domain/vehicles/labels";
-import { FUEL_LABELS, TRANSMISSION_LABELS } from "~/domain/vehicles/rules";
+import { FUEL_LABELS, TRANSMISSION_LABELS } from "~/domain/vehicles/vocabulary";
 
 export type VehicleSummary = {
   id: number;

@@ -7,7 +7,7 @@ import {
   TRANSMISSION_LABELS,
   VEHICLE_FIELD_LABELS as L,
   maxVehicleYear,
-} from "~/domain/vehicles/rules";
+} from "~/domain/vehicles/vocabulary";
 
 export type VehicleFormValues = Record<string, string>;
 
