@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { VehicleFacts, vehicleTitle } from "~/components/vehicles/VehicleFacts";
+import { FilterPanel } from "~/components/ui/FilterPanel";
 import { CARD_SIZES, Photo } from "~/components/ui/Photo";
 import {
   activeMakes,
@@ -74,6 +75,7 @@ export default function VehiclesPage() {
   // Adding or removing a vehicle keeps the visitor on the same page of results.
   const withSelection = (ids: number[]) =>
     searchWith(search, { selected: selectionParam(ids), page: page > 1 ? String(page) : null });
+  const activeFilters = [filters.make, filters.model, filters.year, filters.maxPrice].filter(Boolean).length;
   const contactHref = `/vehicles/contact?${selection.map((id) => `vehicleId=${id}`).join("&")}`;
 
   return (
@@ -84,66 +86,68 @@ export default function VehiclesPage() {
         concessionnaire reçoit vos coordonnées {windowText} après l’envoi, le temps pour vous de changer d’avis.
       </p>
 
-      <Form method="get" action="/vehicles" className="card vehicle-filters" aria-label="Filtrer les véhicules">
-        {selection.length ? <input type="hidden" name="selected" value={selection.join(",")} /> : null}
-        <div className="form-grid">
-          <div className="field">
-            <label htmlFor="filter-make">Marque</label>
-            <select id="filter-make" name="make" defaultValue={filters.make ?? ""}>
-              <option value="">Toutes</option>
-              {makes.map((make) => (
-                <option key={make} value={make}>
-                  {make}
-                </option>
-              ))}
-            </select>
+      <FilterPanel activeCount={activeFilters} initialCount={null}>
+        <Form method="get" action="/vehicles" className="card search-form" aria-label="Filtrer les véhicules">
+          {selection.length ? <input type="hidden" name="selected" value={selection.join(",")} /> : null}
+          <div className="form-grid">
+            <div className="field">
+              <label htmlFor="filter-make">Marque</label>
+              <select id="filter-make" name="make" defaultValue={filters.make ?? ""}>
+                <option value="">Toutes</option>
+                {makes.map((make) => (
+                  <option key={make} value={make}>
+                    {make}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-model">Modèle</label>
+              <input id="filter-model" name="model" defaultValue={filters.model ?? ""} />
+            </div>
+            <div className="field">
+              <label htmlFor="filter-year">Année</label>
+              <input
+                id="filter-year"
+                name="year"
+                type="number"
+                min={1950}
+                max={2100}
+                inputMode="numeric"
+                defaultValue={filters.year ?? ""}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="filter-max-price">Prix maximum (R)</label>
+              <input
+                id="filter-max-price"
+                name="maxPrice"
+                type="number"
+                min={0}
+                step={1000}
+                inputMode="numeric"
+                defaultValue={filters.maxPrice ?? ""}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="filter-sort">Trier par</label>
+              <select id="filter-sort" name="sort" defaultValue={sort}>
+                {VEHICLE_SORTS.map((value) => (
+                  <option key={value} value={value}>
+                    {VEHICLE_SORT_LABELS[value]}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor="filter-model">Modèle</label>
-            <input id="filter-model" name="model" defaultValue={filters.model ?? ""} />
+          <div className="actions">
+            <button type="submit">Appliquer</button>
+            <Link to={`/vehicles${searchWith("", { selected: selectionParam(selection) })}`}>
+              Réinitialiser les filtres
+            </Link>
           </div>
-          <div className="field">
-            <label htmlFor="filter-year">Année</label>
-            <input
-              id="filter-year"
-              name="year"
-              type="number"
-              min={1950}
-              max={2100}
-              inputMode="numeric"
-              defaultValue={filters.year ?? ""}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="filter-max-price">Prix maximum (R)</label>
-            <input
-              id="filter-max-price"
-              name="maxPrice"
-              type="number"
-              min={0}
-              step={1000}
-              inputMode="numeric"
-              defaultValue={filters.maxPrice ?? ""}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="filter-sort">Trier par</label>
-            <select id="filter-sort" name="sort" defaultValue={sort}>
-              {VEHICLE_SORTS.map((value) => (
-                <option key={value} value={value}>
-                  {VEHICLE_SORT_LABELS[value]}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="actions">
-          <button type="submit">Appliquer</button>
-          <Link to={`/vehicles${searchWith("", { selected: selectionParam(selection) })}`}>
-            Réinitialiser les filtres
-          </Link>
-        </div>
-      </Form>
+        </Form>
+      </FilterPanel>
 
       <section className="card selection-bar" aria-labelledby="selection-title">
         <div>

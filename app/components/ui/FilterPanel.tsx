@@ -4,8 +4,8 @@ const CountContext = createContext<number | null>(null);
 
 /**
  * Search filters in a panel that folds on a phone (a native <details>, so it works without
- * JavaScript) and stays open on a laptop. With JavaScript on, the submit button follows the
- * filters being changed: "Voir 12 annonces" (`countUrl?…` answers `{ count }`).
+ * JavaScript) and stays open on a laptop. With JavaScript on and a `countUrl`, the submit button
+ * follows the filters being changed: "Voir 12 annonces" (`countUrl?…` answers `{ count }`).
  */
 export function FilterPanel({
   children,
@@ -17,7 +17,7 @@ export function FilterPanel({
   children: ReactNode;
   activeCount: number;
   initialCount: number | null;
-  countUrl: string;
+  countUrl?: string;
   defaultOpen?: boolean;
 }) {
   const [count, setCount] = useState(initialCount);
@@ -33,7 +33,7 @@ export function FilterPanel({
 
   const onChange = (event: { target: EventTarget }) => {
     const form = (event.target as HTMLElement).closest("form");
-    if (!form) return;
+    if (!form || !countUrl) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
       request.current?.abort();
