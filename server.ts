@@ -114,6 +114,19 @@ app.use((req, res, next) => {
   next();
 });
 
+// ---- An address holding a NUL character (%00) is refused: no page or search has a use for it, and
+// PostgreSQL cannot compare or store text containing one.
+app.use((req, res, next) => {
+  if (!/%00/.test(req.originalUrl)) return next();
+  res.status(400).setHeader("Cache-Control", "no-store");
+  const message = "The address holds a NUL character (%00)";
+  if (wantsJson(new Request("http://localhost/", { headers: { accept: req.get("accept") ?? "" } }))) {
+    res.type("application/json").send(JSON.stringify({ error: { code: "VALIDATION_ERROR", message } }));
+  } else {
+    res.type("text/plain").send("Adresse invalide : elle contient un caractère nul (%00).");
+  }
+});
+
 // ---- Request log: method, path (no query string: it may hold an e-mail), status, duration.
 app.use((req, res, next) => {
   const started = process.hrtime.bigint();

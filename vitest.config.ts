@@ -1,13 +1,12 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// These suites read and write the test server's database through better-sqlite3 directly; until
-// that access goes through tests/helpers/db.ts they run on SQLite only.
+// Suites that run once, on SQLite. They test the HTTP server itself — start-up, security headers,
+// body limits, a full disk, graceful shutdown (one process and WEB_CONCURRENCY) — where the
+// database plays no part in what is checked; running them twice would add minutes to CI (kept
+// under 20 on 2 cores) for no new coverage. Their few rows are read with better-sqlite3.
 const SQLITE_ONLY = [
   "tests/integration/foundation.test.ts",
-  "tests/integration/inquiries.test.ts",
-  "tests/integration/listings.test.ts",
-  "tests/integration/hostile-input.test.ts",
   "tests/integration/server-hardening.test.ts",
   "tests/integration/disk-full.test.ts",
   "tests/integration/shutdown.test.ts",

@@ -1,7 +1,7 @@
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import { DomainError, STATUS_OF, unreadableBody, type ErrorCode, type FieldIssue } from "./errors";
-import { isDigits, isJsonMediaType, isWellFormedText, mediaTypeOf } from "./input";
+import { isDigits, isJsonMediaType, isStorableText, mediaTypeOf } from "./input";
 
 /**
  * One route serves a page and the SPEC's JSON (docs/decisions/002). A request is a JSON request
@@ -84,19 +84,27 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw unreadableBody("Request body must be a JSON object", "Expected an object");
   }
-  if (!isWellFormedJson(body)) {
-    // A lone surrogate ("\ud800") cannot be stored or encoded as UTF-8: refuse it here.
-    throw unreadableBody("Request body holds text that is not valid Unicode", "Invalid Unicode text");
-  }
+  if (!isStorableJson(body)) throw unstorableText();
   return body as Record<string, unknown>;
 }
 
-/** Every string (keys included) of a parsed JSON value is well-formed UTF-16. */
-function isWellFormedJson(value: unknown): boolean {
-  if (typeof value === "string") return isWellFormedText(value);
-  if (Array.isArray(value)) return value.every(isWellFormedJson);
+/**
+ * A lone surrogate ("\ud800") cannot be encoded as UTF-8, and PostgreSQL refuses U+0000 in text:
+ * such a body is refused whole, before anything reads it.
+ */
+function unstorableText() {
+  return unreadableBody(
+    "Request body holds text that is not valid Unicode or contains a NUL character",
+    "Invalid text: not valid Unicode, or a NUL character",
+  );
+}
+
+/** Every string (keys included) of a parsed JSON value is storable text. */
+function isStorableJson(value: unknown): boolean {
+  if (typeof value === "string") return isStorableText(value);
+  if (Array.isArray(value)) return value.every(isStorableJson);
   if (value && typeof value === "object") {
-    return Object.entries(value).every(([key, item]) => isWellFormedText(key) && isWellFormedJson(item));
+    return Object.entries(value).every(([key, item]) => isStorableText(key) && isStorableJson(item));
   }
   return true;
 }
@@ -138,7 +146,9 @@ export async function readBody(request: Request): Promise<Record<string, unknown
     const form = await readForm(request);
     out = {};
     for (const [key, value] of form.entries()) {
-      if (typeof value === "string") out[key] = value;
+      if (typeof value !== "string") continue;
+      if (!isStorableText(key) || !isStorableText(value)) throw unstorableText();
+      out[key] = value;
     }
   }
   bodies.set(request, out);

@@ -125,6 +125,14 @@ export function isLocalPath(to: unknown): to is string {
   return true;
 }
 
+/**
+ * Text both databases can store: well-formed (below) and without U+0000, which PostgreSQL's text
+ * type refuses ("invalid byte sequence for encoding UTF8: 0x00") while SQLite keeps it.
+ */
+export function isStorableText(text: string): boolean {
+  return !text.includes("\u0000") && isWellFormedText(text);
+}
+
 /** No lone UTF-16 surrogate: the text can be encoded as UTF-8 and stored (`String#isWellFormed`). */
 export function isWellFormedText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

@@ -6,18 +6,16 @@
  * catastrophically simply never lets these tests finish.
  */
 import { randomInt } from "node:crypto";
-import { createRequire } from "node:module";
 import fc from "fast-check";
+import type { PrismaClient } from "~/generated/prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
+import { openTestDb } from "../helpers/db";
 import { startServer, type TestServer } from "../helpers/server";
 
-type Statement = { get: (...args: unknown[]) => unknown; run: (...args: unknown[]) => unknown };
-type SqliteDb = { prepare: (sql: string) => Statement; pragma: (sql: string) => unknown; close: () => void };
-const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string) => SqliteDb;
-
 let server: TestServer;
-let sqlite: SqliteDb;
+/** A second client on the server's own database, to look at the rows behind the answers. */
+let serverDb: PrismaClient;
 const clients: Record<string, Client> = {};
 let ownProperty: { id: string; slug: string; title: string };
 let otherProperty: { id: string };
@@ -33,8 +31,7 @@ const visitor = () => new Client(server.baseUrl, { "x-forwarded-for": randomIp()
 
 beforeAll(async () => {
   server = await startServer({ seed: "demo", env: { TRUST_PROXY: "1" } });
-  sqlite = new Database(server.env.DATABASE_URL.replace(/^file:/, ""));
-  sqlite.pragma("busy_timeout = 5000");
+  serverDb = openTestDb(server.env.DATABASE_URL);
   for (const [name, email] of [
     ["agence", "agence@vitrine.test"],
     ["promoteur", "promoteur@vitrine.test"],
@@ -67,60 +64,48 @@ beforeAll(async () => {
     },
   });
   otherProperty = (await other.json()).data;
-  const inquiry = sqlite
-    .prepare("SELECT c.id FROM ContactRequest c JOIN Pro p ON p.id = c.proId WHERE p.email = ? LIMIT 1")
-    .get("agence@vitrine.test") as { id: string };
-  ownInquiryId = inquiry.id;
-  programmeSlug = (sqlite.prepare("SELECT slug FROM Programme LIMIT 1").get() as { slug: string }).slug;
-  const owned = (table: string, email: string) =>
-    (
-      sqlite
-        .prepare(`SELECT t.id FROM "${table}" t JOIN Pro p ON p.id = t.proId WHERE p.email = ? LIMIT 1`)
-        .get(email) as {
-        id: never;
-      }
-    ).id;
-  ownVehicleId = owned("Vehicle", "garage@vitrine.test");
-  ownProgrammeId = owned("Programme", "promoteur@vitrine.test");
-  ownLotId = (sqlite.prepare("SELECT id FROM Lot WHERE programmeId = ? LIMIT 1").get(ownProgrammeId) as { id: string })
-    .id;
-  agentMemberId = (sqlite.prepare("SELECT id FROM Member WHERE email = 'agent@vitrine.test'").get() as { id: string })
-    .id;
+  const ownedBy = (email: string) => ({ where: { pro: { email } }, select: { id: true } }) as const;
+  ownInquiryId = (await serverDb.contactRequest.findFirstOrThrow(ownedBy("agence@vitrine.test"))).id;
+  programmeSlug = (await serverDb.programme.findFirstOrThrow()).slug;
+  ownVehicleId = (await serverDb.vehicle.findFirstOrThrow(ownedBy("garage@vitrine.test"))).id;
+  ownProgrammeId = (await serverDb.programme.findFirstOrThrow(ownedBy("promoteur@vitrine.test"))).id;
+  ownLotId = (await serverDb.lot.findFirstOrThrow({ where: { programmeId: ownProgrammeId } })).id;
+  agentMemberId = (await serverDb.member.findUniqueOrThrow({ where: { email: "agent@vitrine.test" } })).id;
 }, 300_000);
 
 afterAll(async () => {
-  sqlite?.close();
+  await serverDb?.$disconnect();
   await server?.stop();
 });
 
 // ---- helpers
 
-const TABLES = [
-  "Pro",
-  "Property",
-  "PropertyPhoto",
-  "ContactRequest",
-  "ProFavorite",
-  "VehicleContactRequest",
-  "ApiToken",
-  "Vehicle",
-  "VehiclePhoto",
-  "Programme",
-  "ProgrammePhoto",
-  "Lot",
-  "Member",
-  "Invitation",
-  "PasswordResetToken",
-];
+const ROW_COUNTS: Record<string, () => Promise<number>> = {
+  Pro: () => serverDb.pro.count(),
+  Property: () => serverDb.property.count(),
+  PropertyPhoto: () => serverDb.propertyPhoto.count(),
+  ContactRequest: () => serverDb.contactRequest.count(),
+  ProFavorite: () => serverDb.proFavorite.count(),
+  VehicleContactRequest: () => serverDb.vehicleContactRequest.count(),
+  ApiToken: () => serverDb.apiToken.count(),
+  Vehicle: () => serverDb.vehicle.count(),
+  VehiclePhoto: () => serverDb.vehiclePhoto.count(),
+  Programme: () => serverDb.programme.count(),
+  ProgrammePhoto: () => serverDb.programmePhoto.count(),
+  Lot: () => serverDb.lot.count(),
+  Member: () => serverDb.member.count(),
+  Invitation: () => serverDb.invitation.count(),
+  PasswordResetToken: () => serverDb.passwordResetToken.count(),
+};
 
-function rowCounts() {
-  return Object.fromEntries(
-    TABLES.map((table) => [table, (sqlite.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n]),
-  );
+async function rowCounts() {
+  const counts: Record<string, number> = {};
+  for (const [table, count] of Object.entries(ROW_COUNTS)) counts[table] = await count();
+  return counts;
 }
 
-function propertySnapshot(id: string) {
-  return JSON.stringify(sqlite.prepare("SELECT * FROM Property WHERE id = ?").get(id));
+async function propertySnapshot(id: string) {
+  return JSON.stringify(await serverDb.property.findUnique({ where: { id } }));
 }
 
 /** A body of some content type; `type: null` sends no Content-Type at all. */
@@ -244,8 +229,8 @@ const TARGETS: Target[] = [
 describe("bodies of every content type", () => {
   for (const target of TARGETS) {
     it(`${target.method} ${target.path.toString().replace(/^.*=> /, "")} answers 4xx to each, writes nothing`, async () => {
-      const before = rowCounts();
-      const snapshot = propertySnapshot(ownProperty.id);
+      const before = await rowCounts();
+      const snapshot = await propertySnapshot(ownProperty.id);
       for (const hostile of HOSTILE_BODIES) {
         for (const accept of ["application/json", "text/html"]) {
           const response = await send(target.client(), target.path(), target.method, hostile, accept);
@@ -260,8 +245,8 @@ describe("bodies of every content type", () => {
           }
         }
       }
-      expect(rowCounts()).toEqual(before);
-      expect(propertySnapshot(ownProperty.id)).toBe(snapshot);
+      expect(await rowCounts()).toEqual(before);
+      expect(await propertySnapshot(ownProperty.id)).toBe(snapshot);
       await expectAlive();
     });
   }
@@ -273,7 +258,7 @@ describe("long numbers followed by a letter (catastrophic backtracking)", () => 
   const freeze = `${"1".repeat(50_000)}a`;
 
   it("a PUT of a listing with 50,000 digits and a letter in numeric fields is a 400", async () => {
-    const snapshot = propertySnapshot(ownProperty.id);
+    const snapshot = await propertySnapshot(ownProperty.id);
     const response = await clients.agence.json(`/pro/properties/${ownProperty.id}`, {
       method: "PUT",
       json: { price: freeze, surface: freeze, rooms: freeze, latitude: `-${freeze}`, buildingYear: freeze },
@@ -284,7 +269,7 @@ describe("long numbers followed by a letter (catastrophic backtracking)", () => 
     expect(body.error.details.map((d: { field: string }) => d.field)).toEqual(
       expect.arrayContaining(["price", "surface", "rooms", "latitude", "buildingYear"]),
     );
-    expect(propertySnapshot(ownProperty.id)).toBe(snapshot);
+    expect(await propertySnapshot(ownProperty.id)).toBe(snapshot);
     await expectAlive();
   });
 
@@ -393,6 +378,68 @@ describe("long and odd strings in fields and query parameters", () => {
       ),
       { numRuns: 30 },
     );
+    await expectAlive();
+  });
+});
+
+// ---- U+0000: SQLite stores it, PostgreSQL refuses it ("invalid byte sequence … 0x00")
+
+describe("a NUL character (U+0000) in text", () => {
+  it("in a JSON body is a 400 VALIDATION_ERROR and changes nothing", async () => {
+    const before = await propertySnapshot(ownProperty.id);
+    const counts = await rowCounts();
+    for (const [method, path, json] of [
+      ["PUT", `/pro/properties/${ownProperty.id}`, { title: "\u0000\u0000" }],
+      ["PUT", `/pro/properties/${ownProperty.id}`, { description: "Belle maison\u0000" }],
+      ["POST", "/pro/properties", { title: "Nul\u0000", type: "maison", transactionType: "vente", city: "Lyon" }],
+      ["POST", "/pro/properties", { ["ti\u0000tle"]: "Maison", type: "maison", transactionType: "vente" }],
+    ] as const) {
+      const response = await clients.agence.json(path, { method, json });
+      expect(response.status, `${method} ${path}`).toBe(400);
+      expect((await response.json()).error.code).toBe("VALIDATION_ERROR");
+    }
+    const contact = await visitor().json("/contact-requests", {
+      method: "POST",
+      json: {
+        propertyId: ownProperty.id,
+        senderName: "Jeanne\u0000",
+        senderEmail: "jeanne@example.fr",
+        message: "Bonjour",
+      },
+    });
+    expect(contact.status).toBe(400);
+    expect(await propertySnapshot(ownProperty.id)).toBe(before);
+    expect(await rowCounts()).toEqual(counts);
+  });
+
+  it("in a form field is a 400 and changes nothing", async () => {
+    const before = await propertySnapshot(ownProperty.id);
+    const response = await clients.agence.form(`/pro/properties/${ownProperty.id}`, {
+      intent: "save",
+      title: "Maison\u0000témoin",
+      type: "maison",
+      transactionType: "vente",
+      city: "Lyon",
+      postalCode: "69003",
+    });
+    await expectClientFault(response, "page");
+    expect(await propertySnapshot(ownProperty.id)).toBe(before);
+  });
+
+  it("in an address is a 400, for pages and JSON clients alike", async () => {
+    for (const path of [
+      "/properties?city=Ly%00on",
+      "/programmes?ville=%00",
+      "/vehicles?city=a%00",
+      "/properties/a%00b",
+    ]) {
+      const page = await visitor().fetch(path);
+      expect(page.status, path).toBe(400);
+      expect(await page.text()).toContain("caractère nul");
+      const api = await visitor().fetch(path, { headers: { accept: "application/json" } });
+      expect(api.status, path).toBe(400);
+      expect((await api.json()).error.code).toBe("VALIDATION_ERROR");
+    }
     await expectAlive();
   });
 });
@@ -546,9 +593,9 @@ describe("contract", () => {
   });
 
   it("the public listing JSON publishes what the page shows: no owner id, source or exact coordinates", async () => {
-    const slug = (sqlite
-      .prepare("SELECT slug FROM Property WHERE status = 'active' AND latitude IS NOT NULL LIMIT 1")
-      .get() ?? sqlite.prepare("SELECT slug FROM Property WHERE status = 'active' LIMIT 1").get()) as { slug: string };
+    const slug =
+      (await serverDb.property.findFirst({ where: { status: "active", latitude: { not: null } } })) ??
+      (await serverDb.property.findFirstOrThrow({ where: { status: "active" } }));
     const response = await visitor().json(`/properties/${slug.slug}`);
     expect(response.status).toBe(200);
     const { property } = await response.json();
@@ -604,16 +651,23 @@ describe("e-mail addresses that would change a mailto: link", () => {
 describe("unexpected failures", () => {
   it("the errorId a JSON client gets from a page route names the log line holding the cause", async () => {
     // A row that cannot be decrypted makes the promoter's inbox fail.
-    const promoteur = sqlite.prepare("SELECT id FROM Pro WHERE email = ?").get("promoteur@vitrine.test") as {
-      id: string;
-    };
-    sqlite
-      .prepare(
-        `INSERT INTO ContactRequest (id, propertyId, proId, propertyTitle, senderNameEnc, senderEmailEnc, senderPhoneEnc, messageEnc, status, createdAt, updatedAt)
-         SELECT 'hostile-broken-row', NULL, ?, propertyTitle, 'v1.AAAA.BBBB.CCCC', senderEmailEnc, NULL, messageEnc, status, createdAt, updatedAt
-         FROM ContactRequest LIMIT 1`,
-      )
-      .run(promoteur.id);
+    const promoteur = await serverDb.pro.findUniqueOrThrow({ where: { email: "promoteur@vitrine.test" } });
+    const model = await serverDb.contactRequest.findFirstOrThrow();
+    await serverDb.contactRequest.create({
+      data: {
+        id: "hostile-broken-row",
+        propertyId: null,
+        proId: promoteur.id,
+        propertyTitle: model.propertyTitle,
+        senderNameEnc: "v1.AAAA.BBBB.CCCC",
+        senderEmailEnc: model.senderEmailEnc,
+        senderPhoneEnc: null,
+        messageEnc: model.messageEnc,
+        status: model.status,
+        createdAt: model.createdAt,
+        updatedAt: model.updatedAt,
+      },
+    });
     try {
       const response = await clients.promoteur.json("/pro/contacts");
       expect(response.status).toBe(500);
@@ -628,7 +682,7 @@ describe("unexpected failures", () => {
       expect(lines[0]).not.toContain("Unexpected Server Error");
       expect(lines[0]).toMatch(/Error/);
     } finally {
-      sqlite.prepare("DELETE FROM ContactRequest WHERE id = 'hostile-broken-row'").run();
+      await serverDb.contactRequest.delete({ where: { id: "hostile-broken-row" } });
     }
   });
 });

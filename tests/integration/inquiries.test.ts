@@ -1,18 +1,11 @@
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
+import type { PrismaClient } from "~/generated/prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
+import { openTestDb } from "../helpers/db";
 import { freePort, startServer, type TestServer } from "../helpers/server";
-
-/** better-sqlite3 ships no types; the tests only need this much of it to read the server's database. */
-type Statement = {
-  get: (...args: unknown[]) => unknown;
-  all: (...args: unknown[]) => unknown[];
-  run: (...args: unknown[]) => unknown;
-};
-type SqliteDb = { prepare: (sql: string) => Statement; pragma: (sql: string) => unknown; close: () => void };
-const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string) => SqliteDb;
+import { testDbProvider } from "../helpers/temp-env";
 
 /**
  * Property inquiries (seeds 001 and 000) over HTTP against the real built server with the demo data.
@@ -20,7 +13,8 @@ const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: 
  * test never touches another.
  */
 let server: TestServer;
-let sqlite: SqliteDb;
+/** A second client on the server's own database, to look at the rows behind the answers. */
+let serverDb: PrismaClient;
 let agenceId: string;
 let active: { id: string; slug: string; title: string }[];
 let draftId: string;
@@ -28,22 +22,24 @@ let soldId: string;
 
 beforeAll(async () => {
   server = await startServer({ seed: "demo", env: { TRUST_PROXY: "1", JOB_POLL_MS: "50", LOG_LEVEL: "info" } });
-  sqlite = new Database(dbFile(server));
-  sqlite.pragma("busy_timeout = 5000");
-  agenceId = (sqlite.prepare(`SELECT id FROM Pro WHERE email = 'agence@vitrine.test'`).get() as { id: string }).id;
-  active = sqlite
-    .prepare(`SELECT id, slug, title FROM Property WHERE proId = ? AND status = 'active' ORDER BY createdAt DESC`)
-    .all(agenceId) as typeof active;
-  draftId = (sqlite.prepare(`SELECT id FROM Property WHERE status = 'draft' LIMIT 1`).get() as { id: string }).id;
-  soldId = (sqlite.prepare(`SELECT id FROM Property WHERE status = 'sold' LIMIT 1`).get() as { id: string }).id;
+  serverDb = openTestDb(server.env.DATABASE_URL);
+  agenceId = (await serverDb.pro.findUniqueOrThrow({ where: { email: "agence@vitrine.test" } })).id;
+  active = await serverDb.property.findMany({
+    where: { proId: agenceId, status: "active" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, slug: true, title: true },
+  });
+  draftId = (await serverDb.property.findFirstOrThrow({ where: { status: "draft" } })).id;
+  soldId = (await serverDb.property.findFirstOrThrow({ where: { status: "sold" } })).id;
   expect(active.length).toBeGreaterThan(3);
 });
 
 afterAll(async () => {
-  sqlite?.close();
+  await serverDb?.$disconnect();
   await server?.stop();
 });
 
+/** The SQLite database file of a test server. */
 function dbFile(s: TestServer) {
   return s.env.DATABASE_URL.replace(/^file:/, "");
 }
@@ -71,17 +67,11 @@ function inquiryFor(propertyId: string, overrides: Record<string, unknown> = {})
 }
 
 function countInquiries() {
-  return (sqlite.prepare(`SELECT COUNT(*) AS n FROM ContactRequest`).get() as { n: number }).n;
+  return serverDb.contactRequest.count();
 }
 
 function jobsFor(inquiryId: string) {
-  return sqlite.prepare(`SELECT * FROM Job WHERE type = 'inquiry.notify' AND payload LIKE ?`).all(`%${inquiryId}%`) as {
-    id: string;
-    attempts: number;
-    lastError: string | null;
-    doneAt: number | null;
-    failedAt: number | null;
-  }[];
+  return serverDb.job.findMany({ where: { type: "inquiry.notify", payload: { contains: inquiryId } } });
 }
 
 /** Decoded text of every .eml in an outbox (quoted-printable bodies, encoded-word subjects). */
@@ -118,10 +108,14 @@ function decodeQP(text: string) {
   );
 }
 
-async function waitFor<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 15_000): Promise<T> {
+async function waitFor<T>(
+  check: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -150,32 +144,41 @@ describe("POST /contact-requests (JSON)", () => {
       property: { id: property.id, slug: property.slug, title: property.title },
     });
     expect(body.data.id).toMatch(/^[0-9a-f-]{36}$/);
-    const row = sqlite.prepare(`SELECT * FROM ContactRequest WHERE id = ?`).get(body.data.id) as Record<string, string>;
-    expect(row.status).toBe("new");
+    const row = await serverDb.contactRequest.findUniqueOrThrow({ where: { id: body.data.id } });
+    expect(row.status).toBe("new_request"); // stored as "new"
     expect(row.proId).toBe(agenceId);
     expect(row.propertyTitle).toBe(property.title);
     expect(row.senderNameEnc).not.toContain("Zoé");
     // One notification job, enqueued with the row.
-    expect(jobsFor(body.data.id)).toHaveLength(1);
+    expect(await jobsFor(body.data.id)).toHaveLength(1);
   });
 
-  it("keeps no plaintext sender name, e-mail, phone or message in the SQLite file or its WAL", async () => {
+  it("keeps no plaintext sender name, e-mail, phone or message in the stored rows, the SQLite file or its WAL", async () => {
     const input = inquiryFor(active[1].id, { senderPhone: "06 98 76 54 32" });
     const { res, body } = await submitJson(visitor(), input);
     expect(res.status).toBe(201);
-    await waitFor(() => jobsFor(body.data.id)[0]?.doneAt, "the notification to be sent");
-    const file = dbFile(server);
-    const bytes = Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
-    expect(bytes.length).toBeGreaterThan(0);
-    for (const secret of [input.senderName, input.senderEmail, input.senderPhone, "06 98 76 54 32", input.message]) {
-      expect(bytes.includes(Buffer.from(String(secret), "utf8")), String(secret)).toBe(false);
+    await waitFor(async () => (await jobsFor(body.data.id))[0]?.doneAt, "the notification to be sent");
+    const secrets = [input.senderName, input.senderEmail, input.senderPhone, "06 98 76 54 32", input.message];
+    const rows = JSON.stringify([
+      await serverDb.contactRequest.findUniqueOrThrow({ where: { id: body.data.id } }),
+      await jobsFor(body.data.id),
+    ]);
+    for (const secret of secrets) expect(rows, String(secret)).not.toContain(String(secret));
+    // Database files (every copy of a row, indexes and journal included) exist on SQLite only.
+    if (testDbProvider === "sqlite") {
+      const file = dbFile(server);
+      const bytes = Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
+      expect(bytes.length).toBeGreaterThan(0);
+      for (const secret of secrets) {
+        expect(bytes.includes(Buffer.from(String(secret), "utf8")), String(secret)).toBe(false);
+      }
     }
     expect(server.logs()).not.toContain(input.senderEmail);
   });
 
   it("answers 400 VALIDATION_ERROR with details for each bad field, and stores nothing", async () => {
     const id = active[0].id;
-    const before = countInquiries();
+    const before = await countInquiries();
     const cases: [Record<string, unknown>, string[]][] = [
       [{}, ["propertyId", "senderName", "senderEmail", "message"]],
       [inquiryFor(id, { senderName: "A" }), ["senderName"]],
@@ -195,7 +198,7 @@ describe("POST /contact-requests (JSON)", () => {
       expect(body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([...fields].sort());
       for (const detail of body.error.details) expect(typeof detail.message).toBe("string");
     }
-    expect(countInquiries()).toBe(before);
+    expect(await countInquiries()).toBe(before);
   });
 
   it("refuses a non-JSON body sent as JSON (400) and a huge body (413)", async () => {
@@ -218,30 +221,26 @@ describe("POST /contact-requests (JSON)", () => {
   });
 
   it("accepts a filled honeypot with the same 201 and stores nothing, sends nothing", async () => {
-    const before = countInquiries();
-    const jobsBefore = (
-      sqlite.prepare(`SELECT COUNT(*) AS n FROM Job WHERE type = 'inquiry.notify'`).get() as { n: number }
-    ).n;
+    const before = await countInquiries();
+    const jobsBefore = await serverDb.job.count({ where: { type: "inquiry.notify" } });
     const input = inquiryFor(active[0].id, { website: "http://spam.example" });
     const { res, body } = await submitJson(visitor(), input);
     expect(res.status).toBe(201);
     expect(body.data).toMatchObject({ status: "new_request", senderName: input.senderName, propertyId: active[0].id });
     expect(body.data.property).toMatchObject({ id: active[0].id });
-    expect(countInquiries()).toBe(before);
-    const jobsAfter = (
-      sqlite.prepare(`SELECT COUNT(*) AS n FROM Job WHERE type = 'inquiry.notify'`).get() as { n: number }
-    ).n;
+    expect(await countInquiries()).toBe(before);
+    const jobsAfter = await serverDb.job.count({ where: { type: "inquiry.notify" } });
     expect(jobsAfter).toBe(jobsBefore);
   });
 
   it("answers 404 NOT_FOUND for an unknown, draft or sold property", async () => {
-    const before = countInquiries();
+    const before = await countInquiries();
     for (const id of ["3f1c2b7e-8a4d-4c1e-9b2a-5d6e7f8a9b0c", draftId, soldId]) {
       const { res, body } = await submitJson(visitor(), inquiryFor(id));
       expect(res.status).toBe(404);
       expect(body).toEqual({ error: { code: "NOT_FOUND", message: "Property not found" } });
     }
-    expect(countInquiries()).toBe(before);
+    expect(await countInquiries()).toBe(before);
   });
 
   it("limits one address to 5 requests a minute: the 6th gets 429 RATE_LIMITED with Retry-After, a polite page for forms", async () => {
@@ -250,7 +249,7 @@ describe("POST /contact-requests (JSON)", () => {
       const { res } = await submitJson(client, inquiryFor(active[2].id, i === 0 ? { message: "x" } : {}));
       expect(res.status).toBe(i === 0 ? 400 : 201);
     }
-    const before = countInquiries();
+    const before = await countInquiries();
     const sixth = await client.json("/contact-requests", { method: "POST", json: inquiryFor(active[2].id) });
     expect(sixth.status).toBe(429);
     expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -259,7 +258,7 @@ describe("POST /contact-requests (JSON)", () => {
     expect(form.status).toBe(429);
     expect(Number(form.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await form.text()).toContain("Trop de demandes");
-    expect(countInquiries()).toBe(before);
+    expect(await countInquiries()).toBe(before);
     // Another visitor is not affected.
     const other = await submitJson(visitor(), inquiryFor(active[2].id));
     expect(other.res.status).toBe(201);
@@ -290,11 +289,11 @@ describe("POST /contact-requests (native form)", () => {
     expect(html).toContain(">Court</textarea>");
     expect(html).not.toContain("Votre demande a bien été envoyée");
 
-    const before = countInquiries();
+    const before = await countInquiries();
     const bot = await client.form("/contact-requests", { ...input, website: "spam" });
     expect(bot.status).toBe(201);
     expect(await bot.text()).toContain("Votre demande a bien été envoyée");
-    expect(countInquiries()).toBe(before);
+    expect(await countInquiries()).toBe(before);
   });
 });
 
@@ -304,13 +303,14 @@ describe("notification to the pro", () => {
     const input = inquiryFor(property.id, { senderName: `Gaspard Lemoine${unique()}` });
     const { body } = await submitJson(visitor(), input);
     const id = body.data.id as string;
-    await waitFor(() => jobsFor(id)[0]?.doneAt, "the notification job");
+    await waitFor(async () => (await jobsFor(id))[0]?.doneAt, "the notification job");
     const mails = readMails(server.env.MAIL_OUTBOX_DIR).filter((m) => m.includes(`/pro/contacts/${id}`));
     expect(mails).toHaveLength(1);
     const [mail] = mails;
-    const assignee = sqlite
-      .prepare(`SELECT m.email FROM ContactRequest c JOIN Member m ON m.id = c.assigneeId WHERE c.id = ?`)
-      .get(id) as { email: string } | undefined;
+    const { assignee } = await serverDb.contactRequest.findUniqueOrThrow({
+      where: { id },
+      select: { assignee: { select: { email: true } } },
+    });
     const to = mail.split("\n").find((line) => line.startsWith("To:"));
     expect(to).toContain(assignee?.email ?? "agence@vitrine.test");
     expect(mail).toContain(property.title);
@@ -369,9 +369,7 @@ describe("GET /pro/contact-requests", () => {
     expect(seen.map((s) => s.id)).toEqual(sorted.map((s) => s.id));
     const statuses = new Set(seen.map((s) => (s as unknown as { status: string }).status));
     expect(statuses).toEqual(new Set(["new_request", "read", "replied"]));
-    const total = (
-      sqlite.prepare(`SELECT COUNT(*) AS n FROM ContactRequest WHERE proId = ?`).get(agenceId) as { n: number }
-    ).n;
+    const total = await serverDb.contactRequest.count({ where: { proId: agenceId } });
     expect(seen.length).toBeLessThanOrEqual(total);
     expect(seen.length).toBeGreaterThan(7);
   });
@@ -403,9 +401,8 @@ describe("GET /pro/contact-requests", () => {
     const { body } = await submitJson(visitor(), inquiryFor(property.id));
     const del = await pro.json(`/pro/properties/${property.id}`, { method: "DELETE" });
     if (del.status !== 204) {
-      // The listings API is not there: delete the row as it would (foreign key SET NULL).
-      sqlite.pragma("foreign_keys = ON");
-      sqlite.prepare(`DELETE FROM Property WHERE id = ?`).run(property.id);
+      // The listings API is not there: delete the row as it would (the relation's SET NULL).
+      await serverDb.property.delete({ where: { id: property.id } });
     }
     const res = await pro.json(`/pro/contact-requests?limit=100`);
     const item = (await res.json()).data.find((i: { id: string }) => i.id === body.data.id);
@@ -458,9 +455,7 @@ describe("PUT /pro/contact-requests/:id", () => {
     const replied = await put("replied");
     expect(replied.status).toBe(200);
     expect((await replied.json()).data.status).toBe("replied");
-    expect(
-      (sqlite.prepare(`SELECT status FROM ContactRequest WHERE id = ?`).get(id) as { status: string }).status,
-    ).toBe("replied");
+    expect((await serverDb.contactRequest.findUniqueOrThrow({ where: { id } })).status).toBe("replied");
 
     const fromReplied = await put("read");
     expect(fromReplied.status).toBe(409);
@@ -492,9 +487,8 @@ describe("PUT /pro/contact-requests/:id", () => {
     const foreign = await other.json(`/pro/contact-requests/${id}`, { method: "PUT", json: { status: "read" } });
     expect(foreign.status).toBe(404);
     expect((await foreign.json()).error.code).toBe("NOT_FOUND");
-    expect(
-      (sqlite.prepare(`SELECT status FROM ContactRequest WHERE id = ?`).get(id) as { status: string }).status,
-    ).toBe("new");
+    // Stored as "new".
+    expect((await serverDb.contactRequest.findUniqueOrThrow({ where: { id } })).status).toBe("new_request");
 
     for (const bad of ["3f1c2b7e-8a4d-4c1e-9b2a-5d6e7f8a9b0c", "not-an-id"]) {
       const res = await pro.json(`/pro/contact-requests/${bad}`, { method: "PUT", json: { status: "read" } });
@@ -539,18 +533,15 @@ describe("the inbox pages", () => {
         .replace(/'/g, "&#x27;"),
     );
     const status = () =>
-      sqlite.prepare(`SELECT status, readAt FROM ContactRequest WHERE id = ?`).get(id) as {
-        status: string;
-        readAt: number | null;
-      };
-    expect(status().status).toBe("read");
-    expect(status().readAt).not.toBeNull();
+      serverDb.contactRequest.findUniqueOrThrow({ where: { id }, select: { status: true, readAt: true } });
+    expect((await status()).status).toBe("read");
+    expect((await status()).readAt).not.toBeNull();
 
     // Row button: read → replied, back to the same filtered page, which confirms the change.
     const change = await pro.form("/pro/contacts?index&status=read", { intent: "status", id, status: "replied" });
     expect(change.status).toBe(302);
     expect(change.headers.get("location")).toBe("/pro/contacts?status=read&updated=replied");
-    expect(status().status).toBe("replied");
+    expect((await status()).status).toBe("replied");
     const refused = await pro.form(`/pro/contacts/${id}`, { intent: "status", status: "read" });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("Ce changement de statut n’est pas possible.");
@@ -570,55 +561,74 @@ describe("a mail outage", () => {
       seed: "none",
       env: { TRUST_PROXY: "1", JOB_POLL_MS: "50", LOG_LEVEL: "info", SMTP_URL: `smtp://127.0.0.1:${closedPort}` },
     });
+    const db = openTestDb(down.env.DATABASE_URL);
     try {
-      const db = new Database(dbFile(down));
-      db.pragma("busy_timeout = 5000");
       // An empty database (fast to start): one pro and one active listing are enough here.
-      const now = new Date().toISOString().replace("Z", "+00:00");
       const property = { id: crypto.randomUUID(), title: `Studio près de la gare ${unique()}` };
       const proId = crypto.randomUUID();
-      db.prepare(
-        `INSERT INTO Pro (id, email, name, companyName, kind, role, identityStatus, createdAt, updatedAt)
-         VALUES (?, 'panne@vitrine.test', 'Agence Panne', 'Agence Panne', 'agency', 'pro', 'verified', ?, ?)`,
-      ).run(proId, now, now);
+      await db.pro.create({
+        data: {
+          id: proId,
+          email: "panne@vitrine.test",
+          name: "Agence Panne",
+          companyName: "Agence Panne",
+          kind: "agency",
+          role: "pro",
+          identityStatus: "verified",
+        },
+      });
       // Its owner, who receives the lead e-mails.
-      db.prepare(
-        `INSERT INTO Member (id, proId, email, passwordHash, name, role, active, createdAt, updatedAt)
-         VALUES (?, ?, 'panne@vitrine.test', 'x', 'Agence Panne', 'owner', 1, ?, ?)`,
-      ).run(crypto.randomUUID(), proId, now, now);
-      db.prepare(
-        `INSERT INTO Property (id, proId, slug, title, type, transactionType, city, cityKey, postalCode, status, createdAt, updatedAt)
-         VALUES (?, ?, ?, ?, 'appartement', 'location', 'Lille', 'lille', '59000', 'active', ?, ?)`,
-      ).run(property.id, proId, `studio-${unique()}`, property.title, now, now);
+      await db.member.create({
+        data: {
+          proId,
+          email: "panne@vitrine.test",
+          passwordHash: "x",
+          name: "Agence Panne",
+          role: "owner",
+          active: true,
+        },
+      });
+      await db.property.create({
+        data: {
+          id: property.id,
+          proId,
+          slug: `studio-${unique()}`,
+          title: property.title,
+          type: "appartement",
+          transactionType: "location",
+          city: "Lille",
+          cityKey: "lille",
+          postalCode: "59000",
+          status: "active",
+        },
+      });
       const { res, body } = await submitJson(visitor(down), inquiryFor(property.id));
       expect(res.status).toBe(201);
       const id = body.data.id as string;
       const job = () =>
-        db.prepare(`SELECT attempts, lastError, doneAt, failedAt FROM Job WHERE payload LIKE ?`).get(`%${id}%`) as {
-          attempts: number;
-          lastError: string | null;
-          doneAt: number | null;
-          failedAt: number | null;
-        };
-      await waitFor(() => job().attempts >= 1 && job().lastError, "a failed delivery attempt");
-      expect(job().doneAt).toBeNull();
-      expect(job().failedAt).toBeNull();
+        db.job.findFirstOrThrow({
+          where: { payload: { contains: id } },
+          select: { attempts: true, lastError: true, doneAt: true, failedAt: true },
+        });
+      await waitFor(async () => {
+        const { attempts, lastError } = await job();
+        return attempts >= 1 && lastError;
+      }, "a failed delivery attempt");
+      expect((await job()).doneAt).toBeNull();
+      expect((await job()).failedAt).toBeNull();
       expect(readMails(down.env.MAIL_OUTBOX_DIR).filter((m) => m.includes(id))).toHaveLength(0);
 
       // The mail server is back (outbox transport) after a restart: the pending job is delivered.
       down.env.SMTP_URL = "";
       await down.stop();
-      db.prepare(`UPDATE Job SET runAt = ? WHERE payload LIKE ?`).run(
-        new Date(Date.now() - 1000).toISOString().replace("Z", "+00:00"),
-        `%${id}%`,
-      );
+      await db.job.updateMany({ where: { payload: { contains: id } }, data: { runAt: new Date(Date.now() - 1000) } });
       await down.restart();
-      await waitFor(() => job().doneAt, "the delivery after the outage", 20_000);
+      await waitFor(async () => (await job()).doneAt, "the delivery after the outage", 20_000);
       const mails = readMails(down.env.MAIL_OUTBOX_DIR).filter((m) => m.includes(`/pro/contacts/${id}`));
       expect(mails).toHaveLength(1);
       expect(mails[0]).toContain(property.title);
-      db.close();
     } finally {
+      await db.$disconnect();
       await down.stop();
     }
   });

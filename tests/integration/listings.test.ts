@@ -1,35 +1,27 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import zlib from "node:zlib";
 import sharp from "sharp";
+import type { PrismaClient } from "~/generated/prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
+import { openTestDb } from "../helpers/db";
 import { startServer, type TestServer } from "../helpers/server";
-
-/** better-sqlite3 ships no types; the tests only need this much of it to read the server's database. */
-type Statement = {
-  get: (...args: unknown[]) => unknown;
-  all: (...args: unknown[]) => unknown[];
-  run: (...args: unknown[]) => unknown;
-};
-type SqliteDb = { prepare: (sql: string) => Statement; pragma: (sql: string) => unknown; close: () => void };
-const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string) => SqliteDb;
 
 /**
  * Listings (seed 002) over HTTP against the real built server with the demo data: every JSON
  * endpoint, ownership, bad input, the photo pipeline, the public pages and the page forms.
  */
 let server: TestServer;
-let sqlite: SqliteDb;
+/** A second client on the server's own database, to look at the rows behind the answers. */
+let serverDb: PrismaClient;
 let agence: Client;
 let promoteur: Client;
 
 beforeAll(async () => {
   server = await startServer({ seed: "demo", env: { TRUST_PROXY: "1" } });
-  sqlite = new Database(server.env.DATABASE_URL.replace(/^file:/, ""));
-  sqlite.pragma("busy_timeout = 5000");
+  serverDb = openTestDb(server.env.DATABASE_URL);
   agence = new Client(server.baseUrl);
   await agence.login("agence@vitrine.test");
   promoteur = new Client(server.baseUrl);
@@ -37,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  sqlite?.close();
+  await serverDb?.$disconnect();
   await server?.stop();
 });
 
@@ -122,16 +114,11 @@ function workFiles() {
 }
 
 function photoRows(id: string) {
-  return sqlite
-    .prepare(
-      `SELECT path, width, height, position FROM PropertyPhoto WHERE propertyId = ? ORDER BY position, createdAt`,
-    )
-    .all(id) as {
-    path: string;
-    width: number;
-    height: number;
-    position: number;
-  }[];
+  return serverDb.propertyPhoto.findMany({
+    where: { propertyId: id },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { path: true, width: true, height: true, position: true },
+  });
 }
 
 async function errorOf(res: Response) {
@@ -166,8 +153,7 @@ describe("JSON API: create, read, list, update, delete", () => {
       price: 250000,
       surface: 62.5,
     });
-    const agenceId = (sqlite.prepare(`SELECT id FROM Pro WHERE email = 'agence@vitrine.test'`).get() as { id: string })
-      .id;
+    const agenceId = (await serverDb.pro.findUniqueOrThrow({ where: { email: "agence@vitrine.test" } })).id;
     expect(data.proId).toBe(agenceId);
     for (const key of [
       "id",
@@ -190,7 +176,7 @@ describe("JSON API: create, read, list, update, delete", () => {
       expect(data).toHaveProperty(key);
     }
     expect(data).not.toHaveProperty("unknown");
-    const row = sqlite.prepare(`SELECT cityKey FROM Property WHERE id = ?`).get(data.id) as { cityKey: string };
+    const row = await serverDb.property.findUniqueOrThrow({ where: { id: data.id } });
     expect(row.cityKey).toBe("saint-etienne");
   });
 
@@ -253,8 +239,8 @@ describe("JSON API: create, read, list, update, delete", () => {
     expect(new Set(seen.map((p) => p.proId))).toEqual(new Set([a.proId]));
     const keys = seen.map((p) => `${p.createdAt}|${p.id}`);
     expect([...keys].sort().reverse()).toEqual(keys);
-    const count = sqlite.prepare(`SELECT COUNT(*) AS n FROM Property WHERE proId = ?`).get(a.proId) as { n: number };
-    expect(seen.length).toBe(count.n);
+    const count = await serverDb.property.count({ where: { proId: a.proId as string } });
+    expect(seen.length).toBe(count);
 
     for (const bad of ["limit=0", "limit=101", "limit=abc", "cursor=not-a-cursor"]) {
       const res = await agence.json(`/pro/properties?${bad}`);
@@ -282,9 +268,7 @@ describe("JSON API: create, read, list, update, delete", () => {
       rooms: 3,
     });
     expect(new Date(data.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(p.updatedAt as string).getTime());
-    expect((sqlite.prepare(`SELECT cityKey FROM Property WHERE id = ?`).get(p.id) as { cityKey: string }).cityKey).toBe(
-      "evry",
-    );
+    expect((await serverDb.property.findUniqueOrThrow({ where: { id: p.id } })).cityKey).toBe("evry");
   });
 
   it("follows the status diagram: draft→active→sold, active→draft, same is a no-op, others 409", async () => {
@@ -318,20 +302,29 @@ describe("JSON API: create, read, list, update, delete", () => {
     expect(allFilesOf(p.id)).toEqual(
       [stored, stored.replace(".webp", "-400w.webp"), stored.replace(".webp", "-800w.webp")].sort(),
     );
-    sqlite
-      .prepare(
-        `INSERT INTO ContactRequest (id, propertyId, proId, propertyTitle, senderNameEnc, senderEmailEnc, messageEnc, status, createdAt, updatedAt)
-         VALUES (?, ?, ?, ?, 'x', 'x', 'x', 'new', ?, ?)`,
-      )
-      .run(`cr-${p.id}`, p.id, p.proId, p.title, new Date().toISOString(), new Date().toISOString());
+    await serverDb.contactRequest.create({
+      data: {
+        id: `cr-${p.id}`,
+        propertyId: p.id,
+        proId: p.proId as string,
+        propertyTitle: p.title as string,
+        senderNameEnc: "x",
+        senderEmailEnc: "x",
+        messageEnc: "x",
+        status: "new_request",
+      },
+    });
     const res = await agence.json(`/pro/properties/${p.id}`, { method: "DELETE" });
     expect(res.status).toBe(204);
     expect(await res.text()).toBe("");
-    expect(sqlite.prepare(`SELECT id FROM Property WHERE id = ?`).get(p.id)).toBeUndefined();
-    expect(photoRows(p.id)).toEqual([]);
+    expect(await serverDb.property.findUnique({ where: { id: p.id } })).toBeNull();
+    expect(await photoRows(p.id)).toEqual([]);
     expect(fs.existsSync(folderOf(p.id))).toBe(false);
     expect(
-      sqlite.prepare(`SELECT propertyId, propertyTitle FROM ContactRequest WHERE id = ?`).get(`cr-${p.id}`),
+      await serverDb.contactRequest.findUnique({
+        where: { id: `cr-${p.id}` },
+        select: { propertyId: true, propertyTitle: true },
+      }),
     ).toEqual({
       propertyId: null,
       propertyTitle: p.title,
@@ -358,7 +351,7 @@ describe("JSON API: validation", () => {
   });
 
   it("checks every field's rule and writes nothing", async () => {
-    const before = (sqlite.prepare(`SELECT COUNT(*) AS n FROM Property`).get() as { n: number }).n;
+    const before = await serverDb.property.count();
     const res = await agence.json("/pro/properties", {
       method: "POST",
       json: {
@@ -412,7 +405,7 @@ describe("JSON API: validation", () => {
         "longitude",
       ].sort(),
     );
-    expect((sqlite.prepare(`SELECT COUNT(*) AS n FROM Property`).get() as { n: number }).n).toBe(before);
+    expect(await serverDb.property.count()).toBe(before);
   });
 
   it("refuses a body that is not a JSON object, and cross-field nonsense", async () => {
@@ -504,7 +497,7 @@ describe("photo pipeline", () => {
     expect(bigMeta).toMatchObject({ format: "webp", width: 1200, height: 800 });
     const smallMeta = await sharp(path.join(server.env.UPLOADS_DIR, small)).metadata();
     expect(smallMeta).toMatchObject({ format: "webp", width: 300, height: 200 }); // never enlarged
-    expect(photoRows(p.id).map((r) => [r.path, r.width, r.height])).toEqual([
+    expect((await photoRows(p.id)).map((r) => [r.path, r.width, r.height])).toEqual([
       [big, 1200, 800],
       [small, 300, 200],
     ]);
@@ -551,7 +544,7 @@ describe("photo pipeline", () => {
     const p = await create();
     expect((await upload(p.id, [{ name: "ok.jpg", bytes: await jpeg() }])).status).toBe(200);
     const filesBefore = filesOf(p.id);
-    const rowsBefore = photoRows(p.id);
+    const rowsBefore = await photoRows(p.id);
     const good = await jpeg(1000, 800, "#123456");
     const full = await jpeg(2000, 1500, "#abcdef");
     const cases = {
@@ -571,7 +564,7 @@ describe("photo pipeline", () => {
       expect(error.code, label).toBe("INVALID_IMAGE");
       expect(error.details![0].message).toContain(bad.name);
       expect(filesOf(p.id), label).toEqual(filesBefore);
-      expect(photoRows(p.id), label).toEqual(rowsBefore);
+      expect(await photoRows(p.id), label).toEqual(rowsBefore);
       expect(workFiles(), label).toEqual([]);
     }
     const empty = await agence.fetch(`/pro/properties/${p.id}/photos`, {
@@ -585,7 +578,7 @@ describe("photo pipeline", () => {
 
   it("refuses a file over 10 MB with 413 while streaming, keeping nothing", async () => {
     const p = await create();
-    const rowsBefore = photoRows(p.id);
+    const rowsBefore = await photoRows(p.id);
     const res = await upload(p.id, [
       { name: "bonne.jpg", bytes: await jpeg(800, 600) },
       { name: "enorme.jpg", bytes: Buffer.concat([await jpeg(800, 600), randomBytes(10 * 1024 * 1024)]) },
@@ -593,7 +586,7 @@ describe("photo pipeline", () => {
     expect(res.status).toBe(413);
     expect((await errorOf(res)).code).toBe("PAYLOAD_TOO_LARGE");
     expect(filesOf(p.id)).toEqual([]);
-    expect(photoRows(p.id)).toEqual(rowsBefore);
+    expect(await photoRows(p.id)).toEqual(rowsBefore);
     expect(workFiles()).toEqual([]);
   });
 
@@ -608,13 +601,13 @@ describe("photo pipeline", () => {
     ]);
     expect(two.status).toBe(400);
     expect((await errorOf(two)).code).toBe("TOO_MANY_PHOTOS");
-    expect(photoRows(p.id)).toHaveLength(29);
+    expect(await photoRows(p.id)).toHaveLength(29);
     expect(filesOf(p.id)).toHaveLength(29);
     expect((await upload(p.id, [{ name: "30.jpg", bytes: small }])).status).toBe(200);
     const thirtyFirst = await upload(p.id, [{ name: "31.jpg", bytes: small }]);
     expect(thirtyFirst.status).toBe(400);
     expect((await errorOf(thirtyFirst)).code).toBe("TOO_MANY_PHOTOS");
-    expect(photoRows(p.id)).toHaveLength(30);
+    expect(await photoRows(p.id)).toHaveLength(30);
     expect(filesOf(p.id)).toHaveLength(30);
     expect(workFiles()).toEqual([]);
   });
@@ -626,7 +619,7 @@ describe("photo pipeline", () => {
     const [a, b] = await Promise.all([batch("#ff0000"), batch("#0000ff")]);
     const [ra, rb] = await Promise.all([upload(p.id, a), upload(p.id, b)]);
     expect([ra.status, rb.status]).toEqual([200, 200]);
-    const rows = photoRows(p.id);
+    const rows = await photoRows(p.id);
     expect(rows).toHaveLength(6);
     expect(new Set(rows.map((r) => r.position)).size).toBe(6);
     expect(filesOf(p.id)).toHaveLength(6);
@@ -650,7 +643,7 @@ describe("photo pipeline", () => {
     ];
     const statuses = (await Promise.all([upload(q.id, pair), upload(q.id, pair)])).map((r) => r.status).sort();
     expect(statuses).toEqual([200, 400]);
-    expect(photoRows(q.id)).toHaveLength(29);
+    expect(await photoRows(q.id)).toHaveLength(29);
     expect(filesOf(q.id)).toHaveLength(29);
   });
 
@@ -904,17 +897,18 @@ describe("pro pages", () => {
       "aucune photo n’a été ajoutée",
     );
 
-    const ids = sqlite.prepare(`SELECT id, path FROM PropertyPhoto WHERE propertyId = ? ORDER BY position`).all(id) as {
-      id: string;
-      path: string;
-    }[];
+    const ids = await serverDb.propertyPhoto.findMany({
+      where: { propertyId: id },
+      orderBy: { position: "asc" },
+      select: { id: true, path: true },
+    });
     expect((await agence.form(`/pro/properties/${id}`, { intent: "cover", photoId: ids[1].id })).status).toBe(302);
     expect((await (await agence.json(`/pro/properties/${id}`)).json()).data.photos).toEqual([ids[1].path, ids[0].path]);
     expect((await agence.form(`/pro/properties/${id}`, { intent: "remove-photo", photoId: ids[0].id })).status).toBe(
       302,
     );
     expect(fs.existsSync(path.join(server.env.UPLOADS_DIR, ids[0].path))).toBe(false);
-    expect(photoRows(id).map((r) => r.path)).toEqual([ids[1].path]);
+    expect((await photoRows(id)).map((r) => r.path)).toEqual([ids[1].path]);
     // Another pro's photo id is a 404.
     expect((await promoteur.form(`/pro/properties/${id}`, { intent: "remove-photo", photoId: ids[1].id })).status).toBe(
       404,

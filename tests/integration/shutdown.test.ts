@@ -149,3 +149,38 @@ describe("SIGTERM sent to npm start", () => {
     expect(fs.readFileSync(path.join(vars.PRIVATE_DIR, row.identityDocPath))).toEqual(png);
   });
 });
+
+describe("SIGTERM sent to npm start with WEB_CONCURRENCY=2", () => {
+  it("stops the primary and every server process, and exits 0", { timeout: 90_000 }, async () => {
+    const port = await freePort();
+    const { vars } = makeTempEnv({ PORT: String(port), SEED: "none", LOG_LEVEL: "info", WEB_CONCURRENCY: "2" });
+    const baseUrl = `http://localhost:${port}`;
+    let output = "";
+    npm = spawn("npm", ["start", "--silent"], {
+      env: { ...process.env, ...vars, NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    npm.stdout!.on("data", (d) => (output += d));
+    npm.stderr!.on("data", (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => npm!.once("exit", (code) => resolve(code)));
+
+    // Both server processes are up: the primary (scripts/cluster.ts) and its two workers (server.ts).
+    const servers = await until("two server processes", () => {
+      const pids = descendants(npm!.pid!).filter((pid) => /\bserver\.ts\b/.test(commandLine(pid)));
+      return pids.length === 2 && pids;
+    });
+    const primary = descendants(npm.pid!).find((pid) => commandLine(pid).includes("scripts/cluster.ts"));
+    expect(primary, output).toBeDefined();
+    await until("the servers to answer", () => reachable(`${baseUrl}/healthz`));
+    // Several connections at once are served (one port, two processes).
+    const statuses = await Promise.all(Array.from({ length: 8 }, () => fetch(`${baseUrl}/`).then((r) => r.status)));
+    expect(statuses).toEqual(Array(8).fill(200));
+    const everything = [primary!, ...servers, ...descendants(npm.pid!)];
+
+    npm.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    for (const pid of everything) await until(`process ${pid} (${commandLine(pid)}) to be gone`, () => !isAlive(pid));
+    expect(output.match(/"msg":"stopped"/g) ?? [], output).toHaveLength(2);
+    expect(await reachable(`${baseUrl}/healthz`)).toBe(false);
+  });
+});
