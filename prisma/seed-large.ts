@@ -33,6 +33,10 @@ const { encryptPII, hashPassword } = await import("../app/utils/crypto.server");
 const { seedDemo } = await import("./seed");
 const { cityKeyOf, slugify } = await import("../app/domain/listings/slug");
 const { default: sharp } = await import("sharp");
+const { allPhotoFiles, PHOTO_FULL_WIDTH, PHOTO_WIDTHS, photoVariantPath } =
+  await import("../app/domain/media/photo-widths");
+/** The width a photo file is stored at: `…-400w.webp` → 400, the stored path itself → 1200. */
+const widthOf = (file: string) => Number(/-(\d+)w\.webp$/.exec(file)?.[1] ?? PHOTO_FULL_WIDTH);
 
 await seedDemo();
 
@@ -69,13 +73,18 @@ const RATINGS = ["A", "B", "C", "D", "E", "F", "G"] as const;
 const FIRST = ["Camille", "Léa", "Hugo", "Louis", "Chloé", "Nathan", "Inès", "Jules", "Manon", "Lucas", "Zoé", "Élise"];
 const LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau"];
 
-// One shared photo, hard-linked per property so every row has its own path, as the app expects.
-const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#7fa7c9" } })
-  .webp({ quality: 80 })
-  .toBuffer();
+// One shared photo, hard-linked per property so every row has its own path, as the app expects,
+// with its 400 and 800 px widths: the data set is what the pipeline writes, so the start-up width
+// backfill has nothing to do and no bench run pays for it.
 const photoSource = path.resolve(process.env.UPLOADS_DIR, "bench-source.webp");
 fs.mkdirSync(path.dirname(photoSource), { recursive: true });
-fs.writeFileSync(photoSource, photo);
+const sourceOf = (width: number) => (width === PHOTO_FULL_WIDTH ? photoSource : photoVariantPath(photoSource, width));
+for (const width of [PHOTO_FULL_WIDTH, ...PHOTO_WIDTHS]) {
+  await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#7fa7c9" } })
+    .resize(width)
+    .webp({ quality: 80 })
+    .toFile(sourceOf(width));
+}
 
 const passwordHash = await hashPassword("vitrine-demo");
 const agence = await db.pro.findUniqueOrThrow({ where: { email: "agence@vitrine.test" } });
@@ -135,7 +144,9 @@ for (let offset = 0; offset < PROPERTIES; offset += 1000) {
     } as const);
     const relative = `properties/${id}/${randomUUID()}.webp`;
     fs.mkdirSync(path.resolve(process.env.UPLOADS_DIR, path.dirname(relative)), { recursive: true });
-    fs.linkSync(photoSource, path.resolve(process.env.UPLOADS_DIR, relative));
+    for (const file of allPhotoFiles(relative)) {
+      fs.linkSync(sourceOf(widthOf(file)), path.resolve(process.env.UPLOADS_DIR, file));
+    }
     photos.push({ propertyId: id, path: relative, width: 1200, height: 800, position: 0 });
     properties.push({ id, proId, title, status });
   }
