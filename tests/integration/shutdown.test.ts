@@ -171,6 +171,8 @@ describe("SIGTERM sent to npm start with WEB_CONCURRENCY=2", () => {
     });
     const primary = descendants(npm.pid!).find((pid) => commandLine(pid).includes("scripts/cluster.ts"));
     expect(primary, output).toBeDefined();
+    // Both have finished starting (a process stopped during its start-up just exits: it serves nothing yet).
+    await until("both server processes to listen", () => (output.match(/"msg":"listening"/g) ?? []).length === 2);
     await until("the servers to answer", () => reachable(`${baseUrl}/healthz`));
     // Several connections at once are served (one port, two processes).
     const statuses = await Promise.all(Array.from({ length: 8 }, () => fetch(`${baseUrl}/`).then((r) => r.status)));
