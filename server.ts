@@ -11,7 +11,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { bodyGuard, type BodyLimit } from "./server/body-guard";
+import { answerProbe, bodyGuard, type BodyLimit } from "./server/body-guard";
 import { originCheck } from "./server/origin-check";
 import { createPageCache } from "./server/page-cache";
 import { remixHandler } from "./server/remix-adapter";
@@ -120,7 +120,7 @@ app.use((req, res, next) => {
   if (!/%00/.test(req.originalUrl)) return next();
   res.status(400).setHeader("Cache-Control", "no-store");
   const message = "The address holds a NUL character (%00)";
-  if (wantsJson(new Request("http://localhost/", { headers: { accept: req.get("accept") ?? "" } }))) {
+  if (wantsJson(answerProbe(req))) {
     res.type("application/json").send(JSON.stringify({ error: { code: "VALIDATION_ERROR", message } }));
   } else {
     res.type("text/plain").send("Adresse invalide : elle contient un caractère nul (%00).");

@@ -95,7 +95,7 @@ function refuseTooLarge(
     return;
   }
   closeAfterAnswer(req, res);
-  const probe = new Request("http://localhost/", { headers: plainHeaders(req) });
+  const probe = answerProbe(req);
   res.status(413);
   res.setHeader("Cache-Control", "no-store");
   if (wantsJson(probe)) {
@@ -126,13 +126,17 @@ export function closeAfterAnswer(req: express.Request, res: express.Response) {
   };
 }
 
-function plainHeaders(req: express.Request) {
+/**
+ * A bodiless Request carrying what decides the form of an answer (Accept, Content-Type), for the
+ * app's `wantsJson` when a refusal is answered before Remix sees the request.
+ */
+export function answerProbe(req: express.Request) {
   const headers = new Headers();
   for (const name of ["accept", "content-type"]) {
     const value = req.headers[name];
     if (typeof value === "string") headers.set(name, value);
   }
-  return headers;
+  return new Request("http://localhost/", { headers });
 }
 
 /** The boundary of a multipart Content-Type, or null. */
