@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import { makeTempEnv } from "./temp-env";
@@ -25,7 +25,8 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the real production server (the built app behind server.ts) on its own database and
- * folders. `seed: "demo"` runs the same preparation as `npm start`.
+ * folders. `seed: "demo"` gives it a copy of the demo data, prepared once per run by the same
+ * script as `npm start` (tests/setup/global-setup.ts).
  */
 export async function startServer(
   options: {
@@ -39,11 +40,11 @@ export async function startServer(
   const port = await freePort();
   const vars = options.nextTo
     ? { ...options.nextTo.env, ...options.env, PORT: String(port) }
-    : makeTempEnv({ PORT: String(port), SEED: options.seed ?? "none", ...options.env }).vars;
+    : makeTempEnv(
+        { PORT: String(port), SEED: options.seed ?? "none", ...options.env },
+        { demo: options.seed === "demo" },
+      ).vars;
   const env = { ...process.env, ...vars } as NodeJS.ProcessEnv & Record<string, string>;
-  if (options.seed === "demo") {
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/prepare.ts"], { env, stdio: "pipe" });
-  }
   let output = "";
   let child: ChildProcess;
   const baseUrl = `http://localhost:${port}`;
