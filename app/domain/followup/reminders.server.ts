@@ -12,7 +12,7 @@
 import { firstNameOf } from "~/domain/inquiries/notify.server";
 import { appLink } from "~/domain/emails/layout";
 import { leadReminderEmail, type WaitingLead } from "~/domain/emails/templates";
-import { defineJob, enqueueJob, type JobClient } from "~/domain/jobs/queue.server";
+import { defineJob, enqueueJob, type EnqueueOptions, type JobClient } from "~/domain/jobs/queue.server";
 import { decryptPII } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -39,12 +39,26 @@ export async function scheduleReminder(
   tx: JobClient,
   { lead, startedAt, period }: { lead: LeadRef; startedAt: Date; period: number },
 ): Promise<void> {
-  const key = leadKey(lead);
-  const existing = await tx.leadReminder.findUnique({ where: { leadKey_period: { leadKey: key, period } } });
+  const existing = await tx.leadReminder.findUnique({ where: { leadKey_period: { leadKey: leadKey(lead), period } } });
   if (existing) return;
+  await enqueueJob(tx, await createReminder(tx, { lead, startedAt, period }));
+}
+
+/**
+ * The first reminder of a lead created in the same transaction, which therefore has none yet: its
+ * row is written and its job returned, for the caller to enqueue with the lead's other jobs.
+ */
+export async function firstReminder(tx: JobClient, { lead, startedAt }: { lead: LeadRef; startedAt: Date }) {
+  return createReminder(tx, { lead, startedAt, period: 0 });
+}
+
+async function createReminder(
+  tx: JobClient,
+  { lead, startedAt, period }: { lead: LeadRef; startedAt: Date; period: number },
+): Promise<EnqueueOptions> {
   const dueAt = reminderDueAt(startedAt, period);
-  const row = await tx.leadReminder.create({ data: { leadKey: key, period, dueAt }, select: { id: true } });
-  await enqueueJob(tx, { type: REMINDER_JOB, payload: { reminderId: row.id }, runAt: dueAt });
+  const row = await tx.leadReminder.create({ data: { leadKey: leadKey(lead), period, dueAt }, select: { id: true } });
+  return { type: REMINDER_JOB, payload: { reminderId: row.id }, runAt: dueAt };
 }
 
 type Recipient = { memberId: string; email: string; name: string; remindersEnabled: boolean; isOwner: boolean };

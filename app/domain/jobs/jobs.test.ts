@@ -5,6 +5,7 @@ import {
   claimDueJob,
   defineJob,
   enqueueJob,
+  enqueueJobs,
   JOB_BACKOFF_BASE_MS,
   JOB_BACKOFF_CAP_MS,
   JOB_LOCK_TIMEOUT_MS,
@@ -78,6 +79,31 @@ describe("enqueueJob", () => {
     await expect(enqueueJob(db, { type, payload: { n: 1n } })).rejects.toThrow(/JSON/);
     await expect(enqueueJob(db, { type, payload: { id: "x" }, maxAttempts: 0 })).rejects.toThrow(/maxAttempts/);
     expect(await db.job.count()).toBe(0);
+  });
+
+  test("several jobs at once are stored with their own dates, or none when one is refused", async () => {
+    const type = uniqueType("many");
+    const later = new Date(Date.now() + 30 * MINUTE);
+    await expect(
+      enqueueJobs(db, [
+        { type, payload: { id: "a" } },
+        { type, payload: { email: "buyer@example.com" } },
+      ]),
+    ).rejects.toThrow(/ids only/);
+    expect(await db.job.count({ where: { type } })).toBe(0);
+
+    await db.$transaction((tx) =>
+      enqueueJobs(tx, [
+        { type, payload: { id: "a" } },
+        { type, payload: { id: "b" }, runAt: later, maxAttempts: 3 },
+      ]),
+    );
+    const rows = await db.job.findMany({ where: { type }, orderBy: { runAt: "asc" } });
+    expect(rows.map((row) => [row.payload, row.maxAttempts])).toEqual([
+      ['{"id":"a"}', 8],
+      ['{"id":"b"}', 3],
+    ]);
+    expect(rows[1].runAt.getTime()).toBe(later.getTime());
   });
 });
 

@@ -57,19 +57,24 @@ export type JobHandler<P = unknown> = (payload: P, job: { id: string; attempts: 
  */
 export async function enqueueJob<P extends JobPayload>(
   client: JobClient,
-  { type, payload, runAt, maxAttempts }: EnqueueOptions<P>,
+  options: EnqueueOptions<P>,
 ): Promise<{ id: string }> {
+  return client.job.create({ data: jobRow(options), select: { id: true } });
+}
+
+/** Schedules several jobs in one statement; same rules and atomicity as `enqueueJob`. */
+export async function enqueueJobs(client: JobClient, jobs: EnqueueOptions[]): Promise<void> {
+  if (jobs.length) await client.job.createMany({ data: jobs.map(jobRow) });
+}
+
+function jobRow<P extends JobPayload>({ type, payload, runAt, maxAttempts }: EnqueueOptions<P>) {
   if (!type.trim()) throw new TypeError("enqueueJob: type is required");
   const attempts = maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100) {
     throw new RangeError("enqueueJob: maxAttempts must be an integer from 1 to 100");
   }
   if (runAt && Number.isNaN(runAt.getTime())) throw new RangeError("enqueueJob: runAt is not a valid date");
-  const row = await client.job.create({
-    data: { type, payload: serialisePayload(payload), runAt: runAt ?? new Date(), maxAttempts: attempts },
-    select: { id: true },
-  });
-  return row;
+  return { type, payload: serialisePayload(payload), runAt: runAt ?? new Date(), maxAttempts: attempts };
 }
 
 /**
