@@ -102,22 +102,34 @@ export async function existingPhotoPaths(paths: string[]): Promise<Set<string>> 
   return kept;
 }
 
-/** The owner's photo paths, or null when the owner no longer exists (or the folder name is not a key). */
-async function ownerPhotoPaths(kind: PhotoKind, ownerKey: string): Promise<Set<string> | null> {
-  const select = { path: true } as const;
-  if (kind === "vehicle") {
-    const id = /^[1-9]\d{0,15}$/.test(ownerKey) ? Number(ownerKey) : NaN;
-    if (!Number.isSafeInteger(id) || !(await db.vehicle.findUnique({ where: { id }, select: { id: true } }))) {
-      return null;
-    }
-    return new Set((await db.vehiclePhoto.findMany({ where: { vehicleId: id }, select })).map((p) => p.path));
-  }
-  if (kind === "programme") {
-    if (!(await db.programme.findUnique({ where: { id: ownerKey }, select: { id: true } }))) return null;
-    return new Set((await db.programmePhoto.findMany({ where: { programmeId: ownerKey }, select })).map((p) => p.path));
-  }
-  if (!(await db.property.findUnique({ where: { id: ownerKey }, select: { id: true } }))) return null;
-  return new Set((await db.propertyPhoto.findMany({ where: { propertyId: ownerKey }, select })).map((p) => p.path));
+/** How many listing folders the start-up sweep looks up in one query. */
+const SWEEP_BATCH = 500;
+const MAX_INT4 = 2_147_483_647;
+
+/**
+ * The photo paths of each owner among `ownerKeys` (folder names) that still exists; an owner
+ * deleted since, or a folder name that is not a key, is absent from the map. Two queries whatever
+ * the number of folders: on a large catalogue the sweep ran one per folder before the server
+ * could listen.
+ */
+async function ownersPhotoPaths(kind: PhotoKind, ownerKeys: string[]): Promise<Map<string, Set<string>>> {
+  const photos = { select: { path: true } } as const;
+  const owners =
+    kind === "vehicle"
+      ? await db.vehicle.findMany({
+          where: {
+            id: {
+              in: ownerKeys
+                .filter((key) => /^[1-9]\d{0,9}$/.test(key) && Number(key) <= MAX_INT4)
+                .map((key) => Number(key)),
+            },
+          },
+          select: { id: true, photos },
+        })
+      : kind === "programme"
+        ? await db.programme.findMany({ where: { id: { in: ownerKeys } }, select: { id: true, photos } })
+        : await db.property.findMany({ where: { id: { in: ownerKeys } }, select: { id: true, photos } });
+  return new Map(owners.map((owner) => [String(owner.id), new Set(owner.photos.map((photo) => photo.path))]));
 }
 
 export type SweepReport = { restored: number; published: number; deleted: number };
@@ -146,29 +158,34 @@ export async function sweepPhotoFiles({
 
   for (const kind of PHOTO_KINDS) {
     const kindFolder = path.join(root, FOLDERS[kind]);
-    for (const ownerKey of await listDir(kindFolder)) {
-      const folder = path.join(kindFolder, ownerKey);
-      const stat = await fs.promises.lstat(folder).catch(() => null);
-      if (!stat?.isDirectory()) continue;
-      const rows = await ownerPhotoPaths(kind, ownerKey);
-      for (const name of await listDir(folder)) {
-        const full = path.join(folder, name);
-        const fileStat = await fs.promises.lstat(full).catch(() => null);
-        if (!fileStat || !settled(fileStat)) continue;
-        const hidden = name.endsWith(PENDING_SUFFIX) || name.endsWith(REMOVED_SUFFIX);
-        const publicName = hidden ? name.slice(0, name.lastIndexOf(".")) : name;
-        const relative = `${FOLDERS[kind]}/${ownerKey}/${photoBasePath(publicName)}`;
-        if (fileStat.isFile() && rows?.has(relative)) {
-          if (!hidden) continue;
-          await fs.promises.rename(full, path.join(folder, publicName));
-          if (name.endsWith(PENDING_SUFFIX)) report.published++;
-          else report.restored++;
-          continue;
+    const ownerKeys = await listDir(kindFolder);
+    for (let start = 0; start < ownerKeys.length; start += SWEEP_BATCH) {
+      const batch = ownerKeys.slice(start, start + SWEEP_BATCH);
+      const photosOf = await ownersPhotoPaths(kind, batch);
+      for (const ownerKey of batch) {
+        const folder = path.join(kindFolder, ownerKey);
+        const stat = await fs.promises.lstat(folder).catch(() => null);
+        if (!stat?.isDirectory()) continue;
+        const rows = photosOf.get(ownerKey) ?? null;
+        for (const name of await listDir(folder)) {
+          const full = path.join(folder, name);
+          const fileStat = await fs.promises.lstat(full).catch(() => null);
+          if (!fileStat || !settled(fileStat)) continue;
+          const hidden = name.endsWith(PENDING_SUFFIX) || name.endsWith(REMOVED_SUFFIX);
+          const publicName = hidden ? name.slice(0, name.lastIndexOf(".")) : name;
+          const relative = `${FOLDERS[kind]}/${ownerKey}/${photoBasePath(publicName)}`;
+          if (fileStat.isFile() && rows?.has(relative)) {
+            if (!hidden) continue;
+            await fs.promises.rename(full, path.join(folder, publicName));
+            if (name.endsWith(PENDING_SUFFIX)) report.published++;
+            else report.restored++;
+            continue;
+          }
+          await fs.promises.rm(full, { recursive: true, force: true });
+          report.deleted++;
         }
-        await fs.promises.rm(full, { recursive: true, force: true });
-        report.deleted++;
+        if (!rows && settled(stat)) await fs.promises.rmdir(folder).catch(() => undefined);
       }
-      if (!rows && settled(stat)) await fs.promises.rmdir(folder).catch(() => undefined);
     }
   }
   if (report.restored + report.published + report.deleted > 0) log.info("photo files swept", report);

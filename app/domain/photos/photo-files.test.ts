@@ -251,6 +251,33 @@ describe("the start-up sweep", () => {
     expect(fs.existsSync(deletedFolder)).toBe(false);
   });
 
+  it("tells live listings from deleted ones across more folders than one look-up holds", async () => {
+    // Folders are looked up 500 at a time: five live listings among 1,200 deleted ones, wherever
+    // the directory listing puts them.
+    const gone = Array.from({ length: 1200 }, () => path.join(uploads(), "properties", randomUUID()));
+    for (const folder of gone) fs.mkdirSync(folder, { recursive: true });
+    const live: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const id = await newProperty();
+      live.push(id);
+      const folder = path.join(uploads(), "properties", id);
+      fs.mkdirSync(folder, { recursive: true });
+      await db.propertyPhoto.create({
+        data: { propertyId: id, path: `properties/${id}/kept.webp`, width: 10, height: 10, position: 0 },
+      });
+      fs.writeFileSync(path.join(folder, "kept.webp"), "webp");
+      fs.writeFileSync(path.join(folder, "orphan.webp"), "webp");
+    }
+    // Not a key at all: treated like a deleted listing's folder, without failing the sweep.
+    const odd = path.join(uploads(), "vehicles", "99999999999");
+    fs.mkdirSync(odd, { recursive: true });
+
+    await sweepPhotoFiles({ now: Date.now() + 11 * MINUTE });
+    expect(gone.filter((folder) => fs.existsSync(folder))).toEqual([]);
+    for (const id of live) expect(filesOf(id)).toEqual(["kept.webp"]);
+    expect(fs.existsSync(odd)).toBe(false);
+  });
+
   it("deletes identity documents no pro refers to and interrupted identity uploads", async () => {
     const root = path.resolve(env().PRIVATE_DIR);
     const folder = path.join(root, "identity", proId);
