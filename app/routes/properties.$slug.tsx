@@ -59,6 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return json({
     property: rest,
+    // Written here: formatting dates in the browser would load ICU's data while the page hydrates.
+    published: { on: formatDate(property.createdAt), updatedOn: formatDate(property.updatedAt) },
     proName: pro.companyName,
     responseHours,
     similar,
@@ -71,7 +73,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = inquiryAction;
 
 export default function PropertyPage() {
-  const { property, proName, responseHours, similar, alreadyContacted, contacted } = useLoaderData<typeof loader>();
+  const { property, published, proName, responseHours, similar, alreadyContacted, contacted } =
+    useLoaderData<typeof loader>();
   const { origin } = useOrigin();
   const inquiryState = inquiryStateOf(useActionData<typeof action>());
   const sold = property.status === "sold";
@@ -129,11 +132,11 @@ export default function PropertyPage() {
               </ul>
             ) : null}
             <p className="muted">
-              Publiée le <time dateTime={property.createdAt}>{formatDate(property.createdAt)}</time>
+              Publiée le <time dateTime={property.createdAt}>{published.on}</time>
               {property.updatedAt.slice(0, 10) !== property.createdAt.slice(0, 10) ? (
                 <>
                   {" "}
-                  · mise à jour le <time dateTime={property.updatedAt}>{formatDate(property.updatedAt)}</time>
+                  · mise à jour le <time dateTime={property.updatedAt}>{published.updatedOn}</time>
                 </>
               ) : null}
             </p>

@@ -18,6 +18,7 @@ import {
 } from "~/domain/listings/search-options";
 import { contactedListings } from "~/utils/contacted.server";
 import { seoMeta, siteOrigin } from "~/utils/seo";
+import { formatNumberFr } from "~/utils/format-fr";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
   const city = data?.values.city;
@@ -89,7 +90,7 @@ function searchHref(values: Record<string, string>, extra: Record<string, string
   return query ? `/properties?${query}` : "/properties";
 }
 
-const annonces = (n: number) => `${n.toLocaleString("fr-FR")} annonce${n > 1 ? "s" : ""}`;
+const annonces = (n: number) => `${formatNumberFr(n)} annonce${n > 1 ? "s" : ""}`;
 
 export default function Properties() {
   const { values, sort, errors, results, total, page, pageCount, cities, contacted } = useLoaderData<typeof loader>();

@@ -51,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!vehicle) throw apiError("NOT_FOUND", "Vehicle not found");
   if (wantsJson(request)) return json({ data: { ...vehicle, photos: vehicle.photos.map((p) => p.path) } });
   const selected = await vehiclesByIds(parseSelection(new URL(request.url).searchParams.get("selected")));
-  return json({ vehicle, selection: selected.map((v) => v.id) });
+  // The date is written here: formatting it in the browser would load ICU's data while the page hydrates.
+  return json({ vehicle, publishedOn: formatDate(vehicle.createdAt), selection: selected.map((v) => v.id) });
 }
 
 type PageData = Extract<SerializeFrom<typeof loader>, { vehicle: unknown }>;
@@ -60,7 +61,7 @@ export default function VehiclePage() {
   const data = useLoaderData<typeof loader>();
   const root = useRootData();
   if (!("vehicle" in data)) return null;
-  const { vehicle, selection } = data as PageData;
+  const { vehicle, publishedOn, selection } = data as PageData;
   const title = vehicleTitle(vehicle);
   const name = `${vehicle.make} ${vehicle.model}`;
   const price = formatRand(vehicle.price);
@@ -109,7 +110,7 @@ export default function VehiclePage() {
               </ul>
             ) : null}
             <p className="muted">
-              Publié le <time dateTime={vehicle.createdAt}>{formatDate(vehicle.createdAt)}</time>
+              Publié le <time dateTime={vehicle.createdAt}>{publishedOn}</time>
             </p>
           </header>
 

@@ -794,6 +794,14 @@ describe("public pages", () => {
     expect(/<img[^>]*fetchpriority="high"[^>]*>/.exec(html)?.[0]).not.toContain('loading="lazy"');
     expect(html.match(/loading="lazy"/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
     expect(html).not.toContain("badge-sold");
+    // The publication date in words, in Paris, written by the server (the browser never loads ICU for it).
+    const published = new Intl.DateTimeFormat("fr-FR", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "Europe/Paris",
+    }).format(new Date());
+    expect(html).toMatch(new RegExp(`Publiée le <time dateTime="[^"]+">${published}</time>`));
     const json = await (
       await fetch(`${server.baseUrl}/properties/${p.slug}`, { headers: { accept: "application/json" } })
     ).json();

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { formatNumberFr } from "~/utils/format-fr";
 
 const CountContext = createContext<number | null>(null);
 
@@ -76,7 +77,7 @@ FilterPanel.Submit = function FilterPanelSubmit({ busy, fallback }: { busy: bool
       ? fallback
       : count === 0
         ? "Aucune annonce"
-        : `Voir ${count.toLocaleString("fr-FR")} annonce${count > 1 ? "s" : ""}`;
+        : `Voir ${formatNumberFr(count)} annonce${count > 1 ? "s" : ""}`;
   return (
     <button type="submit" aria-busy={busy || undefined} className="filter-submit">
       {busy ? (

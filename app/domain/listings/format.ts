@@ -1,4 +1,6 @@
 /** Display helpers shared by listing pages (no server code). */
+import { formatEurosFr, formatNumberFr } from "~/utils/format-fr";
+
 export const PROPERTY_TYPE_LABELS: Record<string, string> = {
   appartement: "Appartement",
   maison: "Maison",
@@ -15,11 +17,9 @@ export const PROPERTY_STATUS_LABELS: Record<string, string> = {
   sold: "Vendu",
 };
 
-const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-
 export function formatPrice(price: number | null | undefined, transactionType?: string) {
   if (price == null) return "Prix sur demande";
-  return transactionType === "location" ? `${euros.format(price)} / mois` : euros.format(price);
+  return transactionType === "location" ? `${formatEurosFr(price)} / mois` : formatEurosFr(price);
 }
 
 /** Badge class of each status (app.css: badge-draft / badge-active / badge-sold). */
@@ -63,11 +63,9 @@ export const PROPERTY_FIELD_LABELS: Record<string, string> = {
   status: "Statut",
 };
 
-const areaFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
-
 export function formatArea(surface: number | null | undefined) {
   if (surface == null) return null;
-  return `${areaFormat.format(surface)} m²`;
+  return `${formatNumberFr(surface, 1)} m²`;
 }
 
 /** Public URL of a listing photo stored under UPLOADS_DIR. */
@@ -75,7 +73,7 @@ export { uploadUrl as photoUrl } from "~/domain/media/photo-widths";
 
 /** "3 pièces", "1 pièce" */
 export function plural(count: number, one: string, many: string) {
-  return `${count.toLocaleString("fr-FR")} ${count > 1 ? many : one}`;
+  return `${formatNumberFr(count)} ${count > 1 ? many : one}`;
 }
 
 /** "5 200 €/m²" for a sale, "18 €/m²/mois" for a rental; null without price or surface. */
@@ -85,19 +83,23 @@ export function formatPricePerArea(
   transactionType?: string,
 ) {
   if (price == null || !surface) return null;
-  const perArea = euros.format(Math.round(price / surface));
+  const perArea = formatEurosFr(Math.round(price / surface));
   return transactionType === "location" ? `${perArea}/m²/mois` : `${perArea}/m²`;
 }
 
-const longDate = new Intl.DateTimeFormat("fr-FR", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "Europe/Paris",
-});
+let longDate: Intl.DateTimeFormat | undefined;
 
-/** "3 novembre 2026" */
+/**
+ * "3 novembre 2026", in Paris. Loaders call it and send the text: a page that formatted dates while
+ * hydrating would load ICU's data in the browser (app/utils/format-fr.ts), hence created on first use.
+ */
 export function formatDate(value: string | Date) {
+  longDate ??= new Intl.DateTimeFormat("fr-FR", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/Paris",
+  });
   return longDate.format(new Date(value));
 }
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { MAX_PHOTOS } from "~/domain/photos/rules";
 import { parseDecimal } from "~/utils/input";
 import { MAX_SEARCH_PAGE, SEARCH_SORTS } from "./search-options";
+import { formatNumberFr } from "~/utils/format-fr";
 
 export const PROPERTY_TYPES = ["appartement", "maison", "terrain", "commerce", "bureau"] as const;
 export const TRANSACTION_TYPES = ["vente", "location"] as const;
@@ -64,7 +65,6 @@ function rating(label: string) {
   );
 }
 
-const fr = new Intl.NumberFormat("fr-FR");
 const maxBuildingYear = () => new Date().getFullYear() + 5;
 
 /** Fields a pro must give when creating, that can never be emptied afterwards. */
@@ -90,8 +90,12 @@ const requiredFields = {
 /** Optional fields: null (or "" from a form) clears them. */
 const optionalFields = {
   description: optionalText(5000, "La description ne doit pas dépasser 5 000 caractères."),
-  price: integer(0, 100_000_000, `Le prix doit être un nombre entier d’euros entre 0 et ${fr.format(100_000_000)}.`),
-  surface: decimal(1, 100_000, `La surface doit être comprise entre 1 et ${fr.format(100_000)} m².`),
+  price: integer(
+    0,
+    100_000_000,
+    `Le prix doit être un nombre entier d’euros entre 0 et ${formatNumberFr(100_000_000)}.`,
+  ),
+  surface: decimal(1, 100_000, `La surface doit être comprise entre 1 et ${formatNumberFr(100_000)} m².`),
   rooms: integer(0, 100, "Le nombre de pièces doit être un entier entre 0 et 100."),
   bedrooms: integer(0, 100, "Le nombre de chambres doit être un entier entre 0 et 100."),
   bathrooms: integer(0, 100, "Le nombre de salles de bain doit être un entier entre 0 et 100."),

@@ -1,4 +1,5 @@
 /** Display helpers for programme and lot pages (no server code). */
+import { formatNumberFr } from "~/utils/format-fr";
 export { formatPrice } from "~/domain/listings/format";
 
 export const LOT_STATUS_LABELS: Record<string, string> = {
@@ -18,7 +19,7 @@ export function lotStatusBadge(status: string) {
 }
 
 export function formatSurface(surface: number) {
-  return `${surface.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} m²`;
+  return `${formatNumberFr(surface, 1)} m²`;
 }
 
 /** Public URL of a file stored under UPLOADS_DIR. */

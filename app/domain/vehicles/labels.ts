@@ -3,6 +3,7 @@
  * shows the same errors (same codes, same fields) in the UI's language.
  */
 import { COMMENTS_MAX, MAX_VEHICLES, type ContactMethod, type ErrorCode, type FieldName } from "./validation";
+import { formatNumberFr } from "~/utils/format-fr";
 
 export const FIELD_LABELS: Record<FieldName, string> = {
   fullName: "Nom complet",
@@ -57,11 +58,11 @@ export const LEAD_STATUS_LABELS = {
 } as const;
 
 export function formatRand(amount: number): string {
-  return `R ${new Intl.NumberFormat("fr-FR").format(amount).replace(/\u202f|\u00a0/g, " ")}`;
+  return `R ${formatNumberFr(amount).replace(/\u202f/g, " ")}`;
 }
 
 export function formatKm(km: number): string {
-  return `${new Intl.NumberFormat("fr-FR").format(km).replace(/\u202f|\u00a0/g, " ")} km`;
+  return `${formatNumberFr(km).replace(/\u202f/g, " ")} km`;
 }
 
 /** "30 minutes", "1 heure", "3 secondes": how long a buyer stays anonymous. */
