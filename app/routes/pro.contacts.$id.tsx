@@ -2,10 +2,9 @@ import { InquirySubject } from "~/components/inquiries/InquirySubject";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { formatInquiryDate, InquiryStatusBadge, InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
-import { AssigneeLabel, AssignForm } from "~/components/inquiries/Assignment";
+import { AssigneeFact, LeadClockFacts, PhoneLink } from "~/components/followup/LeadFacts";
+import { InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
 import { Conversation, ReplyForm, type ConversationReply } from "~/components/followup/Conversation";
-import { formatWait } from "~/domain/followup/leads";
 import { submitReplyForm } from "~/domain/followup/reply-form.server";
 import { listReplies } from "~/domain/followup/replies.server";
 import { assignInquiry, changeInquiryStatus, inquiryJson, openInquiry } from "~/domain/inquiries/inquiries.server";
@@ -91,39 +90,17 @@ export default function InquiryDetail() {
             <InquirySubject inquiry={inquiry} />
           </dd>
         </div>
-        <div>
-          <dt>Statut</dt>
-          <dd>
-            <InquiryStatusBadge status={inquiry.status} />
-          </dd>
-        </div>
-        <div>
-          <dt>Attribuée à</dt>
-          <dd>
-            {members ? (
-              <AssignForm
-                id={inquiry.id}
-                current={inquiry.assignee}
-                members={members}
-                action={`/pro/contacts/${inquiry.id}`}
-              />
-            ) : (
-              <AssigneeLabel assignee={inquiry.assignee} />
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Reçue le</dt>
-          <dd>
-            <time dateTime={inquiry.createdAt}>{formatInquiryDate(inquiry.createdAt)}</time>
-          </dd>
-        </div>
-        {inquiry.responseSeconds !== null ? (
-          <div>
-            <dt>Première réponse</dt>
-            <dd>après {formatWait(inquiry.responseSeconds)}</dd>
-          </div>
-        ) : null}
+        <LeadClockFacts
+          status={inquiry.status}
+          receivedAt={inquiry.createdAt}
+          responseSeconds={inquiry.responseSeconds}
+        />
+        <AssigneeFact
+          id={inquiry.id}
+          assignee={inquiry.assignee}
+          members={members}
+          action={`/pro/contacts/${inquiry.id}`}
+        />
         <div>
           <dt>Nom</dt>
           <dd>{inquiry.senderName}</dd>
@@ -136,13 +113,7 @@ export default function InquiryDetail() {
         </div>
         <div>
           <dt>Téléphone</dt>
-          <dd>
-            {inquiry.senderPhone ? (
-              <a href={`tel:${inquiry.senderPhone.replace(/[^\d+]/g, "")}`}>{inquiry.senderPhone}</a>
-            ) : (
-              "—"
-            )}
-          </dd>
+          <dd>{inquiry.senderPhone ? <PhoneLink phone={inquiry.senderPhone} /> : "—"}</dd>
         </div>
       </dl>
       <Conversation

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AssigneeFact, VehicleBuyerFacts } from "~/components/followup/LeadFacts";
 import { formatInquiryDate, InquiryStatusBadge, InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
 import { VehicleList } from "~/components/vehicles/VehicleFacts";
 import {
@@ -9,8 +10,7 @@ import {
   isInquiryStatus,
   statusChangeRefusal,
 } from "~/domain/inquiries/status";
-import { METHOD_LABELS } from "~/domain/vehicles/labels";
-import { AssigneeFilterLinks, AssigneeLabel, AssignForm } from "~/components/inquiries/Assignment";
+import { AssigneeFilterLinks } from "~/components/inquiries/Assignment";
 import { assignableMembers, assigneeFilterSchema } from "~/domain/teams/assignment.server";
 import { assignmentRefusal, can } from "~/domain/teams/permissions";
 import { assignVehicleLead, changeVehicleLeadStatus, listVehicleLeads } from "~/domain/vehicles/leads.server";
@@ -129,42 +129,13 @@ export default function VehicleLeadsTab() {
                 Envoyée le <time dateTime={lead.createdAt}>{formatInquiryDate(lead.createdAt)}</time>
               </p>
               <dl className="facts">
-                <div>
-                  <dt>E-mail</dt>
-                  <dd>
-                    <a
-                      href={mailtoHref(lead.buyer.email, { subject: `Votre demande n° ${lead.requestId} sur Vitrine` })}
-                    >
-                      {lead.buyer.email}
-                    </a>
-                  </dd>
-                </div>
-                <div>
-                  <dt>Téléphone</dt>
-                  <dd>
-                    <a href={`tel:${lead.buyer.phone}`}>{lead.buyer.phone}</a>
-                  </dd>
-                </div>
-                <div>
-                  <dt>Localisation</dt>
-                  <dd>
-                    {lead.buyer.city}, {lead.buyer.province}
-                  </dd>
-                </div>
-                <div>
-                  <dt>Contact préféré</dt>
-                  <dd>{METHOD_LABELS[lead.buyer.preferredContactMethod]}</dd>
-                </div>
-                <div>
-                  <dt>Attribuée à</dt>
-                  <dd>
-                    {members ? (
-                      <AssignForm id={lead.id} current={lead.assignee} members={members} action={formAction} />
-                    ) : (
-                      <AssigneeLabel assignee={lead.assignee} />
-                    )}
-                  </dd>
-                </div>
+                <VehicleBuyerFacts
+                  buyer={lead.buyer}
+                  emailHref={mailtoHref(lead.buyer.email, {
+                    subject: `Votre demande n° ${lead.requestId} sur Vitrine`,
+                  })}
+                />
+                <AssigneeFact id={lead.id} assignee={lead.assignee} members={members} action={formAction} />
               </dl>
               {lead.buyer.additionalComments ? <p className="comments">« {lead.buyer.additionalComments} »</p> : null}
               <VehicleList vehicles={lead.vehicles.map((v, i) => ({ key: `${v.vehicleId}-${i}`, ...v }))} />

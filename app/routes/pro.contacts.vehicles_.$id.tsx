@@ -1,17 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { AssigneeFact, LeadClockFacts, VehicleBuyerFacts } from "~/components/followup/LeadFacts";
 import { Conversation, ReplyForm } from "~/components/followup/Conversation";
-import { AssigneeLabel, AssignForm } from "~/components/inquiries/Assignment";
-import { formatInquiryDate, InquiryStatusBadge, InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
+import { InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
 import { VehicleList } from "~/components/vehicles/VehicleFacts";
-import { formatWait } from "~/domain/followup/leads";
 import { listReplies } from "~/domain/followup/replies.server";
 import { submitReplyForm } from "~/domain/followup/reply-form.server";
 import { statusChangeRefusal } from "~/domain/inquiries/status";
 import { assignableMembers } from "~/domain/teams/assignment.server";
 import { assignmentRefusal, can, type LeadAccess } from "~/domain/teams/permissions";
-import { METHOD_LABELS } from "~/domain/vehicles/labels";
 import { assignVehicleLead, changeVehicleLeadStatus, openVehicleLead } from "~/domain/vehicles/leads.server";
 import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
@@ -86,59 +84,14 @@ export default function VehicleLeadDetail() {
         </div>
       ) : null}
       <dl className="facts">
-        <div>
-          <dt>Statut</dt>
-          <dd>
-            <InquiryStatusBadge status={lead.status} />
-          </dd>
-        </div>
-        <div>
-          <dt>Attribuée à</dt>
-          <dd>
-            {members ? (
-              <AssignForm
-                id={lead.id}
-                current={lead.assignee}
-                members={members}
-                action={`/pro/contacts/vehicles/${lead.id}`}
-              />
-            ) : (
-              <AssigneeLabel assignee={lead.assignee} />
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Reçue le</dt>
-          <dd>
-            <time dateTime={lead.receivedAt}>{formatInquiryDate(lead.receivedAt)}</time>
-          </dd>
-        </div>
-        {lead.responseSeconds !== null ? (
-          <div>
-            <dt>Première réponse</dt>
-            <dd>après {formatWait(lead.responseSeconds)}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>E-mail</dt>
-          <dd>{lead.buyer.email}</dd>
-        </div>
-        <div>
-          <dt>Téléphone</dt>
-          <dd>
-            <a href={`tel:${lead.buyer.phone.replace(/[^\d+]/g, "")}`}>{lead.buyer.phone}</a>
-          </dd>
-        </div>
-        <div>
-          <dt>Localisation</dt>
-          <dd>
-            {lead.buyer.city}, {lead.buyer.province}
-          </dd>
-        </div>
-        <div>
-          <dt>Contact préféré</dt>
-          <dd>{METHOD_LABELS[lead.buyer.preferredContactMethod]}</dd>
-        </div>
+        <LeadClockFacts status={lead.status} receivedAt={lead.receivedAt} responseSeconds={lead.responseSeconds} />
+        <AssigneeFact
+          id={lead.id}
+          assignee={lead.assignee}
+          members={members}
+          action={`/pro/contacts/vehicles/${lead.id}`}
+        />
+        <VehicleBuyerFacts buyer={lead.buyer} />
       </dl>
       <VehicleList vehicles={lead.vehicles.map((v, i) => ({ key: `${v.vehicleId}-${i}`, ...v }))} />
       <Conversation
