@@ -18,9 +18,7 @@ import {
 import { useEffect, useRef, type ReactNode } from "react";
 import { ERROR_ID_ELEMENT, useErrorId } from "~/components/ui/error-id";
 import stylesheet from "~/styles/app.css";
-import { getCurrentPro, leadAccess } from "~/utils/auth.server";
-import { env } from "~/utils/env.server";
-import { unreadInquiryCount } from "~/utils/nav.server";
+import { siteFrame } from "~/utils/nav.server";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
@@ -34,20 +32,7 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const pro = await getCurrentPro(request);
-  const unread = pro && pro.identityStatus === "verified" ? await unreadInquiryCount(leadAccess(pro)) : 0;
-  return json({
-    pro: pro
-      ? {
-          name: pro.member.name,
-          companyName: pro.companyName,
-          role: pro.role,
-          verified: pro.identityStatus === "verified",
-        }
-      : null,
-    unread,
-    origin: env().APP_URL,
-  });
+  return json(await siteFrame(request));
 }
 
 export function useRootData() {
