@@ -1,11 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ListingGrid } from "~/components/listings/ListingCard";
 import { PROPERTY_TYPE_LABELS } from "~/domain/listings/format";
-import { activeCityFacets, latestActiveProperties } from "~/domain/listings/listings.server";
+import { homePageLoader } from "~/domain/listings/home-page.server";
 import { uploadUrl } from "~/domain/media/photo-widths";
-import { contactedListings } from "~/utils/contacted.server";
 import { seoMeta, siteOrigin } from "~/utils/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -19,18 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
     image: data?.latest[0]?.photos[0] ? uploadUrl(data.latest[0].photos[0].path) : null,
   });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [latest, cities, contacted] = await Promise.all([
-    latestActiveProperties(8),
-    activeCityFacets(),
-    contactedListings(request),
-  ]);
-  return json({
-    latest,
-    cities: cities.map((c) => c.city),
-    contacted: latest.filter((p) => contacted.has(p.id)).map((p) => p.id),
-  });
-}
+export const loader = homePageLoader;
 
 export default function Home() {
   const { latest, cities, contacted } = useLoaderData<typeof loader>();

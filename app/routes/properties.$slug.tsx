@@ -1,7 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { responseBadgeHours } from "~/domain/followup/stats.server";
 import { InquiryForm } from "~/components/inquiries/InquiryForm";
 import { inquiryStateOf } from "~/components/inquiries/inquiry-form-state";
 import { PropertyStatusBadge, RatingBadge } from "~/components/listings/Badges";
@@ -11,7 +9,6 @@ import { Gallery } from "~/components/ui/Gallery";
 import { JsonLd } from "~/components/ui/JsonLd";
 import {
   formatArea,
-  formatDate,
   formatPrice,
   formatPricePerArea,
   placeLine,
@@ -19,12 +16,10 @@ import {
   PROPERTY_TYPE_LABELS,
   TRANSACTION_LABELS,
 } from "~/domain/listings/format";
-import { publicPropertyBySlug, similarActiveProperties } from "~/domain/listings/listings.server";
+import { propertyPageLoader } from "~/domain/listings/property-page.server";
 import { inquiryAction } from "~/domain/inquiries/submit-action.server";
 import { uploadUrl } from "~/domain/media/photo-widths";
 import { useRootData } from "~/root";
-import { contactedListings } from "~/utils/contacted.server";
-import { apiError } from "~/utils/http.server";
 import { excerpt, seoMeta, siteOrigin } from "~/utils/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
@@ -44,30 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =
   });
 };
 
-/**
- * /properties/:slug — an active or sold listing (drafts and unknown slugs are 404). The loader
- * always returns `property.id`, `slug`, `title` and `status`: the contact form uses them.
- */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const property = await publicPropertyBySlug(params.slug ?? "");
-  if (!property) throw apiError("NOT_FOUND", "Property not found");
-  const { pro, cityKey, ...rest } = property;
-  const [similar, contacted, responseHours] = await Promise.all([
-    similarActiveProperties({ id: property.id, cityKey, type: property.type }),
-    contactedListings(request),
-    responseBadgeHours(pro.id),
-  ]);
-  return json({
-    property: rest,
-    // Written here: formatting dates in the browser would load ICU's data while the page hydrates.
-    published: { on: formatDate(property.createdAt), updatedOn: formatDate(property.updatedAt) },
-    proName: pro.companyName,
-    responseHours,
-    similar,
-    alreadyContacted: contacted.has(property.id),
-    contacted: similar.filter((p) => contacted.has(p.id)).map((p) => p.id),
-  });
-}
+export const loader = propertyPageLoader;
 
 /** The contact form (issue 4): the same domain function as POST /contact-requests. */
 export const action = inquiryAction;

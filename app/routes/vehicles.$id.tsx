@@ -1,20 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { Gallery } from "~/components/ui/Gallery";
 import { JsonLd } from "~/components/ui/JsonLd";
 import { VehicleFacts, vehicleTitle } from "~/components/vehicles/VehicleFacts";
-import { formatDate } from "~/domain/listings/format";
 import { uploadUrl } from "~/domain/media/photo-widths";
-import { publicVehicle, vehiclesByIds } from "~/domain/vehicles/catalog.server";
 import { formatKm, formatRand } from "~/domain/vehicles/labels";
-import { parseVehicleKey } from "~/domain/vehicles/manage.server";
+import { vehiclePageLoader } from "~/domain/vehicles/vehicle-page.server";
 import { FUEL_LABELS, TRANSMISSION_LABELS } from "~/domain/vehicles/vocabulary";
-import { parseSelection, selectionParam, toggleSelection } from "~/domain/vehicles/selection";
+import { selectionParam, toggleSelection } from "~/domain/vehicles/selection";
 import { MAX_VEHICLES } from "~/domain/vehicles/validation";
 import { useRootData } from "~/root";
-import { apiError, wantsJson } from "~/utils/http.server";
 import { excerpt, seoMeta, siteOrigin } from "~/utils/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
@@ -40,20 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =
   });
 };
 
-/**
- * GET /vehicles/:id — an active vehicle's page (photos, facts, where to see it). Drafts, sold and
- * unknown vehicles are a 404. Buyers never see which dealership sells it (seed 004's anonymity):
- * `publicVehicle` selects neither the pro nor its id.
- */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = parseVehicleKey(params.id ?? "");
-  const vehicle = id === null ? null : await publicVehicle(id);
-  if (!vehicle) throw apiError("NOT_FOUND", "Vehicle not found");
-  if (wantsJson(request)) return json({ data: { ...vehicle, photos: vehicle.photos.map((p) => p.path) } });
-  const selected = await vehiclesByIds(parseSelection(new URL(request.url).searchParams.get("selected")));
-  // The date is written here: formatting it in the browser would load ICU's data while the page hydrates.
-  return json({ vehicle, publishedOn: formatDate(vehicle.createdAt), selection: selected.map((v) => v.id) });
-}
+export const loader = vehiclePageLoader;
 
 type PageData = Extract<SerializeFrom<typeof loader>, { vehicle: unknown }>;
 
