@@ -2,8 +2,8 @@
  * Creating a multi-vehicle contact request (seed 004). The JSON endpoint and the HTML form both
  * call `submitVehicleContactRequest`; they only differ in how they shape the answer.
  */
-import { scheduleReminder } from "~/domain/followup/reminders.server";
-import { enqueueJob } from "~/domain/jobs/queue.server";
+import { firstReminder } from "~/domain/followup/reminders.server";
+import { enqueueJobs } from "~/domain/jobs/queue.server";
 import { pickAssignee } from "~/domain/teams/assignment.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { emailBlindIndex, encryptOptionalPII, encryptPII, randomToken, sha256 } from "~/utils/crypto.server";
@@ -139,14 +139,17 @@ async function createVehicleContactRequest(
         }
       }
       await assignLeads(tx, created.id, valid.vehicles);
-      await enqueueJob(tx, { type: notifyJob.type, payload: { requestId: created.id }, runAt: anonymityExpiresAt });
+      // The dealerships' notification and each lead's first reminder, in one statement.
+      const reminders = [];
       for (const lead of created.leads) {
-        await scheduleReminder(tx, {
-          lead: { kind: "vehicle", id: lead.id },
-          startedAt: anonymityExpiresAt,
-          period: 0,
-        });
+        reminders.push(
+          await firstReminder(tx, { lead: { kind: "vehicle", id: lead.id }, startedAt: anonymityExpiresAt }),
+        );
       }
+      await enqueueJobs(tx, [
+        { type: notifyJob.type, payload: { requestId: created.id }, runAt: anonymityExpiresAt },
+        ...reminders,
+      ]);
       return created.id;
     });
   } catch (error) {
