@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseUrl } from "../../scripts/throwaway-postgres.js";
+import { makeTempEnv, testDbProvider } from "../helpers/temp-env";
 
 /**
  * Migrates one template database; every test file (and every test server) then works on its own
@@ -30,13 +31,10 @@ export default function setup() {
     migrate(databaseUrl(server, template));
     process.env.VITRINE_TEMPLATE_DB = template;
     process.env.VITRINE_TEST_DB_PREFIX = prefix;
-    const demo = `${prefix}_demo`;
-    execFileSync(process.execPath, ["scripts/pg-admin.js", "create", server, demo, template]);
-    const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), "vitrine-demo-"));
-    prepareDemo(demoDir, databaseUrl(server, demo), demo);
+    const demoRoot = prepareDemo();
     return () => {
       execFileSync(process.execPath, ["scripts/pg-admin.js", "drop", server, prefix]);
-      fs.rmSync(demoDir, { recursive: true, force: true });
+      fs.rmSync(demoRoot, { recursive: true, force: true });
     };
   }
   // A folder per run, so two runs in one checkout never share or delete each other's template.
@@ -44,38 +42,39 @@ export default function setup() {
   const template = path.join(dir, "template.db");
   migrate(`file:${template}`);
   process.env.VITRINE_TEMPLATE_DB = template;
-  const demo = path.join(dir, "demo.db");
-  fs.copyFileSync(template, demo);
-  prepareDemo(dir, `file:${demo}`, demo);
-  // The seed's last writes may still sit in the write-ahead log: fold them into the file copied.
-  const sqlite = new Database(demo);
-  sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  sqlite.close();
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  const demoRoot = prepareDemo();
+  return () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(demoRoot, { recursive: true, force: true });
+  };
 }
 
-/** Seeds the demo template through `npm start`'s preparation; startServer copies what it wrote. */
-function prepareDemo(dir: string, url: string, template: string) {
-  const vars = {
-    NODE_ENV: "test" as const,
-    DATABASE_URL: url,
-    UPLOADS_DIR: path.join(dir, "demo-uploads"),
-    PRIVATE_DIR: path.join(dir, "demo-private"),
-    DATA_DIR: path.join(dir, "demo-data"),
-    MAIL_OUTBOX_DIR: path.join(dir, "demo-mail"),
-    SESSION_SECRET: randomBytes(32).toString("base64url"),
-    PII_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    SEED: "demo",
-    LOG_LEVEL: "error",
-  };
+/**
+ * Seeds the demo template through `npm start`'s preparation, in an environment of its own made like
+ * any test file's (a copy of the migrated template, its folders and keys); startServer copies what
+ * it wrote. Returns that environment's folder, for the teardown.
+ */
+function prepareDemo(): string {
+  const { root, vars } = makeTempEnv({ SEED: "demo" });
   execFileSync(process.execPath, ["--import", "tsx", "scripts/prepare.ts"], {
     env: { ...process.env, ...vars },
     stdio: "pipe",
   });
+  let database: string;
+  if (testDbProvider === "sqlite") {
+    database = vars.DATABASE_URL.replace(/^file:/, "");
+    // The seed's last writes may still sit in the write-ahead log: fold them into the file copied.
+    const sqlite = new Database(database);
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    sqlite.close();
+  } else {
+    database = new URL(vars.DATABASE_URL).pathname.slice(1);
+  }
   process.env.VITRINE_DEMO_TEMPLATE = JSON.stringify({
-    database: template,
+    database,
     uploads: vars.UPLOADS_DIR,
     private: vars.PRIVATE_DIR,
     key: vars.PII_ENCRYPTION_KEY,
   });
+  return root;
 }
