@@ -4,8 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { LeadStatsSection } from "~/components/followup/LeadStatsSection";
 import { sectionsOf, SECTION_LABELS, type ProSection } from "~/domain/accounts/kinds";
 import { parseStatsWindow } from "~/domain/followup/stats";
-import { leadStats } from "~/domain/followup/stats.server";
-import { can, leadWhere, type LeadAccess } from "~/domain/teams/permissions";
+import { leadStats, newLeadCount } from "~/domain/followup/stats.server";
+import { can, type LeadAccess } from "~/domain/teams/permissions";
 import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Tableau de bord — Vitrine" 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /** One line of figures per section the pro's kind has (nothing is counted for the others). */
-async function sectionSummary(access: LeadAccess, section: ProSection): Promise<string> {
+async function sectionSummary(request: Request, access: LeadAccess, section: ProSection): Promise<string> {
   const { proId } = access;
   switch (section) {
     case "properties": {
@@ -40,12 +40,8 @@ async function sectionSummary(access: LeadAccess, section: ProSection): Promise<
       return `${active} en ligne · ${plural(draft, "brouillon", "brouillons")}`;
     }
     case "contacts": {
-      const visible = leadWhere(access); // an agent counts only their own leads
-      const [inquiries, leads] = await Promise.all([
-        db.contactRequest.count({ where: { ...visible, status: "new_request" } }),
-        db.vehicleLead.count({ where: { ...visible, status: "new_request", notifiedAt: { not: null } } }),
-      ]);
-      return plural(inquiries + leads, "nouvelle demande", "nouvelles demandes");
+      // An agent counts only their own leads; the navigation's badge shares the count.
+      return plural(await newLeadCount(access, request), "nouvelle demande", "nouvelles demandes");
     }
     case "favorites":
       return `${await db.proFavorite.count({ where: { proId } })} programme(s) ou lot(s) sauvegardé(s)`;
@@ -63,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // An unknown window in the address shows the default one rather than an error page.
   const days = parseStatsWindow(new URL(request.url).searchParams.get("jours")) ?? 30;
   const [summaries, leadStatsView] = await Promise.all([
-    Promise.all(sections.map((section) => sectionSummary(access, section))),
+    Promise.all(sections.map((section) => sectionSummary(request, access, section))),
     leadStats({ access, days }),
   ]);
   return json({

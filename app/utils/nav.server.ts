@@ -1,7 +1,7 @@
-import { leadWhere, type LeadAccess } from "~/domain/teams/permissions";
+import { newLeadCount } from "~/domain/followup/stats.server";
 import { getCurrentPro, leadAccess } from "./auth.server";
-import { db } from "./db.server";
 import { env } from "./env.server";
+import { wantsJson } from "./http.server";
 
 /**
  * What the frame of every page shows (app/root.tsx): the signed-in pro, if any, the badge of
@@ -11,7 +11,9 @@ import { env } from "./env.server";
  */
 export async function siteFrame(request: Request) {
   const pro = await getCurrentPro(request);
-  const unread = pro && pro.identityStatus === "verified" ? await unreadInquiryCount(leadAccess(pro)) : 0;
+  // A JSON answer carries the leaf route's data only (entry.server): no badge to count for it.
+  const unread =
+    pro && pro.identityStatus === "verified" && !wantsJson(request) ? await newLeadCount(leadAccess(pro), request) : 0;
   return {
     pro: pro
       ? {
@@ -24,14 +26,4 @@ export async function siteFrame(request: Request) {
     unread,
     origin: env().APP_URL,
   };
-}
-
-/** New inquiries (property requests and notified vehicle leads) this member sees, for the navigation badge. */
-export async function unreadInquiryCount(access: LeadAccess): Promise<number> {
-  const where = leadWhere(access);
-  const [properties, vehicles] = await Promise.all([
-    db.contactRequest.count({ where: { ...where, status: "new_request" } }),
-    db.vehicleLead.count({ where: { ...where, status: "new_request", notifiedAt: { not: null } } }),
-  ]);
-  return properties + vehicles;
 }

@@ -641,13 +641,21 @@ describe("statistics", () => {
       days: number;
       scope: "organisation" | "own";
       perDay: { date: string; count: number }[];
-      waiting: { total: number; oldest: { title: string; buyerFirstName: string; ageSeconds: number }[] };
+      waiting: {
+        total: number;
+        oldest: {
+          title: string;
+          buyerFirstName: string;
+          ageSeconds: number;
+          assignee: { id: string; name: string } | null;
+        }[];
+      };
       perMember: (Figures & { member: { id: string; name: string } | null; waiting: number })[] | null;
     };
   };
 
-  it("computes leads per day, median first response, share within 1 h and waiting leads, per member for owners and managers", async () => {
-    // An organisation of its own with a known data set: an owner, a manager and an agent.
+  /** An organisation of its own: Claire (owner), Marc (manager) and Anna (agent), all signed-in-able. */
+  async function newTeam() {
     const { passwordHash } = await db.member.findUniqueOrThrow({ where: { id: members.owner } });
     const tag = unique();
     const org = await db.pro.create({
@@ -672,6 +680,12 @@ describe("statistics", () => {
       });
       team[role] = member.id;
     }
+    return { tag, org, team };
+  }
+
+  it("computes leads per day, median first response, share within 1 h and waiting leads, per member for owners and managers", async () => {
+    // An organisation of its own with a known data set: an owner, a manager and an agent.
+    const { tag, org, team } = await newTeam();
     const now = Date.now();
     const minutes = (m: number) => m * 60_000;
     const days = (d: number) => d * 24 * 3600_000;
@@ -778,5 +792,182 @@ describe("statistics", () => {
     const agentPage = await (await agent.fetch("/pro?jours=7")).text();
     expect(agentPage).toContain('data-testid="stat-received">3<');
     expect(agentPage).not.toContain("Par membre de l’équipe");
+  });
+
+  it("counts in the database exactly what a lead-by-lead count gives, on a varied data set of both kinds of lead", async () => {
+    const { tag, org, team } = await newTeam();
+    const now = Date.now();
+    const HOUR_MS = 3600_000;
+    const DAY_MS = 24 * HOUR_MS;
+    // A fixed pseudo-random sequence, so a failure shows again on the next run.
+    let seed = 20261202;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const assignees = [team.owner, team.manager, team.agent, null];
+    type Lead = { startedAt: number; responseMs: number | null; assigneeId: string | null };
+    const leads: Lead[] = [];
+    const startOfToday = Math.floor(now / DAY_MS) * DAY_MS;
+    for (let i = 0; i < 160; i++) {
+      let startedAt = now - Math.floor(random() * 100 * DAY_MS);
+      // Keep clear of the one-hour mark of still-unanswered leads, which moves with the server's clock.
+      if (Math.abs(now - startedAt - HOUR_MS) < 5 * 60_000) startedAt -= 10 * 60_000;
+      const answered = random() < 0.7;
+      const responseMs = answered ? Math.floor(random() ** 3 * 3 * DAY_MS) : null;
+      leads.push({ startedAt, responseMs, assigneeId: assignees[Math.floor(random() * assignees.length)] });
+    }
+    // The edges: the first millisecond of a 7-day window and the last one before it, a UTC day's last
+    // millisecond, an answer at exactly one hour and one just after, an instant answer.
+    leads.push(
+      { startedAt: startOfToday - 6 * DAY_MS, responseMs: HOUR_MS, assigneeId: team.agent },
+      { startedAt: startOfToday - 6 * DAY_MS - 1, responseMs: 1000, assigneeId: team.agent },
+      { startedAt: startOfToday - 2 * DAY_MS - 1, responseMs: HOUR_MS + 1, assigneeId: team.manager },
+      { startedAt: now - 3 * HOUR_MS, responseMs: 0, assigneeId: null },
+      { startedAt: now - 2 * 60_000, responseMs: null, assigneeId: team.agent },
+    );
+    for (const [i, lead] of leads.entries()) {
+      const startedAt = new Date(lead.startedAt);
+      const firstResponseAt = lead.responseMs === null ? null : new Date(lead.startedAt + lead.responseMs);
+      const status = firstResponseAt ? "replied" : "new_request";
+      if (i % 4 === 3) {
+        // A vehicle lead: its clock starts when the dealership is notified (receivedAt).
+        const request = await db.vehicleContactRequest.create({
+          data: {
+            fullNameEnc: encryptForServer(`Client${i} Nom`),
+            emailEnc: encryptForServer(`v${i}@example.fr`),
+            emailHash: `hash-${tag}-${i}`,
+            phoneEnc: encryptForServer("0600000000"),
+            province: "Île-de-France",
+            city: "Paris",
+            preferredContactMethod: "email",
+            status: "notified",
+            viewerTokenHash: `token-${tag}-${i}`,
+            anonymityExpiresAt: startedAt,
+            notifiedAt: startedAt,
+          },
+        });
+        // The vehicles asked about: one of this dealership's, one of another's that is not its business.
+        await db.vehicleContactRequestVehicle.createMany({
+          data: [
+            { requestId: request.id, proId: org.id, make: "Peugeot", model: `208 n°${i}`, year: 2024, price: 18_000 },
+            { requestId: request.id, proId: agenceId, make: "Renault", model: "Clio", year: 2023, price: 15_000 },
+          ],
+        });
+        await db.vehicleLead.create({
+          data: {
+            requestId: request.id,
+            proId: org.id,
+            status,
+            assigneeId: lead.assigneeId,
+            notifiedAt: startedAt,
+            receivedAt: startedAt,
+            firstResponseAt,
+            repliedAt: firstResponseAt,
+          },
+        });
+      } else {
+        await db.contactRequest.create({
+          data: {
+            proId: org.id,
+            propertyTitle: `Bien ${i}`,
+            senderNameEnc: encryptForServer(`Acheteur${i} Nom`),
+            senderEmailEnc: encryptForServer(`a${i}@example.fr`),
+            messageEnc: encryptForServer("Bonjour"),
+            status,
+            assigneeId: lead.assigneeId,
+            firstResponseAt,
+            repliedAt: firstResponseAt,
+            createdAt: startedAt,
+          },
+        });
+      }
+    }
+    // A vehicle lead still in its anonymity window (not notified) is nobody's lead yet: never counted.
+    const hidden = await db.vehicleContactRequest.create({
+      data: {
+        fullNameEnc: encryptForServer("Caché Nom"),
+        emailEnc: encryptForServer("cache@example.fr"),
+        emailHash: `hash-${tag}-hidden`,
+        phoneEnc: encryptForServer("0600000000"),
+        province: "Île-de-France",
+        city: "Paris",
+        preferredContactMethod: "email",
+        viewerTokenHash: `token-${tag}-hidden`,
+        anonymityExpiresAt: new Date(now + HOUR_MS),
+      },
+    });
+    await db.vehicleLead.create({
+      data: { requestId: hidden.id, proId: org.id, receivedAt: new Date(now - DAY_MS), firstResponseAt: new Date(now) },
+    });
+
+    /** The figures counted lead by lead, the way a person would. */
+    const expected = (days: number, of: Lead[]) => {
+      const start = startOfToday - (days - 1) * DAY_MS;
+      const inWindow = of.filter((lead) => lead.startedAt >= start);
+      const perDay = Array.from({ length: days }, (_, d) => {
+        const day = start + d * DAY_MS;
+        return {
+          date: new Date(day).toISOString().slice(0, 10),
+          count: inWindow.filter((lead) => lead.startedAt >= day && lead.startedAt < day + DAY_MS).length,
+        };
+      });
+      const responses = inWindow.flatMap((lead) => (lead.responseMs === null ? [] : [lead.responseMs / 1000]));
+      responses.sort((a, b) => a - b);
+      const mid = responses.length / 2;
+      const median = responses.length
+        ? responses.length % 2
+          ? responses[Math.floor(mid)]
+          : (responses[mid - 1] + responses[mid]) / 2
+        : null;
+      const eligible = inWindow.filter((lead) => lead.responseMs !== null || now - lead.startedAt >= HOUR_MS);
+      const within = eligible.filter((lead) => lead.responseMs !== null && lead.responseMs <= HOUR_MS);
+      return {
+        received: inWindow.length,
+        perDay,
+        answered: responses.length,
+        medianResponseSeconds: median === null ? null : Math.round(median),
+        answeredWithinHourShare: eligible.length ? within.length / eligible.length : null,
+      };
+    };
+    const names: Record<string, string> = {
+      [team.owner]: "Claire Chiffre",
+      [team.manager]: "Marc Moyen",
+      [team.agent]: "Anna Ecart",
+    };
+    /** The oldest leads still waiting for an answer, as the dashboard lists them. */
+    const oldestWaiting = (of: Lead[]) =>
+      of
+        .map((lead, i) => ({ lead, i }))
+        .filter(({ lead }) => lead.responseMs === null)
+        .sort((a, b) => a.lead.startedAt - b.lead.startedAt)
+        .slice(0, 10)
+        .map(({ lead, i }) => ({
+          title: i % 4 === 3 ? `Peugeot 208 n°${i}` : `Bien ${i}`,
+          buyerFirstName: i % 4 === 3 ? `Client${i}` : `Acheteur${i}`,
+          assignee: lead.assigneeId ? { id: lead.assigneeId, name: names[lead.assigneeId] } : null,
+        }));
+    const owner = await signedIn(`owner.${tag}@vitrine.test`);
+    const agent = await signedIn(`agent.${tag}@vitrine.test`);
+    for (const days of [7, 30, 90]) {
+      const stats = ((await (await owner.json(`/pro/stats?days=${days}`)).json()) as Stats).data;
+      expect(stats).toMatchObject(expected(days, leads));
+      for (const assigneeId of assignees) {
+        const { perDay: _perDay, ...figures } = expected(
+          days,
+          leads.filter((lead) => lead.assigneeId === assigneeId),
+        );
+        const row = stats.perMember!.find((r) => (r.member?.id ?? null) === assigneeId);
+        expect(row, `${days} days, ${assigneeId ?? "unassigned"}`).toMatchObject(figures);
+      }
+      expect(stats.waiting.total).toBe(leads.filter((lead) => lead.responseMs === null).length);
+      expect(stats.waiting.oldest).toMatchObject(oldestWaiting(leads));
+      const own = ((await (await agent.json(`/pro/stats?days=${days}`)).json()) as Stats).data;
+      const agentLeads = leads.map((lead) => (lead.assigneeId === team.agent ? lead : { ...lead, responseMs: 0 }));
+      expect(own).toMatchObject(
+        expected(
+          days,
+          leads.filter((lead) => lead.assigneeId === team.agent),
+        ),
+      );
+      expect(own.waiting.oldest).toMatchObject(oldestWaiting(agentLeads));
+    }
   });
 });

@@ -1,19 +1,22 @@
 /**
  * Lead statistics of an organisation (SPEC "Statistics"): the figures of `./stats` over its
  * property inquiries and vehicle leads, for the leads the member may see (an agent: theirs only),
- * and per member for owners and managers. Every query is bounded by the organisation and a date and
- * served by an index (docs/performance.md shows the plans):
+ * and per member for owners and managers. The database does the counting: leads per day and
+ * assignee (GROUP BY) and the medians (window functions) come back as a few dozen rows, whatever the
+ * number of leads; only the date arithmetic differs between SQLite and PostgreSQL. Every query is
+ * bounded by the organisation and a date and served by an index (docs/performance.md shows the plans):
  * ContactRequest(proId, createdAt, firstResponseAt, assigneeId),
  * VehicleLead(proId, receivedAt, firstResponseAt, assigneeId), ContactRequest(proId, status, assigneeId),
  * ContactRequest(proId, status, createdAt, id) and VehicleLead(proId, status, receivedAt).
  */
 import { decryptPII } from "~/utils/crypto.server";
 import { cached, invalidate } from "~/utils/cache.server";
-import { db } from "~/utils/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { db, dbProvider } from "~/utils/db.server";
 import { firstNameOf } from "~/domain/inquiries/notify.server";
 import { can, leadWhere, type LeadAccess, type MemberRole } from "~/domain/teams/permissions";
 import { leadPath, type LeadKind } from "./leads";
-import { badgeHours, leadFigures, windowStart, type ClockedLead, type LeadFigures } from "./stats";
+import { badgeHours, figuresOf, HOUR, windowStart, type LeadBucket, type LeadFigures } from "./stats";
 
 const WAITING_LISTED = 10;
 
@@ -48,32 +51,94 @@ export type LeadStats = LeadFigures & {
 
 type Scope = { proId: string; assigneeId?: string };
 
-type ClockedLeadOf = ClockedLead & { assigneeId: string | null };
+/**
+ * The leads whose clock started in [since, now] (inquiries from their arrival, vehicle leads from
+ * the end of their anonymity window), as a sub-query: `startedAt`, `firstResponseAt`, `assigneeId`.
+ */
+function windowLeads(scope: Scope, since: Date, now: Date): Prisma.Sql {
+  const { proId, assigneeId } = scope;
+  const own = assigneeId === undefined ? Prisma.empty : Prisma.sql`AND "assigneeId" = ${assigneeId}`;
+  const [from, until] =
+    dbProvider === "postgresql" ? [Prisma.sql`${since}::timestamp`, Prisma.sql`${now}::timestamp`] : [since, now];
+  return Prisma.sql`
+    SELECT "createdAt" AS "startedAt", "firstResponseAt", "assigneeId" FROM "ContactRequest"
+    WHERE "proId" = ${proId} AND "createdAt" >= ${from} AND "createdAt" <= ${until} ${own}
+    UNION ALL
+    SELECT "receivedAt", "firstResponseAt", "assigneeId" FROM "VehicleLead"
+    WHERE "proId" = ${proId} AND "receivedAt" >= ${from} AND "receivedAt" <= ${until}
+      AND "notifiedAt" IS NOT NULL ${own}`;
+}
 
-/** Leads whose clock started in [since, now]: only the two dates and the assignee, read from the indexes. */
-async function clockedLeads(scope: Scope, since: Date, now: Date): Promise<ClockedLeadOf[]> {
-  const [inquiries, vehicleLeads] = await Promise.all([
-    db.contactRequest.findMany({
-      where: { ...scope, createdAt: { gte: since, lte: now } },
-      select: { createdAt: true, firstResponseAt: true, assigneeId: true },
-    }),
-    db.vehicleLead.findMany({
-      where: { ...scope, receivedAt: { gte: since, lte: now }, notifiedAt: { not: null } },
-      select: { receivedAt: true, firstResponseAt: true, assigneeId: true },
-    }),
-  ]);
-  return [
-    ...inquiries.map((row) => ({
-      startedAt: row.createdAt,
-      firstResponseAt: row.firstResponseAt,
-      assigneeId: row.assigneeId,
-    })),
-    ...vehicleLeads.map((row) => ({
-      startedAt: row.receivedAt,
-      firstResponseAt: row.firstResponseAt,
-      assigneeId: row.assigneeId,
-    })),
-  ];
+/** Per lead of `windowLeads`: its UTC day, and its first response time in whole milliseconds (null: none yet). */
+function clocked(leads: Prisma.Sql): Prisma.Sql {
+  return dbProvider === "postgresql"
+    ? Prisma.sql`
+        SELECT "startedAt", "assigneeId", to_char("startedAt", 'YYYY-MM-DD') AS "day",
+               CASE WHEN "firstResponseAt" IS NULL THEN NULL
+                    ELSE GREATEST(0, ROUND(EXTRACT(EPOCH FROM ("firstResponseAt" - "startedAt")) * 1000))::bigint END AS "ms"
+        FROM (${leads}) AS "lead"`
+    : Prisma.sql`
+        SELECT "startedAt", "assigneeId", strftime('%Y-%m-%d', "startedAt") AS "day",
+               CASE WHEN "firstResponseAt" IS NULL THEN NULL
+                    ELSE MAX(0, CAST(ROUND((julianday("firstResponseAt") - julianday("startedAt")) * 86400000) AS INTEGER)) END AS "ms"
+        FROM (${leads}) AS "lead"`;
+}
+
+type BucketRow = Omit<LeadBucket, "received" | "answered" | "withinHour" | "eligible"> &
+  Record<"received" | "answered" | "withinHour" | "eligible", number | bigint>;
+
+/**
+ * The window's leads counted per UTC day and assignee by the database: a few dozen rows, whatever
+ * the number of leads.
+ */
+async function leadBuckets(scope: Scope, since: Date, now: Date): Promise<LeadBucket[]> {
+  const hourAgo = new Date(now.getTime() - HOUR * 1000);
+  const waitedHour = dbProvider === "postgresql" ? Prisma.sql`${hourAgo}::timestamp` : hourAgo;
+  const rows = await db.$queryRaw<BucketRow[]>`
+    SELECT "day", "assigneeId", COUNT(*) AS "received", COUNT("ms") AS "answered",
+           SUM(CASE WHEN "ms" <= ${HOUR * 1000} THEN 1 ELSE 0 END) AS "withinHour",
+           SUM(CASE WHEN "ms" IS NOT NULL OR "startedAt" <= ${waitedHour} THEN 1 ELSE 0 END) AS "eligible"
+    FROM (${clocked(windowLeads(scope, since, now))}) AS "clocked"
+    GROUP BY "day", "assigneeId"`;
+  return rows.map((row) => ({
+    day: row.day,
+    assigneeId: row.assigneeId,
+    received: Number(row.received),
+    answered: Number(row.answered),
+    withinHour: Number(row.withinHour),
+    eligible: Number(row.eligible),
+  }));
+}
+
+type Medians = { whole: number | null; perAssignee: Map<string | null, number> };
+
+/**
+ * The median first response (ms) of the window's answered leads, over them all and per assignee,
+ * taken by the database: the middle row, or the mean of the two middle rows, of each ordered set.
+ */
+async function responseMedians(scope: Scope, since: Date, now: Date): Promise<Medians> {
+  const middle = Prisma.sql`"i" IN (("n" + 1) / 2, ("n" + 2) / 2)`;
+  const average = dbProvider === "postgresql" ? Prisma.sql`AVG("ms")::float8` : Prisma.sql`AVG("ms")`;
+  const rows = await db.$queryRaw<{ whole: number | bigint; assigneeId: string | null; medianMs: number | null }[]>`
+    WITH "answered" AS (
+      SELECT "assigneeId", "ms" FROM (${clocked(windowLeads(scope, since, now))}) AS "clocked" WHERE "ms" IS NOT NULL
+    ), "ranked" AS (
+      SELECT "assigneeId", "ms", ROW_NUMBER() OVER (PARTITION BY "assigneeId" ORDER BY "ms") AS "i",
+             COUNT(*) OVER (PARTITION BY "assigneeId") AS "n"
+      FROM "answered"
+    ), "all" AS (
+      SELECT "ms", ROW_NUMBER() OVER (ORDER BY "ms") AS "i", COUNT(*) OVER () AS "n" FROM "answered"
+    )
+    SELECT 0 AS "whole", "assigneeId", ${average} AS "medianMs" FROM "ranked" WHERE ${middle} GROUP BY "assigneeId"
+    UNION ALL
+    SELECT 1, NULL, ${average} FROM "all" WHERE ${middle}`;
+  const medians: Medians = { whole: null, perAssignee: new Map() };
+  for (const row of rows) {
+    const ms = row.medianMs === null ? null : Number(row.medianMs);
+    if (Number(row.whole)) medians.whole = ms;
+    else if (ms !== null) medians.perAssignee.set(row.assigneeId, ms);
+  }
+  return medians;
 }
 
 const WAITING_STATUSES = ["new_request", "read"] as const;
@@ -102,69 +167,76 @@ async function waitingPerAssignee(scope: Scope): Promise<Map<string | null, numb
   return counts;
 }
 
-/** Leads not answered yet (new or read), oldest first. */
+type WaitingCandidate = {
+  kind: LeadKind;
+  id: string;
+  startedAt: Date | string;
+  title: string | null;
+  nameEnc: string;
+  requestId: number | bigint | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+};
+
+/**
+ * Leads not answered yet (new or read), oldest first, in one statement: the oldest few of each kind
+ * and status (each read in order from ContactRequest(proId, status, createdAt, id) or
+ * VehicleLead(proId, status, receivedAt)), then the oldest of those.
+ */
 async function oldestWaitingLeads(scope: Scope, now: Date): Promise<WaitingLeadRow[]> {
-  const { proId } = scope;
-  const statuses = WAITING_STATUSES;
-  const inquiryQueries = statuses.map((status) =>
-    db.contactRequest.findMany({
-      where: { ...scope, status },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: WAITING_LISTED,
-      select: {
-        id: true,
-        createdAt: true,
-        propertyTitle: true,
-        senderNameEnc: true,
-        assignee: { select: { id: true, name: true } },
-      },
-    }),
-  );
-  const vehicleQueries = statuses.map((status) =>
-    db.vehicleLead.findMany({
-      where: { ...scope, status, notifiedAt: { not: null } },
-      orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-      take: WAITING_LISTED,
-      select: {
-        id: true,
-        receivedAt: true,
-        assignee: { select: { id: true, name: true } },
-        request: { select: { fullNameEnc: true, vehicles: { where: { proId }, select: { make: true, model: true } } } },
-      },
-    }),
-  );
-  const [inquiryRows, vehicleRows] = await Promise.all([Promise.all(inquiryQueries), Promise.all(vehicleQueries)]);
-  const candidates = [
-    ...inquiryRows.flat().map((row) => ({
-      kind: "inquiry" as const,
-      id: row.id,
-      startedAt: row.createdAt,
-      title: row.propertyTitle,
-      nameEnc: row.senderNameEnc,
-      assignee: row.assignee,
-    })),
-    ...vehicleRows.flat().map((row) => ({
-      kind: "vehicle" as const,
-      id: row.id,
-      startedAt: row.receivedAt,
-      title: row.request.vehicles.map((v) => `${v.make} ${v.model}`).join(", ") || "Véhicules",
-      nameEnc: row.request.fullNameEnc,
-      assignee: row.assignee,
-    })),
-  ]
-    .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id.localeCompare(b.id))
-    .slice(0, WAITING_LISTED);
+  const { proId, assigneeId } = scope;
+  const own = assigneeId === undefined ? Prisma.empty : Prisma.sql`AND "assigneeId" = ${assigneeId}`;
+  // The statuses as stored (ContactStatus: new_request is "new").
+  const branches = ["new", "read"].flatMap((status) => [
+    Prisma.sql`SELECT * FROM (
+      SELECT 'inquiry' AS "kind", "id", "createdAt" AS "startedAt", "propertyTitle" AS "title",
+             "senderNameEnc" AS "nameEnc", CAST(NULL AS INTEGER) AS "requestId", "assigneeId"
+      FROM "ContactRequest" WHERE "proId" = ${proId} AND "status" = ${Prisma.raw(`'${status}'`)} ${own}
+      ORDER BY "createdAt", "id" LIMIT ${WAITING_LISTED}) AS ${Prisma.raw(`"inquiries_${status}"`)}`,
+    Prisma.sql`SELECT * FROM (
+      SELECT 'vehicle', "lead"."id", "lead"."receivedAt", CAST(NULL AS TEXT), "request"."fullNameEnc",
+             "lead"."requestId", "lead"."assigneeId"
+      FROM "VehicleLead" AS "lead" JOIN "VehicleContactRequest" AS "request" ON "request"."id" = "lead"."requestId"
+      WHERE "lead"."proId" = ${proId} AND "lead"."status" = ${Prisma.raw(`'${status}'`)}
+        AND "lead"."notifiedAt" IS NOT NULL ${own}
+      ORDER BY "lead"."receivedAt", "lead"."id" LIMIT ${WAITING_LISTED}) AS ${Prisma.raw(`"vehicles_${status}"`)}`,
+  ]);
+  const rows = await db.$queryRaw<WaitingCandidate[]>`
+    SELECT "waiting".*, "member"."name" AS "assigneeName"
+    FROM (${Prisma.join(branches, " UNION ALL ")}) AS "waiting"
+    LEFT JOIN "Member" AS "member" ON "member"."id" = "waiting"."assigneeId"
+    ORDER BY "waiting"."startedAt", "waiting"."id"
+    LIMIT ${WAITING_LISTED}`;
+  // The vehicles the listed vehicle leads are about, this dealership's only.
+  const requestIds = rows.flatMap((row) => (row.requestId === null ? [] : [Number(row.requestId)]));
+  const vehicles = requestIds.length
+    ? await db.vehicleContactRequestVehicle.findMany({
+        where: { requestId: { in: requestIds }, proId },
+        orderBy: { id: "asc" },
+        select: { requestId: true, make: true, model: true },
+      })
+    : [];
   // Only the listed rows are decrypted.
-  return candidates.map((lead) => ({
-    kind: lead.kind,
-    id: lead.id,
-    title: lead.title,
-    buyerFirstName: firstNameOf(decryptPII(lead.nameEnc)),
-    receivedAt: lead.startedAt.toISOString(),
-    ageSeconds: Math.max(0, Math.round((now.getTime() - lead.startedAt.getTime()) / 1000)),
-    path: leadPath(lead),
-    assignee: lead.assignee,
-  }));
+  return rows.map((row) => {
+    const startedAt = new Date(row.startedAt);
+    const title =
+      row.kind === "inquiry"
+        ? (row.title ?? "")
+        : vehicles
+            .filter((v) => v.requestId === Number(row.requestId))
+            .map((v) => `${v.make} ${v.model}`)
+            .join(", ") || "Véhicules";
+    return {
+      kind: row.kind,
+      id: row.id,
+      title,
+      buyerFirstName: firstNameOf(decryptPII(row.nameEnc)),
+      receivedAt: startedAt.toISOString(),
+      ageSeconds: Math.max(0, Math.round((now.getTime() - startedAt.getTime()) / 1000)),
+      path: leadPath({ kind: row.kind, id: row.id }),
+      assignee: row.assigneeId && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null,
+    };
+  });
 }
 
 /**
@@ -173,13 +245,14 @@ async function oldestWaitingLeads(scope: Scope, now: Date): Promise<WaitingLeadR
  */
 async function figuresPerMember(input: {
   proId: string;
-  leads: ClockedLeadOf[];
+  buckets: LeadBucket[];
+  medians: Medians;
   waiting: Map<string | null, number>;
   now: Date;
   days: number;
 }): Promise<MemberLeadStats[]> {
   const involved = new Set<string>();
-  for (const lead of input.leads) if (lead.assigneeId) involved.add(lead.assigneeId);
+  for (const bucket of input.buckets) if (bucket.assigneeId) involved.add(bucket.assigneeId);
   for (const [assigneeId] of input.waiting) if (assigneeId) involved.add(assigneeId);
   const members = await db.member.findMany({
     where: { proId: input.proId, OR: [{ active: true }, { id: { in: [...involved] } }] },
@@ -190,8 +263,9 @@ async function figuresPerMember(input: {
   members.sort((a, b) => rank[a.role] - rank[b.role]);
   const rowOf = (member: MemberLeadStats["member"]): MemberLeadStats => {
     const id = member?.id ?? null;
-    const { perDay: _perDay, ...figures } = leadFigures(
-      input.leads.filter((lead) => lead.assigneeId === id),
+    const { perDay: _perDay, ...figures } = figuresOf(
+      input.buckets.filter((bucket) => bucket.assigneeId === id),
+      input.medians.perAssignee.get(id) ?? null,
       { now: input.now, days: input.days },
     );
     return { member, ...figures, waiting: input.waiting.get(id) ?? 0 };
@@ -207,8 +281,9 @@ export async function leadStats({ access, days, now = new Date() }: { access: Le
   const since = windowStart(now, days);
   const scope: Scope = leadWhere(access);
   const organisation = can.seeAllLeads(access);
-  const [leads, waiting, oldest] = await Promise.all([
-    clockedLeads(scope, since, now),
+  const [buckets, medians, waiting, oldest] = await Promise.all([
+    leadBuckets(scope, since, now),
+    responseMedians(scope, since, now),
     waitingPerAssignee(scope),
     oldestWaitingLeads(scope, now),
   ]);
@@ -217,11 +292,34 @@ export async function leadStats({ access, days, now = new Date() }: { access: Le
     since: since.toISOString(),
     until: now.toISOString(),
     scope: organisation ? "organisation" : "own",
-    ...leadFigures(leads, { now, days }),
+    ...figuresOf(buckets, medians.whole, { now, days }),
     waiting: { total: [...waiting.values()].reduce((sum, n) => sum + n, 0), oldest },
-    perMember: organisation ? await figuresPerMember({ proId: access.proId, leads, waiting, now, days }) : null,
+    perMember: organisation
+      ? await figuresPerMember({ proId: access.proId, buckets, medians, waiting, now, days })
+      : null,
   };
   return stats;
+}
+
+// ---- New leads.
+
+const newLeadCounts = new WeakMap<Request, Promise<number>>();
+
+/**
+ * New leads (property inquiries and notified vehicle leads) this member sees: the navigation's
+ * badge and the dashboard's card, counted once per request however many loaders ask.
+ */
+export function newLeadCount(access: LeadAccess, request: Request): Promise<number> {
+  let pending = newLeadCounts.get(request);
+  if (!pending) {
+    const where = leadWhere(access);
+    pending = Promise.all([
+      db.contactRequest.count({ where: { ...where, status: "new_request" } }),
+      db.vehicleLead.count({ where: { ...where, status: "new_request", notifiedAt: { not: null } } }),
+    ]).then(([inquiries, vehicleLeads]) => inquiries + vehicleLeads);
+    newLeadCounts.set(request, pending);
+  }
+  return pending;
 }
 
 // ---- The listing badge.
@@ -239,11 +337,14 @@ export function responseBadgeHours(proId: string, now: Date = new Date()): Promi
     ttl: BADGE_TTL_MS,
     getFreshValue: async () => {
       const since = new Date(now.getTime() - 90 * 24 * 3600 * 1000);
-      const leads = await clockedLeads({ proId }, since, now);
-      const seconds = leads
-        .filter((l) => l.firstResponseAt)
-        .map((l) => Math.max(0, (l.firstResponseAt!.getTime() - l.startedAt.getTime()) / 1000));
-      return badgeHours(seconds);
+      const [buckets, medians] = await Promise.all([
+        leadBuckets({ proId }, since, now),
+        responseMedians({ proId }, since, now),
+      ]);
+      return badgeHours(
+        buckets.reduce((sum, bucket) => sum + bucket.answered, 0),
+        medians.whole,
+      );
     },
   });
 }

@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { formatWait, responseSeconds } from "./leads";
-import { badgeHours, leadFigures, median, parseStatsWindow, windowStart } from "./stats";
+import { badgeHours, figuresOf, parseStatsWindow, windowStart, type LeadBucket } from "./stats";
 
 const now = new Date("2026-12-01T12:00:00Z");
 const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
-const after = (start: Date, minutes: number) => new Date(start.getTime() + minutes * 60_000);
 
 describe("statistics arithmetic", () => {
-  it("takes the median of odd and even counts", () => {
-    expect(median([])).toBeNull();
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-  });
-
   it("accepts 7, 30 or 90 days (30 by default) and nothing else", () => {
     expect(parseStatsWindow(null)).toBe(30);
     expect(parseStatsWindow("7")).toBe(7);
@@ -20,29 +13,46 @@ describe("statistics arithmetic", () => {
     for (const raw of ["13", "7.0", "-7", "1e1", "abc"]) expect(parseStatsWindow(raw)).toBeNull();
   });
 
-  it("counts per UTC day, the median first response and the share answered within the hour", () => {
-    const leads = [
-      { startedAt: ago(24 * 60), firstResponseAt: after(ago(24 * 60), 30) },
-      { startedAt: ago(48 * 60), firstResponseAt: after(ago(48 * 60), 120) },
-      { startedAt: ago(72 * 60), firstResponseAt: null }, // waited for days: counts against the share
-      { startedAt: ago(10), firstResponseAt: null }, // may still be answered in time: not counted
-      { startedAt: ago(8 * 24 * 60), firstResponseAt: after(ago(8 * 24 * 60), 5) }, // outside 7 days
+  it("adds the database's buckets up per UTC day, over every day of the window, and rounds the median", () => {
+    const bucket = (day: string, assigneeId: string | null, counts: Partial<LeadBucket> = {}): LeadBucket => ({
+      day,
+      assigneeId,
+      received: 1,
+      answered: 0,
+      withinHour: 0,
+      eligible: 0,
+      ...counts,
+    });
+    const buckets = [
+      bucket("2026-11-30", "a", { received: 2, answered: 2, withinHour: 1, eligible: 2 }),
+      bucket("2026-11-30", null, { received: 1, eligible: 1 }), // waited for days: counts against the share
+      bucket("2026-12-01", "a", { received: 3, answered: 1, withinHour: 1, eligible: 2 }),
     ];
-    const figures = leadFigures(leads, { now, days: 7 });
-    expect(figures.received).toBe(4);
+    const figures = figuresOf(buckets, 4_500_499, { now, days: 7 });
+    expect(figures.received).toBe(6);
     expect(figures.perDay).toHaveLength(7);
-    expect(figures.perDay[0].date).toBe(windowStart(now, 7).toISOString().slice(0, 10));
-    expect(figures.perDay.at(-1)).toEqual({ date: "2026-12-01", count: 1 });
-    expect(figures.answered).toBe(2);
-    expect(figures.medianResponseSeconds).toBe(75 * 60);
-    expect(figures.answeredWithinHourShare).toBeCloseTo(1 / 3);
-    expect(leadFigures([], { now, days: 7 }).answeredWithinHourShare).toBeNull();
+    expect(figures.perDay[0]).toEqual({ date: windowStart(now, 7).toISOString().slice(0, 10), count: 0 });
+    expect(figures.perDay.slice(-2)).toEqual([
+      { date: "2026-11-30", count: 3 },
+      { date: "2026-12-01", count: 3 },
+    ]);
+    expect(figures.answered).toBe(3);
+    expect(figures.medianResponseSeconds).toBe(4500);
+    expect(figures.answeredWithinHourShare).toBe(2 / 5);
+    expect(figuresOf([], null, { now, days: 7 })).toMatchObject({
+      received: 0,
+      answered: 0,
+      medianResponseSeconds: null,
+      answeredWithinHourShare: null,
+    });
   });
 
   it("shows the badge from 5 answered leads, rounded up to the hour, 1 h at least", () => {
-    expect(badgeHours([60, 60, 60, 60])).toBeNull();
-    expect(badgeHours([60, 60, 60, 60, 60])).toBe(1);
-    expect(badgeHours([3600, 5400, 5400, 5400, 9000])).toBe(2);
+    expect(badgeHours(4, 60_000)).toBeNull();
+    expect(badgeHours(5, 60_000)).toBe(1);
+    expect(badgeHours(5, 3_600_000)).toBe(1);
+    expect(badgeHours(5, 3_600_001)).toBe(2);
+    expect(badgeHours(0, null)).toBeNull();
   });
 
   it("measures and words a response time", () => {

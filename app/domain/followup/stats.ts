@@ -15,14 +15,6 @@ export function parseStatsWindow(raw: string | null): StatsWindow | null {
   return (STATS_WINDOWS as readonly number[]).includes(value) && /^\d+$/.test(raw) ? (value as StatsWindow) : null;
 }
 
-/** The median of a list of numbers (mean of the two middle ones for an even count), or null. */
-export function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 /** The UTC calendar day of a date, `YYYY-MM-DD`. */
 export function dayKey(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -35,7 +27,20 @@ export function windowStart(now: Date, days: number): Date {
   return start;
 }
 
-export type ClockedLead = { startedAt: Date; firstResponseAt: Date | null };
+/**
+ * The leads of one UTC day and one assignee (null: the unassigned pool) whose clock started in a
+ * window, counted by the database (`./stats.server`).
+ */
+export type LeadBucket = {
+  day: string;
+  assigneeId: string | null;
+  received: number;
+  answered: number;
+  /** Answered within the hour. */
+  withinHour: number;
+  /** Answered, or waiting for an hour or more: the leads the share within the hour is taken over. */
+  eligible: number;
+};
 
 export type LeadFigures = {
   received: number;
@@ -46,8 +51,16 @@ export type LeadFigures = {
   answeredWithinHourShare: number | null;
 };
 
-/** Leads received per day, median first response and share answered within 1 h over a window. */
-export function leadFigures(leads: ClockedLead[], { now, days }: { now: Date; days: number }): LeadFigures {
+/**
+ * Leads received per day (every day of the window, empty ones included), answered, the median first
+ * response and the share answered within 1 h, from the buckets of the leads concerned and the
+ * median of their response times in milliseconds.
+ */
+export function figuresOf(
+  buckets: LeadBucket[],
+  medianMs: number | null,
+  { now, days }: { now: Date; days: number },
+): LeadFigures {
   const start = windowStart(now, days);
   const perDay = new Map<string, number>();
   for (let i = 0; i < days; i++) {
@@ -55,32 +68,22 @@ export function leadFigures(leads: ClockedLead[], { now, days }: { now: Date; da
     day.setUTCDate(start.getUTCDate() + i);
     perDay.set(dayKey(day), 0);
   }
-  const responses: number[] = [];
-  let eligible = 0;
-  let withinHour = 0;
   let received = 0;
-  for (const lead of leads) {
-    if (lead.startedAt < start || lead.startedAt > now) continue;
-    received++;
-    const key = dayKey(lead.startedAt);
-    perDay.set(key, (perDay.get(key) ?? 0) + 1);
-    const seconds = lead.firstResponseAt
-      ? Math.max(0, (lead.firstResponseAt.getTime() - lead.startedAt.getTime()) / 1000)
-      : null;
-    if (seconds !== null) responses.push(seconds);
-    // A lead younger than an hour and still unanswered may yet be answered in time: not counted.
-    const waitedHour = (now.getTime() - lead.startedAt.getTime()) / 1000 >= HOUR;
-    if (seconds !== null || waitedHour) {
-      eligible++;
-      if (seconds !== null && seconds <= HOUR) withinHour++;
-    }
+  let answered = 0;
+  let withinHour = 0;
+  let eligible = 0;
+  for (const bucket of buckets) {
+    perDay.set(bucket.day, (perDay.get(bucket.day) ?? 0) + bucket.received);
+    received += bucket.received;
+    answered += bucket.answered;
+    withinHour += bucket.withinHour;
+    eligible += bucket.eligible;
   }
-  const mid = median(responses);
   return {
     received,
     perDay: [...perDay].map(([date, count]) => ({ date, count })),
-    answered: responses.length,
-    medianResponseSeconds: mid === null ? null : Math.round(mid),
+    answered,
+    medianResponseSeconds: medianMs === null ? null : Math.round(medianMs / 1000),
     answeredWithinHourShare: eligible ? withinHour / eligible : null,
   };
 }
@@ -89,8 +92,7 @@ export function leadFigures(leads: ClockedLead[], { now, days }: { now: Date; da
  * "Répond généralement en moins de N h": N is the median first response of the answered leads
  * rounded up to the hour (1 h at least), shown from `BADGE_MIN_ANSWERED` answered leads on.
  */
-export function badgeHours(responseSeconds: number[]): number | null {
-  if (responseSeconds.length < BADGE_MIN_ANSWERED) return null;
-  const mid = median(responseSeconds)!;
-  return Math.max(1, Math.ceil(mid / HOUR));
+export function badgeHours(answered: number, medianMs: number | null): number | null {
+  if (answered < BADGE_MIN_ANSWERED || medianMs === null) return null;
+  return Math.max(1, Math.ceil(medianMs / 1000 / HOUR));
 }
