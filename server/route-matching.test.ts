@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import type { AgnosticRouteObject } from "@remix-run/router";
 import { describe, expect, it } from "vitest";
 
 /**
@@ -12,11 +13,9 @@ const require = createRequire(import.meta.url);
 const routerPath = require.resolve("@remix-run/router");
 const { matchPath, matchRoutes } = require(routerPath) as typeof import("@remix-run/router");
 
-type Route = { id: string; path?: string; index?: boolean; children?: Route[] };
-
 // The shapes of app/routes: a root layout, index routes, static, dynamic and splat segments,
 // a pathless-parent leaf (pro.contacts.vehicles_.$id) and files with dots in their path.
-const routes: Route[] = [
+const routes: AgnosticRouteObject[] = [
   {
     id: "root",
     path: "",
@@ -90,7 +89,7 @@ describe("server route matching", () => {
 
   it("keeps matching new route trees and any number of patterns", () => {
     // Another tree (as after a rebuild in development) gets its own branches.
-    const other: Route[] = [{ id: "other", path: "properties/:slug/photos" }];
+    const other: AgnosticRouteObject[] = [{ id: "other", path: "properties/:slug/photos" }];
     expect(matchRoutes(other, "/properties/studio/photos")?.[0].route.id).toBe("other");
     expect(matchRoutes(other, "/properties/studio")).toBeNull();
     expect(leafOf("/properties/studio")?.id).toBe("routes/properties.$slug");
