@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { LeadStatsSection } from "~/components/followup/LeadStatsSection";
 import { sectionsOf, SECTION_LABELS, type ProSection } from "~/domain/accounts/kinds";
 import { parseStatsWindow } from "~/domain/followup/stats";
-import { leadStats, newLeadCount } from "~/domain/followup/stats.server";
+import { leadStats } from "~/domain/followup/stats.server";
 import { can, type LeadAccess } from "~/domain/teams/permissions";
 import { leadAccess, requireVerifiedPro } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -13,35 +13,41 @@ export const meta: MetaFunction = () => [{ title: "Tableau de bord — Vitrine" 
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
+/** A pro's listings counted per status in one statement, from the (proId, status) index. */
+function perStatus(rows: { status: string; _count: { _all: number } }[]): Record<string, number | undefined> {
+  return Object.fromEntries(rows.map((row) => [row.status, row._count._all]));
+}
+
 /** One line of figures per section the pro's kind has (nothing is counted for the others). */
-async function sectionSummary(request: Request, access: LeadAccess, section: ProSection): Promise<string> {
+async function sectionSummary(
+  access: LeadAccess,
+  section: ProSection,
+  stats: Promise<{ waiting: { unread: number } }>,
+): Promise<string> {
   const { proId } = access;
   switch (section) {
     case "properties": {
-      const [active, draft] = await Promise.all([
-        db.property.count({ where: { proId, status: "active" } }),
-        db.property.count({ where: { proId, status: "draft" } }),
-      ]);
-      return `${active} en ligne · ${plural(draft, "brouillon", "brouillons")}`;
+      const rows = await db.property.groupBy({ by: ["status"], where: { proId }, _count: { _all: true } });
+      const counts = perStatus(rows);
+      return `${counts.active ?? 0} en ligne · ${plural(counts.draft ?? 0, "brouillon", "brouillons")}`;
     }
     case "programmes": {
-      const [active, draft, lots] = await Promise.all([
-        db.programme.count({ where: { proId, status: "active" } }),
-        db.programme.count({ where: { proId, status: "draft" } }),
+      const [programmes, lots] = await Promise.all([
+        db.programme.groupBy({ by: ["status"], where: { proId }, _count: { _all: true } }),
         db.lot.count({ where: { programme: { proId }, status: "disponible" } }),
       ]);
-      return `${active} en ligne · ${plural(draft, "brouillon", "brouillons")} · ${plural(lots, "lot disponible", "lots disponibles")}`;
+      const counts = perStatus(programmes);
+      return `${counts.active ?? 0} en ligne · ${plural(counts.draft ?? 0, "brouillon", "brouillons")} · ${plural(lots, "lot disponible", "lots disponibles")}`;
     }
     case "vehicles": {
-      const [active, draft] = await Promise.all([
-        db.vehicle.count({ where: { proId, status: "active" } }),
-        db.vehicle.count({ where: { proId, status: "draft" } }),
-      ]);
-      return `${active} en ligne · ${plural(draft, "brouillon", "brouillons")}`;
+      const rows = await db.vehicle.groupBy({ by: ["status"], where: { proId }, _count: { _all: true } });
+      const counts = perStatus(rows);
+      return `${counts.active ?? 0} en ligne · ${plural(counts.draft ?? 0, "brouillon", "brouillons")}`;
     }
     case "contacts": {
-      // An agent counts only their own leads; the navigation's badge shares the count.
-      return plural(await newLeadCount(access, request), "nouvelle demande", "nouvelles demandes");
+      // The statistics count the new leads this member sees (an agent: their own) with the waiting ones.
+      const { unread } = (await stats).waiting;
+      return plural(unread, "nouvelle demande", "nouvelles demandes");
     }
     case "favorites":
       return `${await db.proFavorite.count({ where: { proId } })} programme(s) ou lot(s) sauvegardé(s)`;
@@ -58,9 +64,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const access = leadAccess(pro);
   // An unknown window in the address shows the default one rather than an error page.
   const days = parseStatsWindow(new URL(request.url).searchParams.get("jours")) ?? 30;
+  const stats = leadStats({ access, days });
   const [summaries, leadStatsView] = await Promise.all([
-    Promise.all(sections.map((section) => sectionSummary(request, access, section))),
-    leadStats({ access, days }),
+    Promise.all(sections.map((section) => sectionSummary(access, section, stats))),
+    stats,
   ]);
   return json({
     name: pro.member.name,

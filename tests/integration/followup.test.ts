@@ -643,6 +643,7 @@ describe("statistics", () => {
       perDay: { date: string; count: number }[];
       waiting: {
         total: number;
+        unread: number;
         oldest: {
           title: string;
           buyerFirstName: string;
@@ -792,6 +793,18 @@ describe("statistics", () => {
     const agentPage = await (await agent.fetch("/pro?jours=7")).text();
     expect(agentPage).toContain('data-testid="stat-received">3<');
     expect(agentPage).not.toContain("Par membre de l’équipe");
+
+    // A lead opened but not answered still waits, and is no longer new: the dashboard's card counts
+    // the new ones, like the navigation's badge.
+    await db.contactRequest.updateMany({
+      where: { proId: org.id, propertyTitle: "Programme 3" },
+      data: { status: "read" },
+    });
+    const opened = ((await (await owner.json("/pro/stats?days=7")).json()) as Stats).data;
+    expect(opened.waiting).toMatchObject({ total: 2, unread: 1 });
+    const dashboard = await (await owner.fetch("/pro")).text();
+    expect(dashboard).toContain("1 nouvelle demande<");
+    expect(dashboard).toContain(`aria-label="1 non lues"`); // the navigation's badge
   });
 
   it("counts in the database exactly what a lead-by-lead count gives, on a varied data set of both kinds of lead", async () => {
@@ -958,6 +971,7 @@ describe("statistics", () => {
         expect(row, `${days} days, ${assigneeId ?? "unassigned"}`).toMatchObject(figures);
       }
       expect(stats.waiting.total).toBe(leads.filter((lead) => lead.responseMs === null).length);
+      expect(stats.waiting.unread).toBe(stats.waiting.total); // none of them has been opened yet
       expect(stats.waiting.oldest).toMatchObject(oldestWaiting(leads));
       const own = ((await (await agent.json(`/pro/stats?days=${days}`)).json()) as Stats).data;
       const agentLeads = leads.map((lead) => (lead.assigneeId === team.agent ? lead : { ...lead, responseMs: 0 }));

@@ -78,7 +78,8 @@ describe("SIGTERM sent to npm start", () => {
     });
     npm.stdout!.on("data", (d) => (output += d));
     npm.stderr!.on("data", (d) => (output += d));
-    const exited = new Promise<number | null>((resolve) => npm!.once("exit", (code) => resolve(code)));
+    // "close", not "exit": it comes once the output pipes are drained, so the last lines are in `output`.
+    const exited = new Promise<number | null>((resolve) => npm!.once("close", (code) => resolve(code)));
     await until("the server to answer", () => reachable(`${baseUrl}/healthz`));
     const serverPid = descendants(npm.pid!).find((pid) => commandLine(pid).includes("server.ts"));
     expect(serverPid, output).toBeDefined();
@@ -162,7 +163,8 @@ describe("SIGTERM sent to npm start with WEB_CONCURRENCY=2", () => {
     });
     npm.stdout!.on("data", (d) => (output += d));
     npm.stderr!.on("data", (d) => (output += d));
-    const exited = new Promise<number | null>((resolve) => npm!.once("exit", (code) => resolve(code)));
+    // "close", not "exit": it comes once the output pipes are drained, so the last lines are in `output`.
+    const exited = new Promise<number | null>((resolve) => npm!.once("close", (code) => resolve(code)));
 
     // Both server processes are up: the primary (scripts/cluster.ts) and its two workers (server.ts).
     const servers = await until("two server processes", () => {

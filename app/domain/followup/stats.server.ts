@@ -44,20 +44,26 @@ export type LeadStats = LeadFigures & {
   until: string;
   /** "organisation" for owners and managers; "own" for an agent (the leads assigned to them). */
   scope: "organisation" | "own";
-  waiting: { total: number; oldest: WaitingLeadRow[] };
+  /** Leads not answered yet; `unread`: those still new (the navigation's badge counts the same). */
+  waiting: { total: number; unread: number; oldest: WaitingLeadRow[] };
   /** Per member, for owners and managers only (null for an agent). */
   perMember: MemberLeadStats[] | null;
 };
 
 type Scope = { proId: string; assigneeId?: string };
 
+/** An agent's scope: their own leads only (an empty fragment for owners and managers). */
+function ownLeads({ assigneeId }: Scope): Prisma.Sql {
+  return assigneeId === undefined ? Prisma.empty : Prisma.sql`AND "assigneeId" = ${assigneeId}`;
+}
+
 /**
  * The leads whose clock started in [since, now] (inquiries from their arrival, vehicle leads from
  * the end of their anonymity window), as a sub-query: `startedAt`, `firstResponseAt`, `assigneeId`.
  */
 function windowLeads(scope: Scope, since: Date, now: Date): Prisma.Sql {
-  const { proId, assigneeId } = scope;
-  const own = assigneeId === undefined ? Prisma.empty : Prisma.sql`AND "assigneeId" = ${assigneeId}`;
+  const { proId } = scope;
+  const own = ownLeads(scope);
   const [from, until] =
     dbProvider === "postgresql" ? [Prisma.sql`${since}::timestamp`, Prisma.sql`${now}::timestamp`] : [since, now];
   return Prisma.sql`
@@ -141,30 +147,30 @@ async function responseMedians(scope: Scope, since: Date, now: Date): Promise<Me
   return medians;
 }
 
-const WAITING_STATUSES = ["new_request", "read"] as const;
-
 /**
- * How many leads wait for an answer per assignee (null: the unassigned pool). Grouped by status
- * first so that ContactRequest(proId, status, assigneeId) answers it from the index alone.
+ * How many leads wait for an answer (new or read; the statuses as stored) per assignee (null: the
+ * unassigned pool), and how many of them nobody has opened yet, both kinds in one statement. Each kind is grouped by status first so that
+ * ContactRequest(proId, status, assigneeId) answers it from the index alone.
  */
-async function waitingPerAssignee(scope: Scope): Promise<Map<string | null, number>> {
-  const [inquiries, vehicleLeads] = await Promise.all([
-    db.contactRequest.groupBy({
-      by: ["status", "assigneeId"],
-      where: { ...scope, status: { in: [...WAITING_STATUSES] } },
-      _count: { _all: true },
-    }),
-    db.vehicleLead.groupBy({
-      by: ["status", "assigneeId"],
-      where: { ...scope, status: { in: [...WAITING_STATUSES] }, notifiedAt: { not: null } },
-      _count: { _all: true },
-    }),
-  ]);
-  const counts = new Map<string | null, number>();
-  for (const row of [...inquiries, ...vehicleLeads]) {
-    counts.set(row.assigneeId, (counts.get(row.assigneeId) ?? 0) + row._count._all);
-  }
-  return counts;
+async function waitingLeads(scope: Scope): Promise<{ perAssignee: Map<string | null, number>; unread: number }> {
+  const own = ownLeads(scope);
+  const rows = await db.$queryRaw<{ assigneeId: string | null; waiting: number | bigint; unread: number | bigint }[]>`
+    SELECT "assigneeId", CAST(SUM("n") AS BIGINT) AS "waiting",
+           CAST(SUM(CASE WHEN "status" = 'new' THEN "n" ELSE 0 END) AS BIGINT) AS "unread"
+    FROM (
+      SELECT "status", "assigneeId", COUNT(*) AS "n" FROM "ContactRequest"
+      WHERE "proId" = ${scope.proId} AND "status" IN ('new', 'read') ${own}
+      GROUP BY "status", "assigneeId"
+      UNION ALL
+      SELECT "status", "assigneeId", COUNT(*) FROM "VehicleLead"
+      WHERE "proId" = ${scope.proId} AND "status" IN ('new', 'read') AND "notifiedAt" IS NOT NULL ${own}
+      GROUP BY "status", "assigneeId"
+    ) AS "counted"
+    GROUP BY "assigneeId"`;
+  return {
+    perAssignee: new Map(rows.map((row) => [row.assigneeId, Number(row.waiting)])),
+    unread: rows.reduce((sum, row) => sum + Number(row.unread), 0),
+  };
 }
 
 type WaitingCandidate = {
@@ -184,8 +190,8 @@ type WaitingCandidate = {
  * VehicleLead(proId, status, receivedAt)), then the oldest of those.
  */
 async function oldestWaitingLeads(scope: Scope, now: Date): Promise<WaitingLeadRow[]> {
-  const { proId, assigneeId } = scope;
-  const own = assigneeId === undefined ? Prisma.empty : Prisma.sql`AND "assigneeId" = ${assigneeId}`;
+  const { proId } = scope;
+  const own = ownLeads(scope);
   // The statuses as stored (ContactStatus: new_request is "new").
   const branches = ["new", "read"].flatMap((status) => [
     Prisma.sql`SELECT * FROM (
@@ -284,7 +290,7 @@ export async function leadStats({ access, days, now = new Date() }: { access: Le
   const [buckets, medians, waiting, oldest] = await Promise.all([
     leadBuckets(scope, since, now),
     responseMedians(scope, since, now),
-    waitingPerAssignee(scope),
+    waitingLeads(scope),
     oldestWaitingLeads(scope, now),
   ]);
   const stats: LeadStats = {
@@ -293,9 +299,13 @@ export async function leadStats({ access, days, now = new Date() }: { access: Le
     until: now.toISOString(),
     scope: organisation ? "organisation" : "own",
     ...figuresOf(buckets, medians.whole, { now, days }),
-    waiting: { total: [...waiting.values()].reduce((sum, n) => sum + n, 0), oldest },
+    waiting: {
+      total: [...waiting.perAssignee.values()].reduce((sum, n) => sum + n, 0),
+      unread: waiting.unread,
+      oldest,
+    },
     perMember: organisation
-      ? await figuresPerMember({ proId: access.proId, buckets, medians, waiting, now, days })
+      ? await figuresPerMember({ proId: access.proId, buckets, medians, waiting: waiting.perAssignee, now, days })
       : null,
   };
   return stats;
@@ -312,11 +322,14 @@ const newLeadCounts = new WeakMap<Request, Promise<number>>();
 export function newLeadCount(access: LeadAccess, request: Request): Promise<number> {
   let pending = newLeadCounts.get(request);
   if (!pending) {
-    const where = leadWhere(access);
-    pending = Promise.all([
-      db.contactRequest.count({ where: { ...where, status: "new_request" } }),
-      db.vehicleLead.count({ where: { ...where, status: "new_request", notifiedAt: { not: null } } }),
-    ]).then(([inquiries, vehicleLeads]) => inquiries + vehicleLeads);
+    const scope = leadWhere(access);
+    const own = ownLeads(scope);
+    pending = db.$queryRaw<{ n: number | bigint }[]>`
+      SELECT (SELECT COUNT(*) FROM "ContactRequest" WHERE "proId" = ${scope.proId} AND "status" = 'new' ${own})
+           + (SELECT COUNT(*) FROM "VehicleLead"
+              WHERE "proId" = ${scope.proId} AND "status" = 'new' AND "notifiedAt" IS NOT NULL ${own}) AS "n"`.then(
+      ([row]) => Number(row.n),
+    );
     newLeadCounts.set(request, pending);
   }
   return pending;
