@@ -684,6 +684,29 @@ describe("statistics", () => {
     return { tag, org, team };
   }
 
+  /** An inquiry as a buyer sent it to `proId`, new or already answered (`firstResponseAt`). */
+  function storeInquiry(
+    proId: string,
+    title: string,
+    firstName: string,
+    lead: { assigneeId: string | null; createdAt: Date; firstResponseAt: Date | null },
+  ) {
+    return db.contactRequest.create({
+      data: {
+        proId,
+        propertyTitle: title,
+        senderNameEnc: encryptForServer(`${firstName} Nom`),
+        senderEmailEnc: encryptForServer(`${firstName.toLowerCase()}@example.fr`),
+        messageEnc: encryptForServer("Bonjour"),
+        status: lead.firstResponseAt ? "replied" : "new_request",
+        assigneeId: lead.assigneeId,
+        firstResponseAt: lead.firstResponseAt,
+        repliedAt: lead.firstResponseAt,
+        createdAt: lead.createdAt,
+      },
+    });
+  }
+
   it("computes leads per day, median first response, share within 1 h and waiting leads, per member for owners and managers", async () => {
     // An organisation of its own with a known data set: an owner, a manager and an agent.
     const { tag, org, team } = await newTeam();
@@ -702,19 +725,10 @@ describe("statistics", () => {
     for (const [i, [assigneeId, ago, after]] of dataSet.entries()) {
       const created = new Date(now - ago);
       const answered = after === null ? null : new Date(created.getTime() + after);
-      await db.contactRequest.create({
-        data: {
-          proId: org.id,
-          propertyTitle: `Programme ${i}`,
-          senderNameEnc: encryptForServer(`Acheteur${i} Nom`),
-          senderEmailEnc: encryptForServer(`a${i}@example.fr`),
-          messageEnc: encryptForServer("Bonjour"),
-          status: after === null ? "new_request" : "replied",
-          assigneeId,
-          firstResponseAt: answered,
-          repliedAt: answered,
-          createdAt: created,
-        },
+      await storeInquiry(org.id, `Programme ${i}`, `Acheteur${i}`, {
+        assigneeId,
+        createdAt: created,
+        firstResponseAt: answered,
       });
     }
     const owner = await signedIn(`owner.${tag}@vitrine.test`);
@@ -877,19 +891,10 @@ describe("statistics", () => {
           },
         });
       } else {
-        await db.contactRequest.create({
-          data: {
-            proId: org.id,
-            propertyTitle: `Bien ${i}`,
-            senderNameEnc: encryptForServer(`Acheteur${i} Nom`),
-            senderEmailEnc: encryptForServer(`a${i}@example.fr`),
-            messageEnc: encryptForServer("Bonjour"),
-            status,
-            assigneeId: lead.assigneeId,
-            firstResponseAt,
-            repliedAt: firstResponseAt,
-            createdAt: startedAt,
-          },
+        await storeInquiry(org.id, `Bien ${i}`, `Acheteur${i}`, {
+          assigneeId: lead.assigneeId,
+          createdAt: startedAt,
+          firstResponseAt,
         });
       }
     }
