@@ -13,7 +13,7 @@ export async function siteFrame(request: Request) {
   const pro = await getCurrentPro(request);
   // A JSON answer carries the leaf route's data only (entry.server): no badge to count for it.
   const unread =
-    pro && pro.identityStatus === "verified" && !wantsJson(request) ? await newLeadCount(leadAccess(pro), request) : 0;
+    pro && pro.identityStatus === "verified" && !wantsJson(request) ? await newLeadCount(leadAccess(pro)) : 0;
   return {
     pro: pro
       ? {

@@ -149,8 +149,9 @@ async function responseMedians(scope: Scope, since: Date, now: Date): Promise<Me
 
 /**
  * How many leads wait for an answer (new or read; the statuses as stored) per assignee (null: the
- * unassigned pool), and how many of them nobody has opened yet, both kinds in one statement. Each kind is grouped by status first so that
- * ContactRequest(proId, status, assigneeId) answers it from the index alone.
+ * unassigned pool), and how many of them nobody has opened yet, both kinds in one statement. Each
+ * kind is grouped by status first so that ContactRequest(proId, status, assigneeId) answers it from
+ * the index alone.
  */
 async function waitingLeads(scope: Scope): Promise<{ perAssignee: Map<string | null, number>; unread: number }> {
   const own = ownLeads(scope);
@@ -313,26 +314,15 @@ export async function leadStats({ access, days, now = new Date() }: { access: Le
 
 // ---- New leads.
 
-const newLeadCounts = new WeakMap<Request, Promise<number>>();
-
-/**
- * New leads (property inquiries and notified vehicle leads) this member sees: the navigation's
- * badge and the dashboard's card, counted once per request however many loaders ask.
- */
-export function newLeadCount(access: LeadAccess, request: Request): Promise<number> {
-  let pending = newLeadCounts.get(request);
-  if (!pending) {
-    const scope = leadWhere(access);
-    const own = ownLeads(scope);
-    pending = db.$queryRaw<{ n: number | bigint }[]>`
-      SELECT (SELECT COUNT(*) FROM "ContactRequest" WHERE "proId" = ${scope.proId} AND "status" = 'new' ${own})
-           + (SELECT COUNT(*) FROM "VehicleLead"
-              WHERE "proId" = ${scope.proId} AND "status" = 'new' AND "notifiedAt" IS NOT NULL ${own}) AS "n"`.then(
-      ([row]) => Number(row.n),
-    );
-    newLeadCounts.set(request, pending);
-  }
-  return pending;
+/** New leads (property inquiries and notified vehicle leads) this member sees: the navigation's badge. */
+export async function newLeadCount(access: LeadAccess): Promise<number> {
+  const scope = leadWhere(access);
+  const own = ownLeads(scope);
+  const [row] = await db.$queryRaw<{ n: number | bigint }[]>`
+    SELECT (SELECT COUNT(*) FROM "ContactRequest" WHERE "proId" = ${scope.proId} AND "status" = 'new' ${own})
+         + (SELECT COUNT(*) FROM "VehicleLead"
+            WHERE "proId" = ${scope.proId} AND "status" = 'new' AND "notifiedAt" IS NOT NULL ${own}) AS "n"`;
+  return Number(row.n);
 }
 
 // ---- The listing badge.
