@@ -116,16 +116,24 @@ async function leadBuckets(scope: Scope, since: Date, now: Date): Promise<LeadBu
   }));
 }
 
-type Medians = { whole: number | null; perAssignee: Map<string | null, number> };
+type Medians = {
+  whole: number | null;
+  /** How many of the window's leads were answered (the set `whole` is the median of). */
+  answered: number;
+  perAssignee: Map<string | null, number>;
+};
 
 /**
  * The median first response (ms) of the window's answered leads, over them all and per assignee,
- * taken by the database: the middle row, or the mean of the two middle rows, of each ordered set.
+ * taken by the database: the middle row, or the mean of the two middle rows, of each ordered set;
+ * and how many were answered.
  */
 async function responseMedians(scope: Scope, since: Date, now: Date): Promise<Medians> {
   const middle = Prisma.sql`"i" IN (("n" + 1) / 2, ("n" + 2) / 2)`;
   const average = dbProvider === "postgresql" ? Prisma.sql`AVG("ms")::float8` : Prisma.sql`AVG("ms")`;
-  const rows = await db.$queryRaw<{ whole: number | bigint; assigneeId: string | null; medianMs: number | null }[]>`
+  const rows = await db.$queryRaw<
+    { whole: number | bigint; assigneeId: string | null; medianMs: number | null; answered: number | bigint | null }[]
+  >`
     WITH "answered" AS (
       SELECT "assigneeId", "ms" FROM (${clocked(windowLeads(scope, since, now))}) AS "clocked" WHERE "ms" IS NOT NULL
     ), "ranked" AS (
@@ -135,14 +143,17 @@ async function responseMedians(scope: Scope, since: Date, now: Date): Promise<Me
     ), "all" AS (
       SELECT "ms", ROW_NUMBER() OVER (ORDER BY "ms") AS "i", COUNT(*) OVER () AS "n" FROM "answered"
     )
-    SELECT 0 AS "whole", "assigneeId", ${average} AS "medianMs" FROM "ranked" WHERE ${middle} GROUP BY "assigneeId"
+    SELECT 0 AS "whole", "assigneeId", ${average} AS "medianMs", MAX("n") AS "answered"
+    FROM "ranked" WHERE ${middle} GROUP BY "assigneeId"
     UNION ALL
-    SELECT 1, NULL, ${average} FROM "all" WHERE ${middle}`;
-  const medians: Medians = { whole: null, perAssignee: new Map() };
+    SELECT 1, NULL, ${average}, MAX("n") FROM "all" WHERE ${middle}`;
+  const medians: Medians = { whole: null, answered: 0, perAssignee: new Map() };
   for (const row of rows) {
     const ms = row.medianMs === null ? null : Number(row.medianMs);
-    if (Number(row.whole)) medians.whole = ms;
-    else if (ms !== null) medians.perAssignee.set(row.assigneeId, ms);
+    if (Number(row.whole)) {
+      medians.whole = ms;
+      medians.answered = Number(row.answered ?? 0);
+    } else if (ms !== null) medians.perAssignee.set(row.assigneeId, ms);
   }
   return medians;
 }
@@ -340,14 +351,8 @@ export function responseBadgeHours(proId: string, now: Date = new Date()): Promi
     ttl: BADGE_TTL_MS,
     getFreshValue: async () => {
       const since = new Date(now.getTime() - 90 * 24 * 3600 * 1000);
-      const [buckets, medians] = await Promise.all([
-        leadBuckets({ proId }, since, now),
-        responseMedians({ proId }, since, now),
-      ]);
-      return badgeHours(
-        buckets.reduce((sum, bucket) => sum + bucket.answered, 0),
-        medians.whole,
-      );
+      const { answered, whole } = await responseMedians({ proId }, since, now);
+      return badgeHours(answered, whole);
     },
   });
 }
