@@ -111,8 +111,20 @@ describe("running due jobs", () => {
   test("a due job runs exactly once even when two runners race for it", async () => {
     const type = uniqueType("once");
     const runs: string[] = [];
+    // The first job holds its runner until a second job has started, which only the other runner
+    // can do: both runners take part however the two are scheduled. Were the runners serialised,
+    // the hold would end after 3 s and the "both took part" assertions below would fail.
+    let secondStarted!: () => void;
+    const second = new Promise<void>((resolve) => (secondStarted = resolve));
     defineJob<{ n: number }>(type, async (payload, job) => {
       runs.push(`${payload.n}:${job.id}`);
+      if (runs.length === 1) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([second, new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
+        clearTimeout(timer);
+      } else {
+        secondStarted();
+      }
       await new Promise((resolve) => setTimeout(resolve, 5));
     });
     const ids = [];
