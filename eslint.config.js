@@ -5,7 +5,11 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import regexp from "eslint-plugin-regexp";
 import globals from "globals";
+import fs from "node:fs";
 import tseslint from "typescript-eslint";
+
+// The modules app/kit.ts re-exports, which routes must take from ~/kit (decision 048).
+const kitMembers = [...fs.readFileSync("app/kit.ts", "utf8").matchAll(/from "([^"]+)"/g)].map((match) => match[1]);
 
 export default tseslint.config(
   {
@@ -45,6 +49,18 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
+    },
+  },
+  {
+    // The public pages' shared browser code is one file: routes take it from ~/kit (decision 048).
+    files: ["app/routes/**/*.{ts,tsx}", "app/root.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: kitMembers.map((name) => ({ name, message: "Import it from ~/kit (decision 048)." })),
+        },
+      ],
     },
   },
 );

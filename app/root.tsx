@@ -13,13 +13,13 @@ import {
   useNavigation,
   useRouteError,
   useLocation,
-  useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { ERROR_ID_ELEMENT, useErrorId } from "~/components/ui/error-id";
 import stylesheet from "~/styles/app.css";
 import { siteFrame } from "~/utils/nav.server";
 import { useNonce } from "~/utils/nonce";
+import { useRootData } from "~/kit";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -33,10 +33,6 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return json(await siteFrame(request));
-}
-
-export function useRootData() {
-  return useRouteLoaderData<typeof loader>("root");
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,10 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ListingGrid } from "~/components/listings/ListingCard";
-import { PROPERTY_TYPE_LABELS } from "~/domain/listings/format";
+import { ListingGrid, PROPERTY_TYPE_LABELS, seoMeta, siteOrigin, uploadUrl } from "~/kit";
 import { homePageLoader } from "~/domain/listings/home-page.server";
-import { uploadUrl } from "~/domain/media/photo-widths";
-import { seoMeta, siteOrigin } from "~/utils/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   seoMeta({

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { vehiclesByIds } from "~/domain/vehicles/catalog.server";
-import { MAX_VEHICLES, parseVehicleId } from "~/domain/vehicles/validation";
+import { MAX_VEHICLES, parseVehicleId } from "~/kit";
 import { apiError } from "~/utils/http.server";
 import { resourceRoute } from "~/utils/errors.server";
 

@@ -1,10 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "~/components/forms";
-import { VehicleList } from "~/components/vehicles/VehicleFacts";
-import { METHOD_LABELS, THANK_YOU } from "~/domain/vehicles/labels";
-import { parseVehicleId } from "~/domain/vehicles/validation";
+import { METHOD_LABELS, parseVehicleId, SubmitButton, THANK_YOU, VehicleList } from "~/kit";
 import { findOwnRequest, readViewerToken, withdrawOwnRequest } from "~/domain/vehicles/viewer.server";
 import { pageRoute } from "~/utils/errors.server";
 import { readForm } from "~/utils/http.server";

@@ -1,8 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { InquiryForm } from "~/components/inquiries/InquiryForm";
-import { inquiryStateOf } from "~/components/inquiries/inquiry-form-state";
+import { InquiryForm, inquiryStateOf } from "~/kit";
 import { findContactableProgramme, findContactableProperty } from "~/domain/inquiries/inquiries.server";
 import { inquiryAction } from "~/domain/inquiries/submit-action.server";
 

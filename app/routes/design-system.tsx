@@ -1,10 +1,16 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { ErrorSummary, Field, SelectField, TextareaField } from "~/components/forms";
-import { PropertyStatusBadge, RatingBadge } from "~/components/listings/Badges";
-import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
+import {
+  Breadcrumbs,
+  ErrorSummary,
+  Field,
+  Pagination,
+  PropertyStatusBadge,
+  RatingBadge,
+  SelectField,
+  TextareaField,
+} from "~/kit";
 import { ConfirmSubmit } from "~/components/ui/ConfirmSubmit";
-import { Pagination } from "~/components/ui/Pagination";
 
 export const meta: MetaFunction = () => [
   { title: "Système de conception — Vitrine" },

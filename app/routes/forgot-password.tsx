@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
+import { ErrorSummary, Field, SubmitButton } from "~/kit";
 import { ForgotPasswordSchema, RateLimited, requestPasswordReset } from "~/domain/accounts/passwords.server";
 import { apiError, fieldErrors, fieldIssues, readBody, wantsJson } from "~/utils/http.server";
 import { clientIp } from "~/utils/rate-limit.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
+import { ErrorSummary, Field, SubmitButton } from "~/kit";
 import { ROLE_LABELS } from "~/domain/teams/permissions";
 import {
   acceptInvitation,

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
+import { ErrorSummary, Field, isLocalPath, SubmitButton } from "~/kit";
 import {
   countLoginAttempt,
   LoginSchema,
@@ -10,7 +10,6 @@ import {
 } from "~/domain/accounts/accounts.server";
 import { authenticator, getCurrentPro, InvalidCredentials } from "~/utils/auth.server";
 import { apiError, fieldErrors, fieldIssues, readForm, wantsJson } from "~/utils/http.server";
-import { isLocalPath } from "~/utils/input";
 import { clientIp } from "~/utils/rate-limit.server";
 import { createSessionAndRedirect, safeRedirect } from "~/utils/session.server";
 import { pageRoute } from "~/utils/errors.server";

@@ -1,4 +1,4 @@
-import { InquirySubject } from "~/components/inquiries/InquirySubject";
+import { InquirySubject } from "~/kit";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";

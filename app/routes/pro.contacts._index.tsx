@@ -1,4 +1,4 @@
-import { InquirySubject } from "~/components/inquiries/InquirySubject";
+import { InquirySubject } from "~/kit";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";

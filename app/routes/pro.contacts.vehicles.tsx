@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AssigneeFact, VehicleBuyerFacts } from "~/components/followup/LeadFacts";
 import { formatInquiryDate, InquiryStatusBadge, InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
-import { VehicleList } from "~/components/vehicles/VehicleFacts";
+import { VehicleList } from "~/kit";
 import {
   INQUIRY_STATUS_LABELS,
   INQUIRY_STATUSES,

@@ -4,7 +4,7 @@ import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError
 import { AssigneeFact, LeadClockFacts, VehicleBuyerFacts } from "~/components/followup/LeadFacts";
 import { Conversation, ReplyForm } from "~/components/followup/Conversation";
 import { InquiryStatusButtons } from "~/components/inquiries/InquiryStatus";
-import { VehicleList } from "~/components/vehicles/VehicleFacts";
+import { VehicleList } from "~/kit";
 import { listReplies } from "~/domain/followup/replies.server";
 import { submitReplyForm } from "~/domain/followup/reply-form.server";
 import { statusChangeRefusal } from "~/domain/inquiries/status";

@@ -1,10 +1,17 @@
 import type { SerializeFrom, ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FavoriteButton, FavoriteNotice } from "~/components/programmes/FavoriteButton";
+import {
+  FavoriteButton,
+  FavoriteNotice,
+  formatPrice,
+  formatSurface,
+  LOT_STATUS_LABELS,
+  lotStatusBadge,
+  uploadUrl,
+} from "~/kit";
 import { favoriteNotice, withNotice } from "~/components/programmes/favorite-notices";
 import { addFavorite, listFavorites, parseFavoriteTarget, type Favorite } from "~/domain/favorites/favorites.server";
-import { formatPrice, formatSurface, LOT_STATUS_LABELS, lotStatusBadge, uploadUrl } from "~/domain/programmes/format";
 import { requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
 import { pageRoute } from "~/utils/errors.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/kit";
 import { identityUploadsByIp, submitIdentityDocument } from "~/domain/identity/identity.server";
 import { can } from "~/domain/teams/permissions";
 import { requirePermission, requirePro } from "~/utils/auth.server";

@@ -7,11 +7,10 @@ import type {
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "~/components/forms";
+import { formatPrice, formatSurface, LOT_STATUS_LABELS, lotStatusBadge, SubmitButton } from "~/kit";
 import { PHOTO_ERROR_MESSAGES, PHOTO_NOTICES, PhotoManager } from "~/components/photos/PhotoManager";
 import { formValuesOf, LotForm, ProgrammeForm } from "~/components/programmes/ProgrammeForms";
 import { applyPhotoIntent } from "~/domain/photos/photos.server";
-import { formatPrice, formatSurface, LOT_STATUS_LABELS, lotStatusBadge } from "~/domain/programmes/format";
 import {
   createLot,
   deleteLot,

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFro
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { ProgrammeForm } from "~/components/programmes/ProgrammeForms";
-import { formatPrice } from "~/domain/programmes/format";
+import { formatPrice } from "~/kit";
 import { createProgramme, listOwnProgrammes } from "~/domain/programmes/manage.server";
 import { CreateProgrammeSchema, PROGRAMME_STATUS_LABELS } from "~/domain/programmes/rules";
 import { requireProKind } from "~/utils/auth.server";

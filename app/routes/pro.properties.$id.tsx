@@ -7,12 +7,10 @@ import type {
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "~/components/forms";
-import { PropertyStatusBadge } from "~/components/listings/Badges";
+import { PROPERTY_STATUS_LABELS, PropertyStatusBadge, STATUS_ACTION_LABELS, SubmitButton } from "~/kit";
 import { PHOTO_ERROR_MESSAGES, PHOTO_NOTICES, PhotoManager } from "~/components/photos/PhotoManager";
 import { PropertyForm, propertyFormValues } from "~/components/listings/PropertyForm";
 import { ResponsibleMember } from "~/components/teams/ResponsibleMember";
-import { PROPERTY_STATUS_LABELS, STATUS_ACTION_LABELS } from "~/domain/listings/format";
 import {
   deleteProperty,
   findOwnPropertyRow,

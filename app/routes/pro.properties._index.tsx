@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { PropertyStatusBadge } from "~/components/listings/Badges";
+import { formatPrice, PROPERTY_TYPE_LABELS, PropertyStatusBadge } from "~/kit";
 import { PropertyForm } from "~/components/listings/PropertyForm";
-import { formatPrice, PROPERTY_TYPE_LABELS } from "~/domain/listings/format";
 import { createProperty, listOwnProperties } from "~/domain/listings/listings.server";
 import { CreatePropertySchema } from "~/domain/listings/rules";
 import { requireVerifiedPro } from "~/utils/auth.server";

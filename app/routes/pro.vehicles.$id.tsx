@@ -7,8 +7,15 @@ import type {
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "~/components/forms";
-import { PropertyStatusBadge } from "~/components/listings/Badges";
+import {
+  nextVehicleStatuses,
+  PropertyStatusBadge,
+  SubmitButton,
+  VEHICLE_STATUS_ACTIONS,
+  VEHICLE_STATUS_LABELS,
+  VEHICLE_STATUSES,
+  type VehicleStatus,
+} from "~/kit";
 import { PHOTO_ERROR_MESSAGES, PHOTO_NOTICES, PhotoManager } from "~/components/photos/PhotoManager";
 import { VehicleForm, vehicleFormValues } from "~/components/vehicles/VehicleForm";
 import { applyPhotoIntent } from "~/domain/photos/photos.server";
@@ -21,13 +28,6 @@ import {
   updateVehicle,
 } from "~/domain/vehicles/manage.server";
 import { UpdateVehicleSchema } from "~/domain/vehicles/rules";
-import {
-  nextVehicleStatuses,
-  VEHICLE_STATUS_ACTIONS,
-  VEHICLE_STATUS_LABELS,
-  VEHICLE_STATUSES,
-  type VehicleStatus,
-} from "~/domain/vehicles/vocabulary";
 import { ResponsibleMember } from "~/components/teams/ResponsibleMember";
 import { setResponsibleMember } from "~/domain/teams/assignment.server";
 import { can } from "~/domain/teams/permissions";

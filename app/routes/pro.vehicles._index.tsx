@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { PropertyStatusBadge } from "~/components/listings/Badges";
+import { formatKm, formatRand, PropertyStatusBadge } from "~/kit";
 import { VehicleForm } from "~/components/vehicles/VehicleForm";
-import { formatKm, formatRand } from "~/domain/vehicles/labels";
 import { provincesWithCities } from "~/domain/vehicles/catalog.server";
 import { createVehicle, listOwnVehicles, parseNewVehicle } from "~/domain/vehicles/manage.server";
 import { requireProKind } from "~/utils/auth.server";

@@ -1,10 +1,25 @@
 import type { SerializeFrom, ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { InquiryForm } from "~/components/inquiries/InquiryForm";
-import { inquiryStateOf } from "~/components/inquiries/inquiry-form-state";
+import {
+  Breadcrumbs,
+  excerpt,
+  FavoriteButton,
+  FavoriteNotice,
+  formatPrice,
+  formatSurface,
+  Gallery,
+  InquiryForm,
+  inquiryStateOf,
+  JsonLd,
+  LOT_STATUS_LABELS,
+  lotStatusBadge,
+  seoMeta,
+  siteOrigin,
+  uploadUrl,
+  useRootData,
+} from "~/kit";
 import { inquiryAction } from "~/domain/inquiries/submit-action.server";
-import { FavoriteButton, FavoriteNotice } from "~/components/programmes/FavoriteButton";
 import { favoriteNotice, withNotice, type FavoriteNoticeKey } from "~/components/programmes/favorite-notices";
 import {
   addFavorite,
@@ -12,17 +27,11 @@ import {
   removeFavorite,
   savedInProgramme,
 } from "~/domain/favorites/favorites.server";
-import { formatPrice, formatSurface, LOT_STATUS_LABELS, lotStatusBadge, uploadUrl } from "~/domain/programmes/format";
 import { getProgrammeBySlug } from "~/domain/programmes/programmes.server";
-import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
-import { Gallery } from "~/components/ui/Gallery";
-import { JsonLd } from "~/components/ui/JsonLd";
-import { useRootData } from "~/root";
 import { getCurrentPro, requireVerifiedPro } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
 import { pageRoute } from "~/utils/errors.server";
 import { apiError, readBody, typedValues, wantsJson } from "~/utils/http.server";
-import { excerpt, seoMeta, siteOrigin } from "~/utils/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =>
   data && "programme" in data

@@ -1,11 +1,10 @@
 import type { SerializeFrom, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Field } from "~/components/forms";
+import { ErrorSummary, Field, seoMeta, siteOrigin } from "~/kit";
 import { ProgrammeCardView } from "~/components/programmes/ProgrammeCard";
 import { listProgrammes, listProgrammeVilles, parseProgrammeFilters } from "~/domain/programmes/programmes.server";
 import { wantsJson } from "~/utils/http.server";
-import { seoMeta, siteOrigin } from "~/utils/seo";
 
 export const meta: MetaFunction = ({ matches, location }) =>
   seoMeta({

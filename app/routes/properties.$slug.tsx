@@ -1,26 +1,29 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { InquiryForm } from "~/components/inquiries/InquiryForm";
-import { inquiryStateOf } from "~/components/inquiries/inquiry-form-state";
-import { PropertyStatusBadge, RatingBadge } from "~/components/listings/Badges";
-import { ListingCard } from "~/components/listings/ListingCard";
-import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
-import { Gallery } from "~/components/ui/Gallery";
-import { JsonLd } from "~/components/ui/JsonLd";
 import {
+  Breadcrumbs,
+  excerpt,
   formatArea,
   formatPrice,
   formatPricePerArea,
+  Gallery,
+  InquiryForm,
+  inquiryStateOf,
+  JsonLd,
+  ListingCard,
   placeLine,
   plural,
   PROPERTY_TYPE_LABELS,
+  PropertyStatusBadge,
+  RatingBadge,
+  seoMeta,
+  siteOrigin,
   TRANSACTION_LABELS,
-} from "~/domain/listings/format";
+  uploadUrl,
+  useRootData,
+} from "~/kit";
 import { propertyPageLoader } from "~/domain/listings/property-page.server";
 import { inquiryAction } from "~/domain/inquiries/submit-action.server";
-import { uploadUrl } from "~/domain/media/photo-widths";
-import { useRootData } from "~/root";
-import { excerpt, seoMeta, siteOrigin } from "~/utils/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
   const property = data?.property;

@@ -1,24 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, Field, SelectField } from "~/components/forms";
-import { ListingGrid } from "~/components/listings/ListingCard";
-import { FilterPanel } from "~/components/ui/FilterPanel";
-import { Pagination } from "~/components/ui/Pagination";
-import { PROPERTY_TYPE_LABELS } from "~/domain/listings/format";
-import { activeCityFacets, searchActiveProperties, type ListingCard } from "~/domain/listings/listings.server";
-import { parseSearch } from "~/domain/listings/search.server";
 import {
+  ErrorSummary,
+  Field,
+  FilterPanel,
+  formatNumberFr,
+  ListingGrid,
   MAX_SEARCH_PAGE,
+  Pagination,
+  PROPERTY_TYPE_LABELS,
   SEARCH_FILTER_KEYS,
   SEARCH_PAGE_SIZE,
   SEARCH_SORTS,
-  SORT_LABELS,
   type SearchSort,
-} from "~/domain/listings/search-options";
+  SelectField,
+  seoMeta,
+  siteOrigin,
+  SORT_LABELS,
+} from "~/kit";
+import { activeCityFacets, searchActiveProperties, type ListingCard } from "~/domain/listings/listings.server";
+import { parseSearch } from "~/domain/listings/search.server";
 import { contactedListings } from "~/utils/contacted.server";
-import { seoMeta, siteOrigin } from "~/utils/seo";
-import { formatNumberFr } from "~/utils/format-fr";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
   const city = data?.values.city;

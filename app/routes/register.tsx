@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
+import { ErrorSummary, Field, SelectField, SubmitButton } from "~/kit";
 import { EmailTaken, RegisterSchema, registerPro, registrationsByIp } from "~/domain/accounts/accounts.server";
 import { PRO_KINDS } from "~/domain/accounts/kinds";
 import { getCurrentPro } from "~/utils/auth.server";

@@ -1,17 +1,25 @@
 import type { MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
-import { Gallery } from "~/components/ui/Gallery";
-import { JsonLd } from "~/components/ui/JsonLd";
-import { VehicleFacts, vehicleTitle } from "~/components/vehicles/VehicleFacts";
-import { uploadUrl } from "~/domain/media/photo-widths";
-import { formatKm, formatRand } from "~/domain/vehicles/labels";
+import {
+  Breadcrumbs,
+  excerpt,
+  formatKm,
+  formatRand,
+  FUEL_LABELS,
+  Gallery,
+  JsonLd,
+  MAX_VEHICLES,
+  selectionParam,
+  seoMeta,
+  siteOrigin,
+  toggleSelection,
+  TRANSMISSION_LABELS,
+  uploadUrl,
+  useRootData,
+  VehicleFacts,
+  vehicleTitle,
+} from "~/kit";
 import { vehiclePageLoader } from "~/domain/vehicles/vehicle-page.server";
-import { FUEL_LABELS, TRANSMISSION_LABELS } from "~/domain/vehicles/vocabulary";
-import { selectionParam, toggleSelection } from "~/domain/vehicles/selection";
-import { MAX_VEHICLES } from "~/domain/vehicles/validation";
-import { useRootData } from "~/root";
-import { excerpt, seoMeta, siteOrigin } from "~/utils/seo";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
   if (!data || !("vehicle" in data))

@@ -1,9 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { VehicleFacts, vehicleTitle } from "~/components/vehicles/VehicleFacts";
-import { FilterPanel } from "~/components/ui/FilterPanel";
-import { CARD_SIZES, Photo } from "~/components/ui/Photo";
+import {
+  CARD_SIZES,
+  FilterPanel,
+  formatRand,
+  formatWindow,
+  MAX_VEHICLES,
+  parseSelection,
+  Photo,
+  searchWith,
+  selectionParam,
+  seoMeta,
+  siteOrigin,
+  toggleSelection,
+  VEHICLE_SORT_LABELS,
+  VEHICLE_SORTS,
+  VehicleFacts,
+  type VehicleSort,
+  vehicleTitle,
+} from "~/kit";
 import {
   activeMakes,
   listActiveVehicles,
@@ -11,11 +27,6 @@ import {
   vehiclesByIds,
   type VehicleFilters,
 } from "~/domain/vehicles/catalog.server";
-import { formatRand, formatWindow } from "~/domain/vehicles/labels";
-import { VEHICLE_SORT_LABELS, VEHICLE_SORTS, type VehicleSort } from "~/domain/vehicles/vocabulary";
-import { parseSelection, searchWith, selectionParam, toggleSelection } from "~/domain/vehicles/selection";
-import { MAX_VEHICLES } from "~/domain/vehicles/validation";
-import { seoMeta, siteOrigin } from "~/utils/seo";
 import { env } from "~/utils/env.server";
 
 export const meta: MetaFunction = ({ matches, location }) =>

@@ -1,13 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { ErrorSummary, Field, SubmitButton, TextareaField, type FieldErrors } from "~/components/forms";
+import {
+  CONTACT_METHODS,
+  ErrorSummary,
+  Field,
+  FIELD_LABELS,
+  type FieldErrors,
+  formatWindow,
+  formFieldOf,
+  frenchMessage,
+  MAX_VEHICLES,
+  METHOD_LABELS,
+  parseVehicleId,
+  SubmitButton,
+  TextareaField,
+  VehicleList,
+} from "~/kit";
 import { LocationSelects } from "~/components/vehicles/LocationSelects";
-import { VehicleList } from "~/components/vehicles/VehicleFacts";
 import { provincesWithCities, vehiclesByIds } from "~/domain/vehicles/catalog.server";
-import { FIELD_LABELS, formatWindow, frenchMessage, METHOD_LABELS } from "~/domain/vehicles/labels";
 import { submitVehicleContactRequest } from "~/domain/vehicles/submission.server";
-import { CONTACT_METHODS, formFieldOf, MAX_VEHICLES, parseVehicleId } from "~/domain/vehicles/validation";
 import { readViewerToken, serializeViewerToken } from "~/domain/vehicles/viewer.server";
 import { env } from "~/utils/env.server";
 import { clientIp } from "~/utils/rate-limit.server";

@@ -2,8 +2,7 @@ import { AssigneeLabel, AssignForm, type AssigneeOption } from "~/components/inq
 import { formatInquiryDate, InquiryStatusBadge } from "~/components/inquiries/InquiryStatus";
 import { formatWait } from "~/domain/followup/leads";
 import type { InquiryStatus } from "~/domain/inquiries/status";
-import { METHOD_LABELS } from "~/domain/vehicles/labels";
-import type { ContactMethod } from "~/domain/vehicles/validation";
+import { type ContactMethod, METHOD_LABELS } from "~/kit";
 
 /**
  * The facts a lead's pages show in their `<dl className="facts">`, the same for a property or

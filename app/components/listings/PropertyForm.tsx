@@ -1,6 +1,15 @@
 import { Form } from "@remix-run/react";
-import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField, type FieldErrors } from "~/components/forms";
-import { PROPERTY_FIELD_LABELS as L, PROPERTY_TYPE_LABELS, TRANSACTION_LABELS } from "~/domain/listings/format";
+import {
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+  PROPERTY_FIELD_LABELS as L,
+  PROPERTY_TYPE_LABELS,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+  TRANSACTION_LABELS,
+} from "~/kit";
 import { RATINGS } from "~/domain/listings/rules";
 
 export type PropertyFormValues = Record<string, string>;

@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
 import { useRef, useState, type DragEvent, type FormEvent } from "react";
-import { photoUrl } from "~/domain/listings/format";
+import { photoUrl } from "~/kit";
 import { MAX_PHOTOS } from "~/domain/photos/rules";
 
 export type ManagedPhoto = { id: string; path: string; width: number; height: number };

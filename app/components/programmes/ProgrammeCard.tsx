@@ -1,6 +1,5 @@
 import { Link } from "@remix-run/react";
-import { CARD_SIZES, Photo } from "~/components/ui/Photo";
-import { formatPrice } from "~/domain/programmes/format";
+import { CARD_SIZES, formatPrice, Photo } from "~/kit";
 
 export type ProgrammeCardData = {
   slug: string;

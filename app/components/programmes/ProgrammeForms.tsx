@@ -1,6 +1,13 @@
 import { Form } from "@remix-run/react";
-import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField, type FieldErrors } from "~/components/forms";
-import { LOT_STATUS_LABELS } from "~/domain/programmes/format";
+import {
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+  LOT_STATUS_LABELS,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+} from "~/kit";
 import { LOT_FIELD_LABELS, LOT_TYPES, PROGRAMME_FIELD_LABELS as L } from "~/domain/programmes/rules";
 
 export type FormValues = Record<string, string>;

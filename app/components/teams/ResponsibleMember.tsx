@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/kit";
 
 /**
  * Who receives a listing's new leads (SPEC "Teams"), on the edit pages of properties, vehicles and

@@ -1,5 +1,5 @@
 import { useState, useSyncExternalStore } from "react";
-import type { FieldErrors } from "~/components/forms";
+import { type FieldErrors } from "~/kit";
 
 export type ProvinceOption = { id: number; name: string; cities: string[] };
 

@@ -1,13 +1,18 @@
 import { Form } from "@remix-run/react";
-import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField, type FieldErrors } from "~/components/forms";
-import { LocationSelects, type ProvinceOption } from "~/components/vehicles/LocationSelects";
 import {
+  ErrorSummary,
+  Field,
+  type FieldErrors,
   FUEL_LABELS,
+  maxVehicleYear,
   MIN_YEAR,
+  SelectField,
+  SubmitButton,
+  TextareaField,
   TRANSMISSION_LABELS,
   VEHICLE_FIELD_LABELS as L,
-  maxVehicleYear,
-} from "~/domain/vehicles/vocabulary";
+} from "~/kit";
+import { LocationSelects, type ProvinceOption } from "~/components/vehicles/LocationSelects";
 
 export type VehicleFormValues = Record<string, string>;
 

@@ -21,8 +21,3 @@ export function lotStatusBadge(status: string) {
 export function formatSurface(surface: number) {
   return `${formatNumberFr(surface, 1)} m²`;
 }
-
-/** Public URL of a file stored under UPLOADS_DIR. */
-export function uploadUrl(path: string) {
-  return "/uploads/" + path.split("/").map(encodeURIComponent).join("/");
-}
