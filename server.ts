@@ -11,6 +11,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import { answerProbe, bodyGuard, type BodyLimit } from "./server/body-guard";
 import { originCheck } from "./server/origin-check";
 import { createPageCache } from "./server/page-cache";
@@ -166,8 +167,17 @@ app.get("/healthz", (_req, res) => {
   res.type("text/plain").send(stopping ? "stopping" : "ok");
 });
 
-// ---- Static files: fingerprinted build assets forever, the rest of public/ for an hour.
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
+// ---- Static files: fingerprinted build assets forever, sent as compressed at build time when the
+// client accepts it (docs/decisions/050); the rest of public/ for an hour.
+app.use(
+  "/build",
+  expressStaticGzip("public/build", {
+    enableBrotli: true,
+    orderPreference: ["br", "gzip"],
+    index: false,
+    serveStatic: { immutable: true, maxAge: "1y", index: false },
+  }),
+);
 app.use(express.static("public", { maxAge: "1h", index: false, dotfiles: "deny" }));
 
 // ---- Uploaded photos: only files inside UPLOADS_DIR, by their real path, never a symlink out.

@@ -45,7 +45,7 @@ const rand = () => Math.floor(Math.random() * 250);
 // ---- The built app on its own port, with the demo data.
 if (!flag("--no-build") && !external) {
   log("building…");
-  execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
+  execFileSync(process.execPath, ["scripts/build.js"], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });

@@ -83,7 +83,7 @@ const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 // ---------------------------------------------------------------- build + server
 console.log("[bench] building…");
-execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
+execFileSync(process.execPath, ["scripts/build.js"], {
   stdio: ["ignore", "ignore", "inherit"],
 });
 

@@ -55,7 +55,7 @@ const sources = ["app", "remix.config.js", "package.json"];
 const needsBuild = !fs.existsSync(buildFile) || Math.max(...sources.map(newestMtime)) > fs.statSync(buildFile).mtimeMs;
 if (needsBuild) {
   console.log("[vitrine] building…");
-  await step(["node_modules/@remix-run/dev/dist/cli.js", "build"]);
+  await step(["scripts/build.js"]);
 }
 
 await step(["--import", "tsx", "scripts/prepare.ts"]);

@@ -26,7 +26,7 @@ if (!e2eOnly) {
   run(process.execPath, ["scripts/db-schema.js", "--check"]);
   run("node_modules/.bin/tsc", ["--noEmit"]);
 }
-run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { NODE_ENV: "production" });
+run(process.execPath, ["scripts/build.js"], { NODE_ENV: "production" });
 if (!e2eOnly) {
   const { TEST_DATABASE_URL: postgresUrl, ...withoutPostgres } = process.env;
   console.log("[test] unit and integration tests on SQLite");

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import Database from "better-sqlite3";
 import sharp from "sharp";
@@ -64,6 +65,39 @@ describe("site layout and headers", () => {
     const json = await fetch(server.baseUrl + "/pas-une-page", { headers: { accept: "application/json" } });
     expect(json.status).toBe(404);
     expect((await json.json()).error.code).toBe("NOT_FOUND");
+  });
+
+  it("sends the browser build's scripts as compressed at build time, with their caching headers", async () => {
+    // The page names its scripts; the framework's chunk is the largest.
+    const home = await (await fetch(server.baseUrl + "/")).text();
+    const scripts = [...home.matchAll(/<link rel="modulepreload" href="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(3);
+    const fileOf = (url: string) => path.resolve("public", url.slice(1));
+    const [url] = scripts.sort((a, b) => fs.statSync(fileOf(b)).size - fs.statSync(fileOf(a)).size);
+    const file = fileOf(url);
+
+    const brotli = await rawGet(url, { "accept-encoding": "gzip, deflate, br" });
+    expect(brotli.status).toBe(200);
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotli.headers["content-type"]?.toLowerCase()).toBe("text/javascript; charset=utf-8");
+    expect(brotli.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(brotli.headers.vary).toBe("Accept-Encoding");
+    expect(brotli.body.equals(fs.readFileSync(`${file}.br`))).toBe(true);
+    expect(brotli.body.length).toBeLessThan(fs.statSync(file).size / 3);
+
+    const gzip = await rawGet(url, { "accept-encoding": "gzip" });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gzip.body.equals(fs.readFileSync(`${file}.gz`))).toBe(true);
+
+    const plain = await rawGet(url, {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.equals(fs.readFileSync(file))).toBe(true);
+
+    const revalidated = await rawGet(url, { "accept-encoding": "br", "if-none-match": String(brotli.headers.etag) });
+    expect(revalidated.status).toBe(304);
+
+    const missing = await rawGet("/build/_shared/chunk-NOTHERE.js", { "accept-encoding": "br" });
+    expect(missing.status).toBe(404);
   });
 
   it("does not leak the query string into the request log", async () => {
@@ -353,3 +387,18 @@ describe("unexpected errors", () => {
     expect(server.logs()).toContain(body.error.errorId);
   });
 });
+
+/** A GET whose body is returned as sent, without the decompression fetch applies. */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(server.baseUrl + url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+      .on("error", reject);
+  });
+}
