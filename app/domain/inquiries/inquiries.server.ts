@@ -2,16 +2,9 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { enqueueJobs } from "~/domain/jobs/queue.server";
 import { decryptOptionalPII, decryptPII, encryptOptionalPII, encryptPII } from "~/utils/crypto.server";
-import { db } from "~/utils/db.server";
-import {
-  afterCursor,
-  DomainError,
-  fieldIssues,
-  pageOrder,
-  toPage,
-  type FieldIssue,
-  type PageParams,
-} from "~/utils/http.server";
+import { Prisma } from "~/generated/prisma/client";
+import { db, dbProvider } from "~/utils/db.server";
+import { DomainError, fieldIssues, toPage, type FieldIssue, type PageParams } from "~/utils/http.server";
 import { createLimiter } from "~/utils/rate-limit.server";
 import {
   assigneeWhere,
@@ -337,18 +330,122 @@ export async function listInquiries(
   page: PageParams,
   filter: { status?: InquiryStatus; assignee?: AssigneeFilter } = {},
 ) {
-  const rows = await db.contactRequest.findMany({
-    where: {
-      ...leadWhere(access),
-      ...(filter.status ? { status: filter.status } : {}),
-      ...afterCursor(page.cursor),
-      AND: [assigneeWhere(access, filter.assignee)],
-    },
-    orderBy: pageOrder,
-    take: page.limit + 1,
-    select: inquirySelect,
-  });
-  return toPage(rows, page.limit, toInquiry);
+  const rows = await db.$queryRaw<JoinedInquiryRow[]>`
+    SELECT "c"."id", "c"."propertyId", "c"."programmeId", "c"."lotId", "c"."proId", "c"."propertyTitle",
+           "c"."senderNameEnc", "c"."senderEmailEnc", "c"."senderPhoneEnc", "c"."messageEnc", "c"."status",
+           "c"."readAt", "c"."repliedAt", "c"."firstResponseAt", "c"."createdAt", "c"."updatedAt", "c"."assigneeId",
+           "property"."slug" AS "propertySlug", "property"."title" AS "propertyName",
+           "programme"."slug" AS "programmeSlug", "programme"."name" AS "programmeName",
+           "lot"."reference" AS "lotReference", "assignee"."name" AS "assigneeName"
+    FROM "ContactRequest" AS "c"
+    LEFT JOIN "Property" AS "property" ON "property"."id" = "c"."propertyId"
+    LEFT JOIN "Programme" AS "programme" ON "programme"."id" = "c"."programmeId"
+    LEFT JOIN "Lot" AS "lot" ON "lot"."id" = "c"."lotId"
+    LEFT JOIN "Member" AS "assignee" ON "assignee"."id" = "c"."assigneeId"
+    WHERE ${inboxConditions(access, page, filter)}
+    ORDER BY "c"."createdAt" DESC, "c"."id" DESC
+    LIMIT ${page.limit + 1}`;
+  return toPage(rows.map(fromJoinedRow), page.limit, toInquiry);
+}
+
+/**
+ * The inbox page's conditions, as `leadWhere`, `assigneeWhere` and `afterCursor` state them for
+ * Prisma: the organisation always, an agent's own leads only, the filters, then the rows after the
+ * cursor (with the range that lets the database seek in the (proId, …, createdAt, id) index).
+ */
+function inboxConditions(
+  access: LeadAccess,
+  page: PageParams,
+  filter: { status?: InquiryStatus; assignee?: AssigneeFilter },
+): Prisma.Sql {
+  const scope = leadWhere(access);
+  const conditions = [Prisma.sql`"c"."proId" = ${scope.proId}`];
+  if (scope.assigneeId !== undefined) conditions.push(Prisma.sql`"c"."assigneeId" = ${scope.assigneeId}`);
+  // A literal from the fixed list of stored statuses (new_request is stored as "new").
+  if (filter.status) conditions.push(Prisma.sql`"c"."status" = ${Prisma.raw(`'${STORED_STATUS[filter.status]}'`)}`);
+  const assignee = assigneeWhere(access, filter.assignee);
+  if ("assigneeId" in assignee) {
+    conditions.push(
+      assignee.assigneeId === null
+        ? Prisma.sql`"c"."assigneeId" IS NULL`
+        : Prisma.sql`"c"."assigneeId" = ${assignee.assigneeId}`,
+    );
+  }
+  if (page.cursor) {
+    const at =
+      dbProvider === "postgresql"
+        ? Prisma.sql`${page.cursor.createdAt}::timestamp`
+        : Prisma.sql`${page.cursor.createdAt}`;
+    conditions.push(
+      Prisma.sql`"c"."createdAt" <= ${at} AND ("c"."createdAt" < ${at} OR ("c"."createdAt" = ${at} AND "c"."id" < ${page.cursor.id}))`,
+    );
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+const STORED_STATUS: Record<InquiryStatus, string> = { new_request: "new", read: "read", replied: "replied" };
+
+/** A row of the inbox's statement: the inquiry's columns and its relations' few fields. */
+type JoinedInquiryRow = Omit<
+  InquiryRow,
+  | "status"
+  | "readAt"
+  | "repliedAt"
+  | "firstResponseAt"
+  | "createdAt"
+  | "updatedAt"
+  | "property"
+  | "assignee"
+  | "programme"
+  | "lot"
+> & {
+  status: string;
+  readAt: Date | string | null;
+  repliedAt: Date | string | null;
+  firstResponseAt: Date | string | null;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  assigneeId: string | null;
+  propertySlug: string | null;
+  propertyName: string | null;
+  programmeSlug: string | null;
+  programmeName: string | null;
+  lotReference: string | null;
+  assigneeName: string | null;
+};
+
+/** Dates come back as `Date` from PostgreSQL and as ISO text from SQLite. */
+function fromJoinedRow(row: JoinedInquiryRow): InquiryRow {
+  const date = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return {
+    id: row.id,
+    propertyId: row.propertyId,
+    proId: row.proId,
+    propertyTitle: row.propertyTitle,
+    senderNameEnc: row.senderNameEnc,
+    senderEmailEnc: row.senderEmailEnc,
+    senderPhoneEnc: row.senderPhoneEnc,
+    messageEnc: row.messageEnc,
+    status: row.status === "new" ? "new_request" : (row.status as InquiryStatus),
+    readAt: date(row.readAt),
+    repliedAt: date(row.repliedAt),
+    firstResponseAt: date(row.firstResponseAt),
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+    property:
+      row.propertyId !== null && row.propertySlug !== null && row.propertyName !== null
+        ? { id: row.propertyId, slug: row.propertySlug, title: row.propertyName }
+        : null,
+    assignee:
+      row.assigneeId !== null && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null,
+    programmeId: row.programmeId,
+    lotId: row.lotId,
+    programme:
+      row.programmeId !== null && row.programmeSlug !== null && row.programmeName !== null
+        ? { id: row.programmeId, slug: row.programmeSlug, name: row.programmeName }
+        : null,
+    lot: row.lotId !== null && row.lotReference !== null ? { id: row.lotId, reference: row.lotReference } : null,
+  };
 }
 
 /** One inquiry this member may see, or a 404 for anything else (unknown, malformed, not theirs). */
