@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
-import { PrismaClient } from "~/generated/prisma/client";
+import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgresql/client";
 import { providerOf, type DbProvider } from "./db-provider";
 import { env } from "./env.server";
@@ -216,4 +216,12 @@ export function containsText(value: string): { contains: string } {
   return dbProvider === "postgresql"
     ? ({ contains: value, mode: "insensitive" } as { contains: string })
     : { contains: value };
+}
+
+/**
+ * A date as a parameter compared with a DateTime column in a plain statement: PostgreSQL needs the
+ * cast to `timestamp` (the columns carry no time zone); SQLite compares it as bound.
+ */
+export function timestampParam(date: Date): Prisma.Sql {
+  return dbProvider === "postgresql" ? Prisma.sql`${date}::timestamp` : Prisma.sql`${date}`;
 }

@@ -12,7 +12,7 @@
 import { decryptPII } from "~/utils/crypto.server";
 import { cached, invalidate } from "~/utils/cache.server";
 import { Prisma } from "~/generated/prisma/client";
-import { db, dbProvider } from "~/utils/db.server";
+import { db, dbProvider, timestampParam } from "~/utils/db.server";
 import { firstNameOf } from "~/domain/inquiries/notify.server";
 import { can, leadWhere, type LeadAccess, type MemberRole } from "~/domain/teams/permissions";
 import { leadPath, type LeadKind } from "./leads";
@@ -64,8 +64,7 @@ function ownLeads({ assigneeId }: Scope): Prisma.Sql {
 function windowLeads(scope: Scope, since: Date, now: Date): Prisma.Sql {
   const { proId } = scope;
   const own = ownLeads(scope);
-  const [from, until] =
-    dbProvider === "postgresql" ? [Prisma.sql`${since}::timestamp`, Prisma.sql`${now}::timestamp`] : [since, now];
+  const [from, until] = [timestampParam(since), timestampParam(now)];
   return Prisma.sql`
     SELECT "createdAt" AS "startedAt", "firstResponseAt", "assigneeId" FROM "ContactRequest"
     WHERE "proId" = ${proId} AND "createdAt" >= ${from} AND "createdAt" <= ${until} ${own}
@@ -99,7 +98,7 @@ type BucketRow = Omit<LeadBucket, "received" | "answered" | "withinHour" | "elig
  */
 async function leadBuckets(scope: Scope, since: Date, now: Date): Promise<LeadBucket[]> {
   const hourAgo = new Date(now.getTime() - HOUR * 1000);
-  const waitedHour = dbProvider === "postgresql" ? Prisma.sql`${hourAgo}::timestamp` : hourAgo;
+  const waitedHour = timestampParam(hourAgo);
   const rows = await db.$queryRaw<BucketRow[]>`
     SELECT "day", "assigneeId", COUNT(*) AS "received", COUNT("ms") AS "answered",
            SUM(CASE WHEN "ms" <= ${HOUR * 1000} THEN 1 ELSE 0 END) AS "withinHour",

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { enqueueJobs } from "~/domain/jobs/queue.server";
 import { decryptOptionalPII, decryptPII, encryptOptionalPII, encryptPII } from "~/utils/crypto.server";
 import { Prisma } from "~/generated/prisma/client";
-import { db, dbProvider } from "~/utils/db.server";
+import { db, timestampParam } from "~/utils/db.server";
 import { DomainError, fieldIssues, toPage, type FieldIssue, type PageParams } from "~/utils/http.server";
 import { createLimiter } from "~/utils/rate-limit.server";
 import {
@@ -372,10 +372,7 @@ function inboxConditions(
     );
   }
   if (page.cursor) {
-    const at =
-      dbProvider === "postgresql"
-        ? Prisma.sql`${page.cursor.createdAt}::timestamp`
-        : Prisma.sql`${page.cursor.createdAt}`;
+    const at = timestampParam(page.cursor.createdAt);
     conditions.push(
       Prisma.sql`"c"."createdAt" <= ${at} AND ("c"."createdAt" < ${at} OR ("c"."createdAt" = ${at} AND "c"."id" < ${page.cursor.id}))`,
     );
