@@ -332,14 +332,6 @@ function lighthouseReport(pagePath) {
   }
 }
 
-/**
- * Lighthouse's scores move from one run to the next on the same page. Its docs/variability.md
- * advises the median of five runs, which about halves the spread of one: each page is measured
- * `--lighthouse-runs` times (default 5) once the machine is quiet, and the run with the median
- * performance score is the one reported, with every run's score beside it. Every run sees the page
- * as an anonymous visitor gets it, from the shared page cache (docs/decisions/043), which stores a
- * page at its second request: each page is asked for twice before its first run.
- */
 /** A GET on a connection of its own (no kept-alive socket the server may have closed meanwhile). */
 function getOnce(url) {
   return new Promise((resolve, reject) => {
@@ -352,6 +344,14 @@ function getOnce(url) {
   });
 }
 
+/**
+ * Lighthouse's scores move from one run to the next on the same page. Its docs/variability.md
+ * advises the median of five runs, which about halves the spread of one: each page is measured
+ * `--lighthouse-runs` times (default 5) once the machine is quiet, and the run with the median
+ * performance score is the one reported, with every run's score beside it. Every run sees the page
+ * as an anonymous visitor gets it, from the shared page cache (docs/decisions/043), which stores a
+ * page at its second request: each page is asked for twice before its first run.
+ */
 async function runLighthouse(pages) {
   const runs = Number(option("--lighthouse-runs", 5));
   await quietMachine();

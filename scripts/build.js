@@ -5,7 +5,6 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 
@@ -14,7 +13,7 @@ const gzip = promisify(zlib.gzip);
 const COMPRESSIBLE = /\.(?:js|css|map|json|svg)$/;
 
 /** Writes `.br` (quality 11) and `.gz` (level 9) beside each compressible file under `dir`. */
-export async function precompress(dir) {
+async function precompress(dir) {
   const files = fs
     .readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((name) => COMPRESSIBLE.test(name))
@@ -37,13 +36,6 @@ export async function precompress(dir) {
   return files.length;
 }
 
-/** Remix's build (its own NODE_ENV rules apply), then the compressed copies. */
-export async function build({ stdio = "inherit", env = process.env } = {}) {
-  execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio, env });
-  return precompress(path.resolve("public/build"));
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const count = await build();
-  console.log(`[build] ${count} files of public/build compressed (brotli, gzip)`);
-}
+execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "inherit" });
+const count = await precompress(path.resolve("public/build"));
+console.log(`[build] ${count} files of public/build compressed (brotli, gzip)`);
