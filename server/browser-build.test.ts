@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 /**
  * The browser build `npm test` makes before the suites run (public/build).
  * - Remix replaces every server module a route imports with an empty module.
- *   `patches/@remix-run+dev+2.17.5.patch` marks those free of side effects, so esbuild drops them
+ *   `patches/@remix-run+dev+2.17.5.dev.patch` marks those free of side effects, so esbuild drops them
  *   instead of shipping each as a request of its own (decision 047).
  * - The code the public pages share is imported through `app/kit.ts`, which esbuild puts in one
  *   file, instead of one file per combination of pages sharing a module (decision 048).
