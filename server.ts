@@ -178,7 +178,12 @@ app.use(
     serveStatic: { immutable: true, maxAge: "1y", index: false },
   }),
 );
-app.use(express.static("public", { maxAge: "1h", index: false, dotfiles: "deny" }));
+// Only a request naming one of public/'s own entries goes to the file system: for any other path,
+// serve-static's failed stat and the error it builds for it cost each page and API request about a
+// tenth of its CPU (docs/performance.md, "Requests that are not files").
+const servePublic = express.static("public", { maxAge: "1h", index: false, dotfiles: "deny" });
+const publicEntries = new Set(fs.readdirSync("public").filter((name) => name !== "build"));
+app.use((req, res, next) => (publicEntries.has(req.path.split("/")[1]) ? servePublic(req, res, next) : next()));
 
 // ---- Uploaded photos: only files inside UPLOADS_DIR, by their real path, never a symlink out.
 const uploadsRoot = path.resolve(config.UPLOADS_DIR);

@@ -31,7 +31,7 @@ const currentProSelect = {
 } as const;
 
 /** A member with their organisation, shaped as the CurrentPro every route receives. */
-export const currentMemberSelect = {
+const currentMemberSelect = {
   id: true,
   name: true,
   email: true,

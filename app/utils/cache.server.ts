@@ -8,7 +8,9 @@
  * for again. Everything goes through `cached` and `invalidate`.
  */
 import { cachified, totalTtl, type Cache, type CacheEntry } from "@epic-web/cachified";
+import { Prisma } from "~/generated/prisma/client";
 import { db } from "./db.server";
+import { hotRows } from "./hot-read.server";
 
 const MAX_ENTRIES = 500;
 
@@ -69,12 +71,12 @@ function namespaceOf(keyOrPrefix: string): string {
 
 /**
  * The current generation of a cache namespace (0 before its first change). Every page cache hit
- * reads it, so it is one plain statement: Prisma's query compiler, which a model query runs each
- * time, cost more than the read itself (docs/performance.md, "Page cache hits").
+ * reads it, so it is a hot read (./hot-read.server.ts): through Prisma, the client's fixed cost was
+ * many times the read itself (docs/performance.md, "Page cache hits").
  */
 export async function generationOf(namespace: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ generation: number | bigint }[]>`
-    SELECT "generation" FROM "CacheGeneration" WHERE "namespace" = ${namespace}`;
+  const [row] = await hotRows<{ generation: number | bigint }>(Prisma.sql`
+    SELECT "generation" FROM "CacheGeneration" WHERE "namespace" = ${namespace}`);
   return row ? Number(row.generation) : 0;
 }
 

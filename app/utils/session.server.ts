@@ -1,9 +1,10 @@
 import { createCookie, redirect } from "@remix-run/node";
+import { Prisma, type IdentityStatus, type MemberRole, type ProKind, type Role } from "~/generated/prisma/client";
 import { isLocalPath } from "./input";
 import { randomToken, sha256 } from "./crypto.server";
 import { db } from "./db.server";
 import { env } from "./env.server";
-import { currentMemberSelect } from "./auth.server";
+import { asBoolean, asDate, hotRows } from "./hot-read.server";
 
 const SESSION_DAYS = 30;
 
@@ -29,16 +30,62 @@ export async function readSessionToken(request: Request): Promise<string | null>
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 
+/** The session's row joined with its member and organisation, as the hot read gives it. */
+type SessionRow = {
+  expiresAt: Date | string;
+  active: boolean | number;
+  memberId: string;
+  memberName: string;
+  memberEmail: string;
+  memberRole: MemberRole;
+  proId: string;
+  proEmail: string;
+  proName: string;
+  companyName: string;
+  kind: ProKind | null;
+  proRole: Role;
+  identityStatus: IdentityStatus;
+  identityRejectionReason: string | null;
+};
+
+/**
+ * The signed-in member behind the request's cookie, with their organisation, or null. Every pro
+ * request makes this read first, so it is one hot statement (./hot-read.server.ts) rather than
+ * Prisma's three.
+ */
 export async function findSession(request: Request) {
   const token = await readSessionToken(request);
   if (!token) return null;
-  const session = await db.session.findUnique({
-    where: { id: sha256(token) },
-    select: { expiresAt: true, member: { select: { ...currentMemberSelect, active: true } } },
-  });
+  const [row] = await hotRows<SessionRow>(Prisma.sql`
+    SELECT s."expiresAt", m."active",
+      m."id" AS "memberId", m."name" AS "memberName", m."email" AS "memberEmail", m."role" AS "memberRole",
+      p."id" AS "proId", p."email" AS "proEmail", p."name" AS "proName", p."companyName", p."kind",
+      p."role" AS "proRole", p."identityStatus", p."identityRejectionReason"
+    FROM "Session" s
+    JOIN "Member" m ON m."id" = s."memberId"
+    JOIN "Pro" p ON p."id" = m."proId"
+    WHERE s."id" = ${sha256(token)}`);
   // A deactivated member's cookie stops working at once, whatever rows remain.
-  if (!session || session.expiresAt < new Date() || !session.member.active) return null;
-  return session;
+  if (!row || asDate(row.expiresAt) < new Date() || !asBoolean(row.active)) return null;
+  return {
+    expiresAt: asDate(row.expiresAt),
+    member: {
+      id: row.memberId,
+      name: row.memberName,
+      email: row.memberEmail,
+      role: row.memberRole,
+      pro: {
+        id: row.proId,
+        email: row.proEmail,
+        name: row.proName,
+        companyName: row.companyName,
+        kind: row.kind,
+        role: row.proRole,
+        identityStatus: row.identityStatus,
+        identityRejectionReason: row.identityRejectionReason,
+      },
+    },
+  };
 }
 
 /**

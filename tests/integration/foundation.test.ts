@@ -100,6 +100,20 @@ describe("site layout and headers", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("serves public/'s own files for an hour, and nothing below or beside them", async () => {
+    const icon = await rawGet("/favicon.svg", {});
+    expect(icon.status).toBe(200);
+    expect(icon.headers["content-type"]).toMatch(/^image\/svg\+xml/);
+    expect(icon.headers["cache-control"]).toBe("public, max-age=3600");
+    expect(icon.body.equals(fs.readFileSync("public/favicon.svg"))).toBe(true);
+    // A path under a file, a dotfile, and the server's own files are not public/'s entries.
+    for (const url of ["/favicon.svg/x", "/.env", "/server.ts", "/package.json"]) {
+      const res = await rawGet(url, {});
+      expect(res.status, url).toBe(404);
+      expect(res.body.toString(), url).not.toContain('"dependencies"');
+    }
+  });
+
   it("does not leak the query string into the request log", async () => {
     await fetch(server.baseUrl + "/properties?city=secret-value@example.com");
     await new Promise((r) => setTimeout(r, 100));

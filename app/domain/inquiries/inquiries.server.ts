@@ -4,6 +4,7 @@ import { enqueueJobs } from "~/domain/jobs/queue.server";
 import { decryptOptionalPII, decryptPII, encryptOptionalPII, encryptPII } from "~/utils/crypto.server";
 import { Prisma } from "~/generated/prisma/client";
 import { db, timestampParam } from "~/utils/db.server";
+import { hotRows } from "~/utils/hot-read.server";
 import { DomainError, fieldIssues, toPage, type FieldIssue, type PageParams } from "~/utils/http.server";
 import { createLimiter } from "~/utils/rate-limit.server";
 import {
@@ -330,7 +331,7 @@ export async function listInquiries(
   page: PageParams,
   filter: { status?: InquiryStatus; assignee?: AssigneeFilter } = {},
 ) {
-  const rows = await db.$queryRaw<JoinedInquiryRow[]>`
+  const rows = await hotRows<JoinedInquiryRow>(Prisma.sql`
     SELECT "c"."id", "c"."propertyId", "c"."programmeId", "c"."lotId", "c"."proId", "c"."propertyTitle",
            "c"."senderNameEnc", "c"."senderEmailEnc", "c"."senderPhoneEnc", "c"."messageEnc", "c"."status",
            "c"."readAt", "c"."repliedAt", "c"."firstResponseAt", "c"."createdAt", "c"."updatedAt", "c"."assigneeId",
@@ -344,7 +345,7 @@ export async function listInquiries(
     LEFT JOIN "Member" AS "assignee" ON "assignee"."id" = "c"."assigneeId"
     WHERE ${inboxConditions(access, page, filter)}
     ORDER BY "c"."createdAt" DESC, "c"."id" DESC
-    LIMIT ${page.limit + 1}`;
+    LIMIT ${page.limit + 1}`);
   return toPage(rows.map(fromJoinedRow), page.limit, toInquiry);
 }
 
