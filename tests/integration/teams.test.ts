@@ -590,6 +590,26 @@ describe("lead assignment", () => {
     expect(assignees[rotation.length]).toBe(assignees[0]);
   });
 
+  it("answers a submitted lead with the record the owner's inbox then shows, its assignee included", async () => {
+    const property = await db.property.findFirstOrThrow({ where: { proId: agenceId, status: "active" } });
+    const res = await client().json("/contact-requests", {
+      method: "POST",
+      json: {
+        propertyId: property.id,
+        senderName: "Lucie Acheteuse",
+        senderEmail: "lucie.inbox@example.fr",
+        senderPhone: "06 12 34 56 78",
+        message: "Bonjour, ce bien est-il toujours disponible ?",
+      },
+    });
+    expect(res.status).toBe(201);
+    const submitted = (await res.json()).data;
+    expect(submitted.assignee).toMatchObject({ id: expect.any(String), name: expect.any(String) });
+    const owner = await signedIn("agence@vitrine.test");
+    const inbox = await (await owner.json("/pro/contact-requests?limit=5")).json();
+    expect(inbox.data.find((lead: { id: string }) => lead.id === submitted.id)).toEqual(submitted);
+  });
+
   it("assigns vehicle leads too, shows the assignee in JSON, and lets only the assignee agent see it", async () => {
     const garage = await db.pro.findUniqueOrThrow({ where: { email: "garage@vitrine.test" } });
     const owner = await db.member.findUniqueOrThrow({ where: { email: "garage@vitrine.test" } });

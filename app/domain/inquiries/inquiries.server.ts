@@ -169,11 +169,15 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
   // The insert comes first and the assignee after it: on SQLite a transaction that reads before its
   // first write cannot take the write lock once another instance has committed ("database is
   // locked"); written first, it waits for the lock, then reads under it. Four statements for a pro
-  // without a team (the insert, the assignee looked for, the reminder, the three jobs), one more
-  // when a member gets the lead: Prisma's cost is per statement (docs/performance.md).
-  const row = await db.$transaction(async (tx) => {
-    const inserted = await tx.contactRequest.create({
+  // without a team (the insert, the assignee looked for, the reminder, the three jobs), two more
+  // when a member gets the lead. The answer is built from what was written, not read back: a
+  // returned relation costs Prisma one more statement each (docs/performance.md).
+  const id = randomUUID();
+  const now = new Date();
+  const assignee = await db.$transaction(async (tx) => {
+    await tx.contactRequest.create({
       data: {
+        id,
         propertyId: subject.propertyId,
         programmeId: subject.programmeId,
         lotId: subject.lotId,
@@ -184,28 +188,65 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
         senderPhoneEnc: encryptOptionalPII(input.senderPhone),
         messageEnc: encryptPII(input.message),
         status: "new_request",
+        createdAt: now,
+        updatedAt: now,
       },
-      select: inquirySelect,
+      select: { id: true },
     });
-    const assigneeId = await pickAssignee(tx, {
+    const chosen = await pickAssignee(tx, {
       proId: subject.proId,
       responsibleMemberId: subject.responsibleMemberId,
     });
-    const created = assigneeId
-      ? await tx.contactRequest.update({ where: { id: inserted.id }, data: { assigneeId }, select: inquirySelect })
-      : inserted;
-    const reminder = await firstReminder(tx, {
-      lead: { kind: "inquiry", id: created.id },
-      startedAt: created.createdAt,
-    });
+    if (chosen) {
+      await tx.contactRequest.update({
+        where: { id },
+        data: { assigneeId: chosen.id, updatedAt: now },
+        select: { id: true },
+      });
+    }
+    const reminder = await firstReminder(tx, { lead: { kind: "inquiry", id }, startedAt: now });
     await enqueueJobs(tx, [
-      { type: INQUIRY_NOTIFY_JOB, payload: { contactRequestId: created.id } },
-      { type: INQUIRY_ACKNOWLEDGE_JOB, payload: { contactRequestId: created.id } },
+      { type: INQUIRY_NOTIFY_JOB, payload: { contactRequestId: id } },
+      { type: INQUIRY_ACKNOWLEDGE_JOB, payload: { contactRequestId: id } },
       reminder,
     ]);
-    return created;
+    return chosen;
   });
-  return { inquiry: toInquiry(row), stored: true };
+  return { inquiry: submittedInquiry({ id, at: now, subject, input, assignee }), stored: true };
+}
+
+/** An inquiry as it was just written: what the visitor sent, about what, to whom. */
+function submittedInquiry(written: {
+  id: string;
+  at: Date;
+  subject: Pick<InquirySubject, "proId" | "title" | "property" | "programme" | "lot">;
+  input: InquiryInput;
+  assignee: { id: string; name: string } | null;
+}): Inquiry {
+  const { subject, input } = written;
+  const at = written.at.toISOString();
+  return {
+    id: written.id,
+    propertyId: subject.property?.id ?? null,
+    proId: subject.proId,
+    propertyTitle: subject.title,
+    senderName: input.senderName,
+    senderEmail: input.senderEmail,
+    senderPhone: input.senderPhone ?? null,
+    message: input.message,
+    status: "new_request",
+    readAt: null,
+    repliedAt: null,
+    ...responseClock(written.at, null),
+    createdAt: at,
+    updatedAt: at,
+    property: subject.property,
+    assignee: written.assignee,
+    programmeId: subject.programme?.id ?? null,
+    lotId: subject.lot?.id ?? null,
+    programme: subject.programme,
+    lot: subject.lot,
+  };
 }
 
 type InquirySubject = {
@@ -216,6 +257,9 @@ type InquirySubject = {
   lotId: string | null;
   /** The member who receives the listing's leads, if one is chosen (SPEC "Teams"). */
   responsibleMemberId: string | null;
+  property: { id: string; slug: string; title: string } | null;
+  programme: { id: string; slug: string; name: string } | null;
+  lot: { id: string; reference: string } | null;
 };
 
 /**
@@ -233,11 +277,15 @@ async function findInquirySubject(input: InquiryInput): Promise<InquirySubject> 
       programmeId: null,
       lotId: null,
       responsibleMemberId: property.responsibleMemberId,
+      property: { id: property.id, slug: property.slug, title: property.title },
+      programme: null,
+      lot: null,
     };
   }
   const programme = await findContactableProgramme(input.programmeId ?? "");
   if (!programme) throw new DomainError("NOT_FOUND", "Programme not found");
-  if (input.lotId && !programme.lots.some((lot) => lot.id === input.lotId)) {
+  const lot = input.lotId ? programme.lots.find((candidate) => candidate.id === input.lotId) : undefined;
+  if (input.lotId && !lot) {
     throw new InquiryValidationError(
       [{ field: "lotId", message: "Ce lot ne fait pas partie du programme." }],
       formValuesOf(input as Record<string, unknown>),
@@ -248,8 +296,11 @@ async function findInquirySubject(input: InquiryInput): Promise<InquirySubject> 
     title: programme.name,
     propertyId: null,
     programmeId: programme.id,
-    lotId: input.lotId ?? null,
+    lotId: lot?.id ?? null,
     responsibleMemberId: programme.responsibleMemberId,
+    property: null,
+    programme: { id: programme.id, slug: programme.slug, name: programme.name },
+    lot: lot ?? null,
   };
 }
 
@@ -283,30 +334,14 @@ async function honeypotLookAlike(input: InquiryInput): Promise<Inquiry> {
   const property = input.propertyId ? await findContactableProperty(input.propertyId) : null;
   const programme = input.programmeId ? await findContactableProgramme(input.programmeId) : null;
   const lot = programme?.lots.find((l) => l.id === input.lotId) ?? null;
-  const now = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    propertyId: input.propertyId ?? null,
+  const subject = {
     proId: property?.proId ?? programme?.proId ?? randomUUID(),
-    propertyTitle: property?.title ?? programme?.name ?? "",
-    senderName: input.senderName,
-    senderEmail: input.senderEmail,
-    senderPhone: input.senderPhone ?? null,
-    message: input.message,
-    status: "new_request",
-    readAt: null,
-    repliedAt: null,
-    firstResponseAt: null,
-    responseSeconds: null,
-    createdAt: now,
-    updatedAt: now,
+    title: property?.title ?? programme?.name ?? "",
     property: property ? { id: property.id, slug: property.slug, title: property.title } : null,
-    assignee: null,
-    programmeId: input.programmeId ?? null,
-    lotId: input.lotId ?? null,
     programme: programme ? { id: programme.id, slug: programme.slug, name: programme.name } : null,
     lot,
   };
+  return submittedInquiry({ id: randomUUID(), at: new Date(), subject, input, assignee: null });
 }
 
 /**

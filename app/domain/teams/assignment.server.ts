@@ -14,22 +14,22 @@ type Tx = Prisma.TransactionClient;
 export async function pickAssignee(
   tx: Tx,
   input: { proId: string; responsibleMemberId?: string | null },
-): Promise<string | null> {
+): Promise<{ id: string; name: string } | null> {
   if (input.responsibleMemberId) {
     const responsible = await tx.member.findFirst({
       where: { id: input.responsibleMemberId, proId: input.proId, active: true },
-      select: { id: true },
+      select: { id: true, name: true },
     });
-    if (responsible) return responsible.id;
+    if (responsible) return responsible;
   }
   const next = await tx.member.findFirst({
     where: { proId: input.proId, active: true, role: { in: ["agent", "manager"] } },
     orderBy: [{ lastAssignedAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }, { id: "asc" }],
-    select: { id: true },
+    select: { id: true, name: true },
   });
   if (!next) return null;
-  await tx.member.update({ where: { id: next.id }, data: { lastAssignedAt: new Date() } });
-  return next.id;
+  await tx.member.update({ where: { id: next.id }, data: { lastAssignedAt: new Date() }, select: { id: true } });
+  return next;
 }
 
 export type LeadKind = "inquiry" | "vehicle";

@@ -185,7 +185,7 @@ async function assignLeads(tx: Prisma.TransactionClient, requestId: number, sele
       .filter((v) => v.proId === lead.proId)
       .map((v) => responsible.find((r) => r.id === v.id))
       .find((r) => r !== undefined);
-    const assigneeId = await pickAssignee(tx, { proId: lead.proId, responsibleMemberId: first?.responsibleMemberId });
-    if (assigneeId) await tx.vehicleLead.update({ where: { id: lead.id }, data: { assigneeId } });
+    const assignee = await pickAssignee(tx, { proId: lead.proId, responsibleMemberId: first?.responsibleMemberId });
+    if (assignee) await tx.vehicleLead.update({ where: { id: lead.id }, data: { assigneeId: assignee.id } });
   }
 }
