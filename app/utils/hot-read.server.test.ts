@@ -43,9 +43,7 @@ describe("hot reads", () => {
       })
       .catch((error: Error) => error.message);
     await started;
-    const [during] = await hotRows<{ name: string }>(
-      Prisma.sql`SELECT "name" FROM "Member" WHERE "id" = ${member.id}`,
-    );
+    const [during] = await hotRows<{ name: string }>(Prisma.sql`SELECT "name" FROM "Member" WHERE "id" = ${member.id}`);
     carryOn();
     expect(await transaction).toBe("abort");
     expect(during.name).toBe("Camille Martin");
