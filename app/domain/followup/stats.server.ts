@@ -13,6 +13,7 @@ import { decryptPII } from "~/utils/crypto.server";
 import { cached, invalidate } from "~/utils/cache.server";
 import { Prisma } from "~/generated/prisma/client";
 import { db, dbProvider, timestampParam } from "~/utils/db.server";
+import { hotRows } from "~/utils/hot-read.server";
 import { firstNameOf } from "~/domain/inquiries/notify.server";
 import { can, leadWhere, type LeadAccess, type MemberRole } from "~/domain/teams/permissions";
 import { leadPath, type LeadKind } from "./leads";
@@ -99,12 +100,12 @@ type BucketRow = Omit<LeadBucket, "received" | "answered" | "withinHour" | "elig
 async function leadBuckets(scope: Scope, since: Date, now: Date): Promise<LeadBucket[]> {
   const hourAgo = new Date(now.getTime() - HOUR * 1000);
   const waitedHour = timestampParam(hourAgo);
-  const rows = await db.$queryRaw<BucketRow[]>`
+  const rows = await hotRows<BucketRow>(Prisma.sql`
     SELECT "day", "assigneeId", COUNT(*) AS "received", COUNT("ms") AS "answered",
            SUM(CASE WHEN "ms" <= ${HOUR * 1000} THEN 1 ELSE 0 END) AS "withinHour",
            SUM(CASE WHEN "ms" IS NOT NULL OR "startedAt" <= ${waitedHour} THEN 1 ELSE 0 END) AS "eligible"
     FROM (${clocked(windowLeads(scope, since, now))}) AS "clocked"
-    GROUP BY "day", "assigneeId"`;
+    GROUP BY "day", "assigneeId"`);
   return rows.map((row) => ({
     day: row.day,
     assigneeId: row.assigneeId,
@@ -130,9 +131,12 @@ type Medians = {
 async function responseMedians(scope: Scope, since: Date, now: Date): Promise<Medians> {
   const middle = Prisma.sql`"i" IN (("n" + 1) / 2, ("n" + 2) / 2)`;
   const average = dbProvider === "postgresql" ? Prisma.sql`AVG("ms")::float8` : Prisma.sql`AVG("ms")`;
-  const rows = await db.$queryRaw<
-    { whole: number | bigint; assigneeId: string | null; medianMs: number | null; answered: number | bigint | null }[]
-  >`
+  const rows = await hotRows<{
+    whole: number | bigint;
+    assigneeId: string | null;
+    medianMs: number | null;
+    answered: number | bigint | null;
+  }>(Prisma.sql`
     WITH "answered" AS (
       SELECT "assigneeId", "ms" FROM (${clocked(windowLeads(scope, since, now))}) AS "clocked" WHERE "ms" IS NOT NULL
     ), "ranked" AS (
@@ -145,7 +149,7 @@ async function responseMedians(scope: Scope, since: Date, now: Date): Promise<Me
     SELECT 0 AS "whole", "assigneeId", ${average} AS "medianMs", MAX("n") AS "answered"
     FROM "ranked" WHERE ${middle} GROUP BY "assigneeId"
     UNION ALL
-    SELECT 1, NULL, ${average}, MAX("n") FROM "all" WHERE ${middle}`;
+    SELECT 1, NULL, ${average}, MAX("n") FROM "all" WHERE ${middle}`);
   const medians: Medians = { whole: null, answered: 0, perAssignee: new Map() };
   for (const row of rows) {
     const ms = row.medianMs === null ? null : Number(row.medianMs);
@@ -165,7 +169,11 @@ async function responseMedians(scope: Scope, since: Date, now: Date): Promise<Me
  */
 async function waitingLeads(scope: Scope): Promise<{ perAssignee: Map<string | null, number>; unread: number }> {
   const own = ownLeads(scope);
-  const rows = await db.$queryRaw<{ assigneeId: string | null; waiting: number | bigint; unread: number | bigint }[]>`
+  const rows = await hotRows<{
+    assigneeId: string | null;
+    waiting: number | bigint;
+    unread: number | bigint;
+  }>(Prisma.sql`
     SELECT "assigneeId", CAST(SUM("n") AS BIGINT) AS "waiting",
            CAST(SUM(CASE WHEN "status" = 'new' THEN "n" ELSE 0 END) AS BIGINT) AS "unread"
     FROM (
@@ -177,7 +185,7 @@ async function waitingLeads(scope: Scope): Promise<{ perAssignee: Map<string | n
       WHERE "proId" = ${scope.proId} AND "status" IN ('new', 'read') AND "notifiedAt" IS NOT NULL ${own}
       GROUP BY "status", "assigneeId"
     ) AS "counted"
-    GROUP BY "assigneeId"`;
+    GROUP BY "assigneeId"`);
   return {
     perAssignee: new Map(rows.map((row) => [row.assigneeId, Number(row.waiting)])),
     unread: rows.reduce((sum, row) => sum + Number(row.unread), 0),
@@ -218,12 +226,12 @@ async function oldestWaitingLeads(scope: Scope, now: Date): Promise<WaitingLeadR
         AND "lead"."notifiedAt" IS NOT NULL ${own}
       ORDER BY "lead"."receivedAt", "lead"."id" LIMIT ${WAITING_LISTED}) AS ${Prisma.raw(`"vehicles_${status}"`)}`,
   ]);
-  const rows = await db.$queryRaw<WaitingCandidate[]>`
+  const rows = await hotRows<WaitingCandidate>(Prisma.sql`
     SELECT "waiting".*, "member"."name" AS "assigneeName"
     FROM (${Prisma.join(branches, " UNION ALL ")}) AS "waiting"
     LEFT JOIN "Member" AS "member" ON "member"."id" = "waiting"."assigneeId"
     ORDER BY "waiting"."startedAt", "waiting"."id"
-    LIMIT ${WAITING_LISTED}`;
+    LIMIT ${WAITING_LISTED}`);
   // The vehicles the listed vehicle leads are about, this dealership's only.
   const requestIds = rows.flatMap((row) => (row.requestId === null ? [] : [Number(row.requestId)]));
   const vehicles = requestIds.length
@@ -328,10 +336,10 @@ export async function leadStats({ access, days, now = new Date() }: { access: Le
 export async function newLeadCount(access: LeadAccess): Promise<number> {
   const scope = leadWhere(access);
   const own = ownLeads(scope);
-  const [row] = await db.$queryRaw<{ n: number | bigint }[]>`
+  const [row] = await hotRows<{ n: number | bigint }>(Prisma.sql`
     SELECT (SELECT COUNT(*) FROM "ContactRequest" WHERE "proId" = ${scope.proId} AND "status" = 'new' ${own})
          + (SELECT COUNT(*) FROM "VehicleLead"
-            WHERE "proId" = ${scope.proId} AND "status" = 'new' AND "notifiedAt" IS NOT NULL ${own}) AS "n"`;
+            WHERE "proId" = ${scope.proId} AND "status" = 'new' AND "notifiedAt" IS NOT NULL ${own}) AS "n"`);
   return Number(row.n);
 }
 
