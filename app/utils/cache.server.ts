@@ -75,7 +75,7 @@ function namespaceOf(keyOrPrefix: string): string {
  * many times the read itself (docs/performance.md, "Page cache hits").
  */
 export async function generationOf(namespace: string): Promise<number> {
-  const [row] = await hotRows<{ generation: number | bigint }>(Prisma.sql`
+  const [row] = await hotRows<{ generation: number | bigint | string }>(Prisma.sql`
     SELECT "generation" FROM "CacheGeneration" WHERE "namespace" = ${namespace}`);
   return row ? Number(row.generation) : 0;
 }

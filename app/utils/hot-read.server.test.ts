@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { holdWriteLock } from "../../tests/helpers/db-lock";
 import { Prisma } from "~/generated/prisma/client";
 import { generationOf, bumpGeneration } from "./cache.server";
@@ -49,7 +49,15 @@ describe("hot reads", () => {
     expect(during.name).toBe("Camille Martin");
   });
 
-  it("bind dates and booleans as Prisma stores them", async () => {
+  it("bind dates and booleans as Prisma stores them, whatever the process's time zone", async () => {
+    // Timestamps hold UTC without a zone: a reader in local time would shift them by three hours.
+    const zone = process.env.TZ;
+    process.env.TZ = "America/Sao_Paulo";
+    onTestFinished(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
+    expect(new Date("2026-03-04T05:06:07.089Z").getHours()).toBe(2);
     const member = await aMember("params");
     const at = new Date("2026-03-04T05:06:07.089Z");
     await db.session.create({ data: { id: `hot-${member.id}`, memberId: member.id, expiresAt: at } });

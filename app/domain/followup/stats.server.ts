@@ -91,7 +91,7 @@ function clocked(leads: Prisma.Sql): Prisma.Sql {
 }
 
 type BucketRow = Omit<LeadBucket, "received" | "answered" | "withinHour" | "eligible"> &
-  Record<"received" | "answered" | "withinHour" | "eligible", number | bigint>;
+  Record<"received" | "answered" | "withinHour" | "eligible", number | bigint | string>;
 
 /**
  * The window's leads counted per UTC day and assignee by the database: a few dozen rows, whatever
@@ -132,10 +132,10 @@ async function responseMedians(scope: Scope, since: Date, now: Date): Promise<Me
   const middle = Prisma.sql`"i" IN (("n" + 1) / 2, ("n" + 2) / 2)`;
   const average = dbProvider === "postgresql" ? Prisma.sql`AVG("ms")::float8` : Prisma.sql`AVG("ms")`;
   const rows = await hotRows<{
-    whole: number | bigint;
+    whole: number | bigint | string;
     assigneeId: string | null;
     medianMs: number | null;
-    answered: number | bigint | null;
+    answered: number | bigint | string | null;
   }>(Prisma.sql`
     WITH "answered" AS (
       SELECT "assigneeId", "ms" FROM (${clocked(windowLeads(scope, since, now))}) AS "clocked" WHERE "ms" IS NOT NULL
@@ -171,8 +171,8 @@ async function waitingLeads(scope: Scope): Promise<{ perAssignee: Map<string | n
   const own = ownLeads(scope);
   const rows = await hotRows<{
     assigneeId: string | null;
-    waiting: number | bigint;
-    unread: number | bigint;
+    waiting: number | bigint | string;
+    unread: number | bigint | string;
   }>(Prisma.sql`
     SELECT "assigneeId", CAST(SUM("n") AS BIGINT) AS "waiting",
            CAST(SUM(CASE WHEN "status" = 'new' THEN "n" ELSE 0 END) AS BIGINT) AS "unread"
@@ -198,7 +198,7 @@ type WaitingCandidate = {
   startedAt: Date | string;
   title: string | null;
   nameEnc: string;
-  requestId: number | bigint | null;
+  requestId: number | bigint | string | null;
   assigneeId: string | null;
   assigneeName: string | null;
 };
@@ -336,7 +336,7 @@ export async function leadStats({ access, days, now = new Date() }: { access: Le
 export async function newLeadCount(access: LeadAccess): Promise<number> {
   const scope = leadWhere(access);
   const own = ownLeads(scope);
-  const [row] = await hotRows<{ n: number | bigint }>(Prisma.sql`
+  const [row] = await hotRows<{ n: number | bigint | string }>(Prisma.sql`
     SELECT (SELECT COUNT(*) FROM "ContactRequest" WHERE "proId" = ${scope.proId} AND "status" = 'new' ${own})
          + (SELECT COUNT(*) FROM "VehicleLead"
             WHERE "proId" = ${scope.proId} AND "status" = 'new' AND "notifiedAt" IS NOT NULL ${own}) AS "n"`);
