@@ -72,8 +72,9 @@ function connection(): Connection {
   if (current && current.file === file) return current;
   current?.database.close();
   // No busy timeout: SQLite's own wait would block the event loop. A busy statement is retried on
-  // timers instead (retryWhileBusy), as every statement of the Prisma connection is.
-  const database = new Database(file, { timeout: 0 });
+  // timers instead (retryWhileBusy), as every statement of the Prisma connection is. The file is
+  // the one Prisma's connection opened and migrated: never create an empty one in its place.
+  const database = new Database(file, { timeout: 0, fileMustExist: true });
   globalThis.__vitrineHotReads = { file, database, statements: new Map() };
   return globalThis.__vitrineHotReads;
 }
