@@ -226,6 +226,8 @@ test("the pro filters the inbox, pages through it, and moves inquiries from new 
   // Another pro cannot open it.
   const brunoInquiry = (await inquiriesOf(api, property.id)).find((i) => i.senderName === bruno)!;
   await page.getByRole("button", { name: "Se déconnecter" }).click();
+  // Signed out once the page says so: navigating away earlier would cancel the sign-out.
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
   await login(page, "promoteur@vitrine.test");
   const other = await page.goto(`/pro/contacts/${brunoInquiry.id}`);
   expect(other?.status()).toBe(404);
