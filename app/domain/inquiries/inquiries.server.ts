@@ -178,9 +178,9 @@ export async function submitInquiry(raw: Record<string, unknown>, from: { client
     await tx.contactRequest.create({
       data: {
         id,
-        propertyId: subject.propertyId,
-        programmeId: subject.programmeId,
-        lotId: subject.lotId,
+        propertyId: subject.property?.id ?? null,
+        programmeId: subject.programme?.id ?? null,
+        lotId: subject.lot?.id ?? null,
         proId: subject.proId,
         propertyTitle: subject.title,
         senderNameEnc: encryptPII(input.senderName),
@@ -252,9 +252,6 @@ function submittedInquiry(written: {
 type InquirySubject = {
   proId: string;
   title: string;
-  propertyId: string | null;
-  programmeId: string | null;
-  lotId: string | null;
   /** The member who receives the listing's leads, if one is chosen (SPEC "Teams"). */
   responsibleMemberId: string | null;
   property: { id: string; slug: string; title: string } | null;
@@ -273,9 +270,6 @@ async function findInquirySubject(input: InquiryInput): Promise<InquirySubject> 
     return {
       proId: property.proId,
       title: property.title,
-      propertyId: property.id,
-      programmeId: null,
-      lotId: null,
       responsibleMemberId: property.responsibleMemberId,
       property: { id: property.id, slug: property.slug, title: property.title },
       programme: null,
@@ -294,9 +288,6 @@ async function findInquirySubject(input: InquiryInput): Promise<InquirySubject> 
   return {
     proId: programme.proId,
     title: programme.name,
-    propertyId: null,
-    programmeId: programme.id,
-    lotId: lot?.id ?? null,
     responsibleMemberId: programme.responsibleMemberId,
     property: null,
     programme: { id: programme.id, slug: programme.slug, name: programme.name },
